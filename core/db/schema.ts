@@ -1,0 +1,206 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Row types of the SQLite file, as kysely sees them. Domain types live with their
+ * domain (core/crm, core/planning, …) and are mapped from these in one place each.
+ * Keep in step with migrations/.
+ */
+export interface DbSetting {
+  key: string;
+  value_json: string;
+}
+
+export interface DbStore {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  region: string | null;
+  city: string | null;
+  district_kind: string | null;
+  time_zone: Generated<string>;
+  opened_on: string | null;
+}
+
+export interface DbChannel {
+  code: string;
+  name_zh: string;
+  name_en: string;
+}
+
+export interface DbCustomer {
+  id: Generated<number>;
+  name: string | null;
+  gender: 'F' | 'M' | null;
+  birth_date: string | null;
+  city: string | null;
+  home_store_id: number | null;
+  created_at: number;
+  merged_into: number | null;
+}
+
+export type IdentityKind = 'member' | 'phone' | 'email' | 'platform' | 'masked_phone' | 'external';
+
+export interface DbCustomerIdentity {
+  id: Generated<number>;
+  customer_id: number;
+  kind: IdentityKind;
+  value: string;
+  source: string | null;
+  created_at: number;
+}
+
+export interface DbCustomerMerge {
+  id: Generated<number>;
+  into_customer_id: number;
+  from_customer_id: number;
+  reason: string;
+  rule: string;
+  merged_at: number;
+  undone_at: number | null;
+  moved_json: string;
+}
+
+export interface DbProduct {
+  id: Generated<number>;
+  sku: string;
+  name: string | null;
+  category: string | null;
+  unit_price_fen: number | null;
+}
+
+export type BatchStatus = 'committed' | 'partial' | 'failed' | 'cancelled';
+
+export interface DbImportBatch {
+  id: Generated<number>;
+  file_name: string;
+  content_hash: string;
+  source: string;
+  channel: string | null;
+  encoding: string;
+  status: BatchStatus;
+  started_at: number;
+  finished_at: number | null;
+  rows_total: Generated<number>;
+  rows_imported: Generated<number>;
+  rows_duplicate: Generated<number>;
+  rows_rejected: Generated<number>;
+  rejected_json: Generated<string>;
+}
+
+export type OrderKind = 'sale' | 'return' | 'cancellation' | 'writeoff' | 'adjustment';
+
+export interface DbOrder {
+  id: Generated<number>;
+  channel: string;
+  external_id: string;
+  store_id: number | null;
+  customer_id: number | null;
+  kind: OrderKind;
+  ordered_at: number;
+  business_day: string;
+  amount_fen: number;
+  currency: Generated<string>;
+  batch_id: number;
+}
+
+export interface DbOrderLine {
+  id: Generated<number>;
+  order_id: number;
+  line_no: number;
+  product_id: number | null;
+  quantity: number;
+  unit_price_fen: number;
+  amount_fen: number;
+}
+
+export interface DbColumnMapping {
+  name: string;
+  mapping_json: string;
+  updated_at: number;
+}
+
+export type Lifecycle = 'new' | 'active' | 'repeat' | 'sleeping' | 'lost' | 'none';
+
+export interface DbCustomerMetrics {
+  customer_id: number;
+  as_of: number;
+  first_order_at: number | null;
+  last_order_at: number | null;
+  recency_days: number | null;
+  orders_30: number;
+  orders_90: number;
+  orders_365: number;
+  orders_all: number;
+  spend_30: number;
+  spend_90: number;
+  spend_365: number;
+  spend_all: number;
+  aov_fen: number;
+  ltv_fen: number;
+  preferred_channel: string | null;
+  preferred_category: string | null;
+  preferred_store_id: number | null;
+  lifecycle: Lifecycle;
+  rfm_r: number | null;
+  rfm_f: number | null;
+  rfm_m: number | null;
+  rfm_segment: string | null;
+}
+
+export type TagKind = 'rule' | 'rfm' | 'lifecycle' | 'manual';
+
+export interface DbTag {
+  id: Generated<number>;
+  key: string;
+  name_zh: string;
+  name_en: string;
+  kind: TagKind;
+  rule_json: string | null;
+  version: Generated<number>;
+  builtin: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DbTagVersion {
+  tag_id: number;
+  version: number;
+  rule_json: string | null;
+  created_at: number;
+}
+
+export interface DbTagMember {
+  tag_id: number;
+  customer_id: number;
+  since: number;
+  tag_version: number;
+}
+
+export interface DbTagHistory {
+  id: Generated<number>;
+  tag_id: number;
+  customer_id: number;
+  action: 'added' | 'removed';
+  at: number;
+  tag_version: number;
+  reason: string;
+}
+
+export interface Database {
+  settings: DbSetting;
+  stores: DbStore;
+  channels: DbChannel;
+  customers: DbCustomer;
+  customer_identities: DbCustomerIdentity;
+  customer_merges: DbCustomerMerge;
+  products: DbProduct;
+  import_batches: DbImportBatch;
+  orders: DbOrder;
+  order_lines: DbOrderLine;
+  column_mappings: DbColumnMapping;
+  customer_metrics: DbCustomerMetrics;
+  tags: DbTag;
+  tag_versions: DbTagVersion;
+  tag_members: DbTagMember;
+  tag_history: DbTagHistory;
+}

@@ -1,0 +1,45 @@
+import { openDb } from '../db/open';
+import type { OpenOptions } from '../db/open';
+import type { ServiceContext } from './context';
+import type { Handlers } from './dispatch';
+import { JobRunner } from './jobs';
+import { getSetting } from './settings';
+import { systemHandlers } from './system';
+
+export interface App {
+  ctx: ServiceContext;
+  handlers: Handlers;
+  close(): Promise<void>;
+}
+
+export interface OpenAppOptions extends OpenOptions {
+  host: ServiceContext['host'];
+  version: string;
+}
+
+/**
+ * Opens the console's core over one database file: the same service for every host.
+ * The clock is the system clock unless a trainer set a simulated one in settings.
+ */
+export async function openApp(options: OpenAppOptions): Promise<App> {
+  const db = await openDb(options);
+  let simulated = await getSetting<string | null>(db, 'clock.simulated', null);
+  const ctx: ServiceContext = {
+    db,
+    now: () => (simulated ? new Date(simulated) : new Date()),
+    jobs: new JobRunner(),
+    host: options.host,
+    version: options.version,
+  };
+
+  const system = systemHandlers(ctx);
+  const handlers: Handlers = {
+    ...system,
+    'settings.setClock': async (input) => {
+      const info = await system['settings.setClock'](input);
+      simulated = input.now;
+      return { ...info, now: ctx.now().toISOString(), simulatedClock: simulated !== null };
+    },
+  };
+  return { ctx, handlers, close: () => db.close() };
+}
