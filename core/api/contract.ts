@@ -1,6 +1,10 @@
 import type { z } from 'zod';
+import { customersContract } from './customers';
+import { dashboardContract } from './dashboard';
+import { importsContract } from './imports';
 import type { MethodSpec } from './method';
 import { systemContract } from './system';
+import { tagsContract } from './tags';
 
 /**
  * The one contract between the console's hosts (Electron IPC, the loopback web host,
@@ -9,6 +13,10 @@ import { systemContract } from './system';
  */
 export const contract = {
   ...systemContract,
+  ...importsContract,
+  ...customersContract,
+  ...tagsContract,
+  ...dashboardContract,
 };
 
 export type Contract = typeof contract;

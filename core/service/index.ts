@@ -4,7 +4,12 @@ import type { ServiceContext } from './context';
 import type { Handlers } from './dispatch';
 import { JobRunner } from './jobs';
 import { getSetting } from './settings';
+import { customersHandlers } from './customers';
+import { dashboardHandlers } from './dashboard';
+import { FileRegistry } from './files';
+import { importsHandlers } from './imports';
 import { systemHandlers } from './system';
+import { tagsHandlers } from './tags';
 
 export interface App {
   ctx: ServiceContext;
@@ -28,6 +33,7 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
     db,
     now: () => (simulated ? new Date(simulated) : new Date()),
     jobs: new JobRunner(),
+    files: new FileRegistry(),
     host: options.host,
     version: options.version,
   };
@@ -35,6 +41,10 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
   const system = systemHandlers(ctx);
   const handlers: Handlers = {
     ...system,
+    ...importsHandlers(ctx),
+    ...customersHandlers(ctx),
+    ...tagsHandlers(ctx),
+    ...dashboardHandlers(ctx),
     'settings.setClock': async (input) => {
       const info = await system['settings.setClock'](input);
       simulated = input.now;

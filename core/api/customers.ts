@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import type { Lifecycle } from '../db/schema';
+import type { GroupExplanation } from './rules';
+import type { JobStatus } from './system';
+import { method } from './method';
+
+/** Columns of the customers grid that can be sorted and filtered, whitelisted. */
+export const customerColumns = [
+  'id',
+  'name',
+  'gender',
+  'age',
+  'city',
+  'recencyDays',
+  'orders30',
+  'orders90',
+  'orders365',
+  'ordersAll',
+  'spend30',
+  'spend90',
+  'spend365',
+  'spendAll',
+  'aovFen',
+  'ltvFen',
+  'lifecycle',
+  'rfmR',
+  'rfmF',
+  'rfmM',
+  'rfmSegment',
+  'preferredChannel',
+  'preferredCategory',
+  'lastOrderAt',
+] as const;
+export type CustomerColumn = (typeof customerColumns)[number];
+
+export interface CustomerRow {
+  id: number;
+  name: string | null;
+  gender: 'F' | 'M' | null;
+  age: number | null;
+  city: string | null;
+  /** Masked, e.g. 138****1234. */
+  phone: string | null;
+  recencyDays: number | null;
+  orders30: number;
+  orders90: number;
+  orders365: number;
+  ordersAll: number;
+  spend30: number;
+  spend90: number;
+  spend365: number;
+  spendAll: number;
+  aovFen: number;
+  ltvFen: number;
+  lifecycle: Lifecycle;
+  rfmR: number | null;
+  rfmF: number | null;
+  rfmM: number | null;
+  rfmSegment: string | null;
+  preferredChannel: string | null;
+  preferredCategory: string | null;
+  lastOrderAt: string | null;
+  tags: { id: number; key: string; nameZh: string; nameEn: string }[];
+}
+
+const columnFilter = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('number'),
+    column: z.enum(customerColumns),
+    cmp: z.enum(['eq', 'ne', 'gt', 'gte', 'lt', 'lte']),
+    value: z.number(),
+  }),
+  z.object({
+    type: z.literal('text'),
+    column: z.enum(customerColumns),
+    contains: z.string().max(100),
+  }),
+  z.object({
+    type: z.literal('set'),
+    column: z.enum(customerColumns),
+    values: z.array(z.string().max(100)).max(50),
+  }),
+]);
+
+export const customerQuerySchema = z.object({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+  sort: z
+    .array(z.object({ column: z.enum(customerColumns), dir: z.enum(['asc', 'desc']) }))
+    .max(3)
+    .default([]),
+  tagIds: z.array(z.number().int().positive()).max(10).default([]),
+  /** Name, member id, e-mail or phone (digits) to look for. */
+  search: z.string().max(100).optional(),
+  rfm: z
+    .object({ r: z.number().int().min(1).max(5), f: z.number().int().min(1).max(5) })
+    .optional(),
+  filters: z.array(columnFilter).max(20).default([]),
+});
+export type CustomerQuery = z.infer<typeof customerQuerySchema>;
+
+export interface IdentityInfo {
+  kind: string;
+  /** Phones masked unless the user asked to reveal. */
+  value: string;
+  source: string | null;
+}
+
+export interface OrderSummary {
+  id: number;
+  channel: string;
+  externalId: string;
+  store: string | null;
+  kind: string;
+  orderedAt: string;
+  businessDay: string;
+  amountFen: number;
+  currency: string;
+  lines: number;
+}
+
+export interface CustomerTag {
+  id: number;
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  kind: string;
+  since: string;
+  version: number;
+}
+
+export interface MergeInfo {
+  id: number;
+  intoCustomerId: number;
+  fromCustomerId: number;
+  reason: string;
+  rule: string;
+  mergedAt: string;
+  undoneAt: string | null;
+}
+
+export interface CustomerDetail {
+  row: CustomerRow;
+  birthDate: string | null;
+  firstOrderAt: string | null;
+  preferredStore: string | null;
+  identities: IdentityInfo[];
+  tags: CustomerTag[];
+  orders: OrderSummary[];
+  merges: MergeInfo[];
+}
+
+export interface TagExplanation {
+  tagId: number;
+  nameZh: string;
+  nameEn: string;
+  kind: string;
+  has: boolean;
+  since: string | null;
+  version: number;
+  asOf: string;
+  /** For rule tags: each condition with the customer's own value. */
+  rule: GroupExplanation | null;
+  /** For RFM, lifecycle and manual tags: a sentence-ready reason. */
+  reason: { code: string; params: Record<string, string | number> } | null;
+}
+
+export interface RecomputeSummary {
+  customers: number;
+  tagsEvaluated: number;
+  membershipsAdded: number;
+  membershipsRemoved: number;
+  asOf: string;
+  durationMs: number;
+}
+
+const id = z.number().int().positive();
+
+export const customersContract = {
+  'customers.page': method<{ rows: CustomerRow[]; total: number }>()(customerQuerySchema),
+  'customers.get': method<CustomerDetail>()(z.object({ id })),
+  'customers.explainTag': method<TagExplanation>()(z.object({ customerId: id, tagId: id })),
+  'customers.merge': method<MergeInfo>()(
+    z.object({ intoId: id, fromId: id, reason: z.string().min(1).max(500) }),
+  ),
+  'customers.undoMerge': method<MergeInfo>()(z.object({ mergeId: id })),
+  /** Full recompute of metrics, RFM and tags as of now; a job whose result is a RecomputeSummary. */
+  'customers.recompute': method<JobStatus>()(z.object({})),
+};

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import type { JobStatus } from './system';
+import { method } from './method';
+
+export interface DashboardSummary {
+  asOf: string;
+  customers: number;
+  orders: number;
+  salesFen: number;
+  /** Sales by channel over the period (sales net of returns). */
+  channelMix: { channel: string; orders: number; salesFen: number }[];
+  /** Share of sales made by identified customers (members) vs anonymous sales. */
+  memberSalesFen: number;
+  anonymousSalesFen: number;
+  salesByMonth: { month: string; channel: string; salesFen: number }[];
+  lifecycle: { stage: string; customers: number }[];
+}
+
+export const dashboardContract = {
+  'dashboard.summary': method<DashboardSummary>()(
+    z.object({ days: z.number().int().min(1).max(3650).default(365) }),
+  ),
+  /** Rebuilds the demo chain from scratch (a job); refused unless the open file is the demo. */
+  'demo.reset': method<JobStatus>()(z.object({})),
+};

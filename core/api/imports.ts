@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import type { JobStatus } from './system';
+import { method } from './method';
+
+/**
+ * Import of channel exports. A file is first registered by the host (upload in the
+ * web host, an open dialog in Electron, a path in the CLI) and named by a fileId;
+ * everything below refers to it by that id, never by a path the renderer chose.
+ */
+
+/** Where a column of the file goes. */
+export const targetFields = [
+  'orderId',
+  'lineNo',
+  'orderedAt',
+  'orderStatus',
+  'customerMemberId',
+  'customerPhone',
+  'customerEmail',
+  'customerPlatformId',
+  'customerExternalId',
+  'customerName',
+  'customerGender',
+  'customerBirthDate',
+  'customerCity',
+  'storeCode',
+  'storeName',
+  'region',
+  'sku',
+  'productName',
+  'category',
+  'quantity',
+  'unitPrice',
+  'lineAmount',
+  'orderAmount',
+  'discountAmount',
+  'refundAmount',
+  'paymentAmount',
+] as const;
+export type TargetField = (typeof targetFields)[number];
+
+export const channelCodes = ['pos', 'miniprogram', 'delivery', 'online', 'marketplace'] as const;
+export type ChannelCode = (typeof channelCodes)[number];
+
+export const dateOrders = ['ymd', 'dmy', 'mdy'] as const;
+export type DateOrder = (typeof dateOrders)[number];
+
+/**
+ * What one row of a file describes: an order line (most exports), a whole order,
+ * a customer record (e.g. Olist's customers table) or a payment of an order.
+ */
+export const rowKinds = ['orderLine', 'order', 'customer', 'payment'] as const;
+export type RowKind = (typeof rowKinds)[number];
+
+export const columnMappingSchema = z.object({
+  rowKind: z.enum(rowKinds),
+  channel: z.enum(channelCodes),
+  /** Target field → the file's header text. */
+  fields: z.partialRecord(z.enum(targetFields), z.string().min(1).max(200)),
+  currency: z.string().length(3).default('CNY'),
+  /** Store code for rows that name no store (e.g. an online shop). */
+  defaultStore: z.string().max(64).optional(),
+});
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+export const importOptionsSchema = z.object({
+  source: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('preset'), id: z.string().min(1).max(64) }),
+    z.object({
+      kind: z.literal('mapping'),
+      name: z.string().max(100).optional(),
+      mapping: columnMappingSchema,
+    }),
+  ]),
+  /** Overrides of what was detected; omitted means "use the detected value". */
+  encoding: z.string().max(32).optional(),
+  delimiter: z.enum([',', ';', '\t', '|']).optional(),
+  sheet: z.string().max(200).optional(),
+  dateOrder: z.enum(dateOrders).optional(),
+  decimalComma: z.boolean().optional(),
+  /** Zone the file's local timestamps are written in; default the store's (Asia/Shanghai). */
+  timeZone: z.string().max(64).optional(),
+  /** Saves the mapping under this name for the next file from the same source. */
+  saveMappingAs: z.string().min(1).max(100).optional(),
+});
+export type ImportOptions = z.infer<typeof importOptionsSchema>;
+
+export interface PresetInfo {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  rowKind: RowKind;
+  channel: ChannelCode;
+  mapping: ColumnMapping;
+}
+
+export interface FileInspection {
+  fileId: string;
+  fileName: string;
+  sizeBytes: number;
+  format: 'csv' | 'xlsx';
+  encoding: { detected: string; used: string; confidence: number };
+  delimiter: string | null;
+  sheets: string[];
+  headers: string[];
+  /** The first rows as text, exactly as read (before any conversion). */
+  sampleRows: string[][];
+  suggestedPreset: string | null;
+  savedMappings: string[];
+  dateOrder: { detected: DateOrder | null; ambiguous: boolean };
+  decimalComma: boolean;
+}
+
+/** A row the import could not take, with where and why. `line` is 1-based in the file. */
+export interface RowError {
+  line: number;
+  column: string | null;
+  value: string | null;
+  code: string;
+  reason: string;
+}
+
+export interface PreviewRow {
+  line: number;
+  /** Target field → the value as it will be stored, formatted for reading. */
+  values: Partial<Record<TargetField | 'kind' | 'businessDay', string>>;
+}
+
+export interface ImportPreview {
+  rows: PreviewRow[];
+  errors: RowError[];
+  dateOrder: DateOrder | null;
+}
+
+export interface ImportSummary {
+  batchId: number | null;
+  fileName: string;
+  status: 'committed' | 'partial' | 'failed' | 'cancelled' | 'unchanged';
+  encoding: string;
+  dateOrder: DateOrder | null;
+  rowsTotal: number;
+  rowsImported: number;
+  rowsDuplicate: number;
+  rowsRejected: number;
+  orders: {
+    sales: number;
+    returns: number;
+    cancellations: number;
+    writeoffs: number;
+    adjustments: number;
+  };
+  anonymousOrders: number;
+  customersNew: number;
+  customersMatched: number;
+  /** The first rejected rows; `imports.rejected` lists them all. */
+  rejected: RowError[];
+  durationMs: number;
+}
+
+export interface BatchInfo {
+  id: number;
+  fileName: string;
+  source: string;
+  channel: string | null;
+  encoding: string;
+  status: string;
+  startedAt: string;
+  rowsTotal: number;
+  rowsImported: number;
+  rowsDuplicate: number;
+  rowsRejected: number;
+}
+
+const fileId = z.string().min(1).max(64);
+
+export const importsContract = {
+  'imports.presets': method<PresetInfo[]>()(z.object({})),
+  'imports.inspect': method<FileInspection>()(
+    z.object({
+      fileId,
+      encoding: z.string().max(32).optional(),
+      sheet: z.string().max(200).optional(),
+    }),
+  ),
+  'imports.preview': method<ImportPreview>()(z.object({ fileId, options: importOptionsSchema })),
+  /** Starts the import as a job; its result is an ImportSummary. */
+  'imports.start': method<JobStatus>()(
+    z.object({ fileId, options: importOptionsSchema, acceptPartial: z.boolean().default(false) }),
+  ),
+  'imports.batches': method<BatchInfo[]>()(z.object({})),
+  'imports.rejected': method<RowError[]>()(z.object({ batchId: z.number().int().positive() })),
+  'mappings.list': method<{ name: string; mapping: ColumnMapping }[]>()(z.object({})),
+  'mappings.save': method<{ name: string }>()(
+    z.object({ name: z.string().min(1).max(100), mapping: columnMappingSchema }),
+  ),
+};
