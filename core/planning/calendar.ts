@@ -1,0 +1,133 @@
+import { DateTime } from 'luxon';
+import { CoreError } from '../shared/errors';
+import type { CalendarSpec, Day } from './types';
+
+const msPerDay = 86_400_000;
+/** Working-day indices count from this day; plans live between these years. */
+const firstDay = Date.UTC(2000, 0, 1) / msPerDay;
+const lastDay = Date.UTC(2199, 11, 31) / msPerDay;
+const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The default: Saturday and Sunday off, no holidays, in the stores' zone. */
+export const defaultCalendar: CalendarSpec = {
+  zone: 'Asia/Shanghai',
+  weekendDays: [6, 7],
+  holidays: [],
+  workdays: [],
+};
+
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' business day; refuses impossible dates. */
+export function epochDay(day: Day): number {
+  const m = dayPattern.exec(day);
+  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
+  if (!m || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) {
+    throw new CoreError('planning.bad_day', `"${day}" is not a date like 2026-12-04.`, { day });
+  }
+  return ms / msPerDay;
+}
+
+export function dayOfEpoch(n: number): Day {
+  return new Date(n * msPerDay).toISOString().slice(0, 10);
+}
+
+/** Adds calendar days (not working days) to a business day. */
+export function addCalendarDays(day: Day, n: number): Day {
+  return dayOfEpoch(epochDay(day) + n);
+}
+
+/** The business day an instant falls on in a store's zone (Asia/Shanghai by default). */
+export function businessDayOf(instantMs: number, zone = defaultCalendar.zone): Day {
+  const day = DateTime.fromMillis(instantMs, { zone }).toISODate();
+  if (!day) throw new CoreError('planning.bad_zone', `Unknown time zone "${zone}".`, { zone });
+  return day;
+}
+
+/**
+ * A project's working calendar. Working days are numbered from 2000-01-01, so the
+ * scheduler can do its arithmetic on plain integers: "3 working days later" is +3.
+ * The tables grow a year at a time, as far as the plan reaches.
+ */
+export class WorkCalendar {
+  private readonly weekend: Set<number>;
+  private readonly holidays: Set<number>;
+  private readonly workdays: Set<number>;
+  /** indexAt[k]: index of day firstDay+k, or of the next working day when it is off. */
+  private readonly indexAt: number[] = [];
+  /** dayAt[i]: epoch day of working day i. */
+  private readonly days: number[] = [];
+
+  constructor(readonly spec: CalendarSpec) {
+    this.weekend = new Set(spec.weekendDays);
+    this.holidays = new Set(spec.holidays.map(epochDay));
+    this.workdays = new Set(spec.workdays.map(epochDay));
+  }
+
+  /** Whether staff work on this day under this calendar. */
+  isWorkingDay(day: Day): boolean {
+    return this.isWorking(epochDay(day));
+  }
+
+  /** Index of a day; a day off counts as the next working day. */
+  indexOf(day: Day): number {
+    const n = epochDay(day);
+    this.coverDay(n);
+    return this.indexAt[n - firstDay]!;
+  }
+
+  /** Index of a day; a day off counts as the previous working day. */
+  indexOfOrBefore(day: Day): number {
+    const n = epochDay(day);
+    const index = this.indexOf(day);
+    return this.isWorking(n) ? index : index - 1;
+  }
+
+  /** The working day with this index. */
+  dayAt(index: number): Day {
+    if (index < 0) throw outOfRange(dayOfEpoch(firstDay));
+    while (this.days.length <= index) this.grow();
+    return dayOfEpoch(this.days[index]!);
+  }
+
+  /** The next working day on or after `day`. */
+  onOrAfter(day: Day): Day {
+    return this.dayAt(this.indexOf(day));
+  }
+
+  /** Moves by working days from a working day (a day off first rounds forward). */
+  addWorkingDays(day: Day, n: number): Day {
+    return this.dayAt(this.indexOf(day) + n);
+  }
+
+  private isWorking(n: number): boolean {
+    if (this.workdays.has(n)) return true;
+    if (this.holidays.has(n)) return false;
+    const isoWeekday = ((((n + 3) % 7) + 7) % 7) + 1; // 1970-01-01 was a Thursday
+    return !this.weekend.has(isoWeekday);
+  }
+
+  private coverDay(n: number): void {
+    if (n < firstDay || n > lastDay) throw outOfRange(dayOfEpoch(n));
+    // One extra working day past n, so a day off near the edge has a "next" index.
+    while (this.indexAt.length <= n - firstDay + 1) this.grow();
+  }
+
+  private grow(): void {
+    const from = firstDay + this.indexAt.length;
+    if (from > lastDay) throw outOfRange(dayOfEpoch(from));
+    if (this.weekend.size >= 7 && this.workdays.size === 0 && from > firstDay + 3660) {
+      throw new CoreError('planning.no_working_days', 'The calendar has no working days.');
+    }
+    for (let n = from; n < from + 366 && n <= lastDay; n++) {
+      this.indexAt.push(this.days.length);
+      if (this.isWorking(n)) this.days.push(n);
+    }
+  }
+}
+
+function outOfRange(day: Day): CoreError {
+  return new CoreError(
+    'planning.date_out_of_range',
+    `${day} is outside the years a plan can use (2000–2199).`,
+    { day },
+  );
+}
