@@ -1,0 +1,48 @@
+import type { InputOf, MethodName, OutputOf } from '../../core/api/contract';
+import type { JobStatus } from '../../core/api/system';
+import type { App } from '../../core/service';
+import { dispatch } from '../../core/service/dispatch';
+import { CliFailure, exitCodes } from './exit';
+import { Progress } from './output';
+
+/** Calls one contract method through the same dispatch as every host. */
+export async function call<M extends MethodName>(
+  app: App,
+  name: M,
+  input: InputOf<M>,
+): Promise<OutputOf<M>> {
+  const result = await dispatch(app.handlers, name, input);
+  if (!result.ok) throw new CliFailure(result.error);
+  return result.value as OutputOf<M>;
+}
+
+/**
+ * Follows a job until it ends, printing its progress to stderr; Ctrl-C asks the core
+ * to cancel it. Returns the job's own result when it finished.
+ */
+export async function followJob(app: App, started: JobStatus, label: string): Promise<unknown> {
+  const progress = new Progress(label);
+  const onInterrupt = () => {
+    progress.note('cancelling…');
+    void call(app, 'jobs.cancel', { id: started.id });
+  };
+  process.once('SIGINT', onInterrupt);
+
+  let status = started;
+  try {
+    while (status.state === 'running') {
+      progress.update(status);
+      await new Promise((r) => setTimeout(r, 250));
+      status = await call(app, 'jobs.get', { id: started.id });
+    }
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+  }
+  progress.done(status);
+
+  if (status.state === 'done') return status.result;
+  if (status.state === 'cancelled') {
+    throw new CliFailure({ code: 'cancelled', message: `${label} cancelled.` }, exitCodes.failed);
+  }
+  throw new CliFailure(status.error ?? { code: 'internal', message: `${label} failed.` });
+}

@@ -1,0 +1,200 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RecomputeSummary, TagExplanation } from '../../core/api/customers';
+import { dateOrders } from '../../core/api/imports';
+import type { DateOrder, ImportOptions, ImportSummary } from '../../core/api/imports';
+import type { ConditionExplanation, GroupExplanation } from '../../core/api/rules';
+import type { TagInfo } from '../../core/api/tags';
+import type { App } from '../../core/service';
+import { formatYuan } from '../../core/shared/money';
+import { call, followJob } from './call';
+import { CliFailure, exitCodes, usageError } from './exit';
+import { formatCount, table } from './output';
+
+export interface Flags {
+  preset?: string;
+  mapping?: string;
+  'accept-partial'?: boolean;
+  encoding?: string;
+  'date-order'?: string;
+  tag?: string;
+  format?: string;
+  out?: string;
+  'unmask-phones'?: boolean;
+  customer?: string;
+}
+
+/** What a command prints to stdout: text for people, the value itself with --json. */
+export interface Output {
+  text: string;
+  json: unknown;
+  exitCode?: number;
+}
+
+/** Imports one file as one batch, through a preset or a saved mapping. */
+export async function importFile(app: App, file: string, flags: Flags): Promise<Output> {
+  if (Boolean(flags.preset) === Boolean(flags.mapping)) {
+    throw usageError('import needs exactly one of --preset <id> or --mapping <name>.');
+  }
+  const dateOrder = flags['date-order'];
+  if (dateOrder !== undefined && !dateOrders.includes(dateOrder as DateOrder)) {
+    throw usageError(`--date-order must be one of ${dateOrders.join(', ')}.`);
+  }
+
+  const registered = app.ctx.files.register(path.resolve(file), path.basename(file));
+  const options: ImportOptions = {
+    source: flags.preset
+      ? { kind: 'preset', id: flags.preset }
+      : await savedMapping(app, flags.mapping ?? ''),
+    ...(flags.encoding ? { encoding: flags.encoding } : {}),
+    ...(dateOrder ? { dateOrder: dateOrder as DateOrder } : {}),
+  };
+  const job = await call(app, 'imports.start', {
+    fileId: registered.id,
+    options,
+    acceptPartial: flags['accept-partial'] ?? false,
+  });
+  const summary = (await followJob(app, job, `import ${registered.name}`)) as ImportSummary;
+  return {
+    text: describeImport(summary),
+    json: summary,
+    exitCode: summary.status === 'failed' ? exitCodes.rejected : exitCodes.ok,
+  };
+}
+
+async function savedMapping(app: App, name: string): Promise<ImportOptions['source']> {
+  const saved = await call(app, 'mappings.list', {});
+  const found = saved.find((m) => m.name === name);
+  if (!found) {
+    const known = saved.map((m) => m.name).join(', ') || 'none yet';
+    throw new CliFailure(
+      { code: 'imports.mapping_unknown', message: `No saved mapping "${name}" (saved: ${known}).` },
+      exitCodes.rejected,
+    );
+  }
+  return { kind: 'mapping', name: found.name, mapping: found.mapping };
+}
+
+function describeImport(s: ImportSummary): string {
+  const lines = [
+    `${s.fileName}: ${s.status}` + (s.batchId !== null ? ` (batch ${s.batchId})` : ''),
+    `  encoding ${s.encoding}, dates ${s.dateOrder ?? 'n/a'}`,
+    `  rows ${formatCount(s.rowsTotal)}: imported ${formatCount(s.rowsImported)}, ` +
+      `duplicates ${formatCount(s.rowsDuplicate)}, rejected ${formatCount(s.rowsRejected)}`,
+    `  orders: ${s.orders.sales} sales, ${s.orders.returns} returns, ` +
+      `${s.orders.cancellations} cancellations, ${s.orders.writeoffs} write-offs, ` +
+      `${s.orders.adjustments} adjustments; ${s.anonymousOrders} anonymous`,
+    `  customers: ${s.customersNew} new, ${s.customersMatched} matched`,
+  ];
+  for (const r of s.rejected) {
+    lines.push(`  line ${r.line}${r.column ? `, ${r.column}` : ''}: ${r.reason} [${r.code}]`);
+  }
+  if (s.rowsRejected > s.rejected.length) {
+    lines.push(`  … ${s.rowsRejected - s.rejected.length} more rejected rows`);
+  }
+  return lines.join('\n');
+}
+
+/** Recomputes every customer's metrics, RFM scores and tags as of now. */
+export async function recompute(app: App): Promise<Output> {
+  const job = await call(app, 'customers.recompute', {});
+  const s = (await followJob(app, job, 'recompute')) as RecomputeSummary;
+  const text =
+    `recomputed ${formatCount(s.customers)} customers and ${s.tagsEvaluated} tags ` +
+    `as of ${s.asOf}: +${s.membershipsAdded} / -${s.membershipsRemoved} memberships ` +
+    `in ${s.durationMs} ms`;
+  return { text, json: s };
+}
+
+/** Lists the tags with their member counts. */
+export async function listTags(app: App): Promise<Output> {
+  const tags = await call(app, 'tags.list', {});
+  const rows = tags.map((t) => [t.id, t.key, t.nameZh, t.nameEn, t.kind, formatCount(t.members)]);
+  return { text: table(['id', 'key', '名称', 'name', 'kind', 'members'], rows), json: tags };
+}
+
+async function findTag(app: App, keyOrId: string): Promise<TagInfo> {
+  const tags = await call(app, 'tags.list', {});
+  const tag = tags.find((t) => t.key === keyOrId || String(t.id) === keyOrId);
+  if (!tag) {
+    throw new CliFailure(
+      { code: 'tags.not_found', message: `No tag "${keyOrId}"; see: npm run cli -- tags` },
+      exitCodes.failed,
+    );
+  }
+  return tag;
+}
+
+/** Writes the customers with a tag to a CSV or XLSX file; phones masked unless asked. */
+export async function exportSegment(app: App, flags: Flags): Promise<Output> {
+  if (!flags.tag || !flags.out) throw usageError('export needs --tag <key|id> and --out <file>.');
+  const format = flags.format ?? (flags.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
+  if (format !== 'csv' && format !== 'xlsx') throw usageError('--format must be csv or xlsx.');
+
+  const tag = await findTag(app, flags.tag);
+  const file = await call(app, 'segments.export', {
+    tagId: tag.id,
+    format,
+    unmaskPhones: flags['unmask-phones'] ?? false,
+  });
+  const out = path.resolve(flags.out);
+  fs.writeFileSync(out, Buffer.from(file.contentBase64, 'base64'));
+  return {
+    text: `wrote ${formatCount(file.rows)} customers with tag ${tag.key} to ${out}`,
+    json: { file: out, rows: file.rows, tag: tag.key, format },
+  };
+}
+
+/** Explains why a customer has (or has not) each of their tags, or one given tag. */
+export async function explain(app: App, flags: Flags): Promise<Output> {
+  const customerId = Number(flags.customer);
+  if (!Number.isInteger(customerId) || customerId <= 0) {
+    throw usageError('explain needs --customer <id> (a positive whole number).');
+  }
+  const tagIds = flags.tag
+    ? [(await findTag(app, flags.tag)).id]
+    : (await call(app, 'customers.get', { id: customerId })).tags.map((t) => t.id);
+
+  const explanations: TagExplanation[] = [];
+  for (const tagId of tagIds) {
+    explanations.push(await call(app, 'customers.explainTag', { customerId, tagId }));
+  }
+  const text = explanations.length
+    ? explanations.map(describeExplanation).join('\n\n')
+    : `customer ${customerId} has no tags`;
+  return { text, json: explanations };
+}
+
+function describeExplanation(e: TagExplanation): string {
+  const head =
+    `${e.nameZh} / ${e.nameEn} [${e.kind}]: ${e.has ? 'has it' : 'does not have it'}` +
+    (e.since ? ` since ${e.since}` : '') +
+    ` (rule version ${e.version}, as of ${e.asOf})`;
+  const body = e.rule
+    ? describeGroup(e.rule, '  ')
+    : e.reason
+      ? `  ${e.reason.code} ${JSON.stringify(e.reason.params)}`
+      : '';
+  return body ? `${head}\n${body}` : head;
+}
+
+function describeGroup(g: GroupExplanation, indent: string): string {
+  const lines = [`${indent}${g.passed ? '✓' : '✗'} ${g.op.toUpperCase()}`];
+  for (const child of g.children) {
+    lines.push(
+      child.type === 'group'
+        ? describeGroup(child, indent + '  ')
+        : describeCondition(child, indent + '  '),
+    );
+  }
+  return lines.join('\n');
+}
+
+function describeCondition(c: ConditionExplanation, indent: string): string {
+  const show = (v: unknown) =>
+    typeof v === 'number' && /money|spend|aov|ltv|fen/i.test(c.field) ? formatYuan(v, 'en') : v;
+  return (
+    `${indent}${c.passed ? '✓' : '✗'} ${c.labelEn} (${c.field}) ${c.cmp} ` +
+    `${JSON.stringify(show(c.value))}: customer's value ${JSON.stringify(show(c.customerValue))}`
+  );
+}

@@ -1,0 +1,147 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { App } from '../../core/service';
+import { isCoreError } from '../../core/shared/errors';
+import { setLogLevel } from '../../core/shared/log';
+import { defaultDbFile } from '../shared/data-dir';
+import { openConsole } from '../shared/open-console';
+import { consoleVersion } from '../shared/version';
+import { exportSegment, explain, importFile, listTags, recompute } from './commands';
+import type { Flags, Output } from './commands';
+import { CliFailure, exitCodeFor, exitCodes, usageError } from './exit';
+
+const usage = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  import <file> (--preset <id> | --mapping <name>) [--accept-partial]
+                [--encoding <name>] [--date-order ymd|dmy|mdy]
+      import one CSV/XLSX export as one batch; with rejected rows nothing is
+      committed unless --accept-partial is given
+  recompute                      recompute metrics, RFM and tags as of now
+  tags                           list the tags and their member counts
+  export --tag <key|id> --out <file> [--format csv|xlsx] [--unmask-phones]
+      write the customers with a tag; phones are masked unless asked
+  explain --customer <id> [--tag <key|id>]
+      why a customer has (or has not) each of their tags
+
+Options for every command:
+  --db <file>   database (default: ${defaultDbFile()}); created empty if missing
+  --json        print the result as JSON
+  -h, --help    this text
+
+Progress and log lines go to stderr; results go to stdout.
+Exit codes: 0 ok · 1 usage · 2 input rejected (file unreadable, rows rejected,
+invalid value) · 3 other expected failure (not found, cancelled, newer database)
+· 4 bug (see the log on stderr)`;
+
+/** Which options each command accepts, beyond --db, --json and --help. */
+const commandOptions: Record<string, (keyof Flags)[]> = {
+  import: ['preset', 'mapping', 'accept-partial', 'encoding', 'date-order'],
+  recompute: [],
+  tags: [],
+  export: ['tag', 'format', 'out', 'unmask-phones'],
+  explain: ['customer', 'tag'],
+};
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      preset: { type: 'string' },
+      mapping: { type: 'string' },
+      'accept-partial': { type: 'boolean' },
+      encoding: { type: 'string' },
+      'date-order': { type: 'string' },
+      tag: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      'unmask-phones': { type: 'boolean' },
+      customer: { type: 'string' },
+    },
+  });
+}
+
+async function run(app: App, command: string, args: string[], flags: Flags): Promise<Output> {
+  switch (command) {
+    case 'import':
+      if (args.length !== 1) throw usageError('import needs exactly one file.');
+      return importFile(app, args[0] ?? '', flags);
+    case 'recompute':
+      return recompute(app);
+    case 'tags':
+      return listTags(app);
+    case 'export':
+      return exportSegment(app, flags);
+    default:
+      return explain(app, flags);
+  }
+}
+
+/** Runs the CLI and returns its exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    console.error(`${(error as Error).message}. Run with --help for usage.`);
+    return exitCodes.usage;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...args] = positionals;
+  if (values.help || !command) {
+    (values.help ? console.log : console.error)(usage);
+    return values.help ? exitCodes.ok : exitCodes.usage;
+  }
+  const allowed = commandOptions[command];
+  const misplaced = Object.keys(values).filter(
+    (k) => !['db', 'json', 'help'].includes(k) && !allowed?.includes(k as keyof Flags),
+  );
+  if (!allowed || misplaced.length > 0 || (command !== 'import' && args.length > 0)) {
+    const what = !allowed ? `Unknown command "${command}".` : `Wrong arguments for ${command}.`;
+    const extra = misplaced.length ? ` Not for it: --${misplaced[0]}.` : '';
+    console.error(`${what}${extra} Run with --help for usage.`);
+    return exitCodes.usage;
+  }
+
+  setLogLevel('warn');
+  let app: App | undefined;
+  try {
+    const file = path.resolve(values.db ?? defaultDbFile());
+    app = await openConsole({
+      file,
+      host: 'cli',
+      version: consoleVersion,
+      demoOnFirstStart: false,
+    });
+    const output = await run(app, command, args, values as Flags);
+    console.log(values.json ? JSON.stringify(output.json, null, 2) : output.text);
+    return output.exitCode ?? exitCodes.ok;
+  } catch (error) {
+    if (error instanceof CliFailure) {
+      console.error(`error [${error.error.code}]: ${error.message}`);
+      if (error.exitCode === exitCodes.usage) console.error('Run with --help for usage.');
+      return error.exitCode;
+    }
+    if (isCoreError(error)) {
+      // Thrown outside dispatch: opening the database, registering the file.
+      console.error(`error [${error.code}]: ${error.message}`);
+      return exitCodeFor(error);
+    }
+    console.error('bug:', error);
+    return exitCodes.bug;
+  } finally {
+    await app?.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('bug:', error);
+    process.exit(exitCodes.bug);
+  },
+);

@@ -1,0 +1,58 @@
+import type { JobStatus } from '../../core/api/system';
+
+const number = new Intl.NumberFormat('en-US');
+
+/**
+ * Progress of a job on stderr (stdout stays for results): one rewritten line on a
+ * terminal, otherwise a line every few seconds so that logs stay readable.
+ */
+export class Progress {
+  private lastLine = 0;
+  private readonly tty = Boolean(process.stderr.isTTY);
+
+  constructor(private readonly label: string) {}
+
+  update(status: JobStatus): void {
+    const now = Date.now();
+    if (!this.tty && now - this.lastLine < 2000) return;
+    this.lastLine = now;
+    const total = status.total !== null ? ` / ${number.format(status.total)}` : '';
+    const percent = status.progress !== null ? ` (${Math.round(status.progress * 100)} %)` : '';
+    const line =
+      `${this.label}: ${number.format(status.processed)}${total} rows${percent}, ` +
+      `${number.format(status.ratePerSecond)} rows/s`;
+    process.stderr.write(this.tty ? `\r${line}\x1b[K` : `${line}\n`);
+  }
+
+  note(message: string): void {
+    process.stderr.write(`${this.tty ? '\n' : ''}${this.label}: ${message}\n`);
+  }
+
+  done(status: JobStatus): void {
+    if (this.tty) process.stderr.write('\r\x1b[K');
+    process.stderr.write(
+      `${this.label}: ${status.state}, ${number.format(status.processed)} rows ` +
+        `at ${number.format(status.ratePerSecond)} rows/s\n`,
+    );
+  }
+}
+
+export function formatCount(n: number): string {
+  return number.format(n);
+}
+
+/** Rows as aligned columns; the width of a CJK character counts as two. */
+export function table(headers: string[], rows: (string | number)[][]): string {
+  const width = (s: string) =>
+    [...s].reduce((w, ch) => w + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => width(r[i] ?? ''))));
+  return cells
+    .map((r) =>
+      r
+        .map((c, i) => c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - width(c))))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
