@@ -16,7 +16,7 @@ Serves the console at http://127.0.0.1:<port>/ for a browser on this machine.
   --static <dir> built renderer to serve (default: out/renderer)`;
 
 function fail(message: string): never {
-  console.error(`${message}\n\n${usage}`);
+  process.stderr.write(`${message}\n\n${usage}\n`);
   process.exit(1);
 }
 
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
   if (values.help) {
-    console.log(usage);
+    process.stdout.write(`${usage}\n`);
     return;
   }
 
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   });
   const staticDir = path.resolve(values.static ?? path.join(__dirname, '../../out/renderer'));
   const host = await startWebHost({ app, port, token, staticDir });
-  console.log(`Console ready at ${host.url}`);
+  process.stdout.write(`Console ready at ${host.url}\n`);
 
   const stop = () => {
     void host
@@ -70,6 +70,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
