@@ -2,7 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/acceptance/**/*.test.ts'],
+    include: [
+      'test/unit/**/*.test.ts',
+      'test/property/**/*.test.ts',
+      'test/acceptance/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
