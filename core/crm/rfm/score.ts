@@ -1,0 +1,113 @@
+import { sql } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
+import type { RfmSettings } from '../../api/tags';
+import type { Db } from '../../db/open';
+import type { Database } from '../../db/schema';
+import { CoreError } from '../../shared/errors';
+import { readSetting, writeSetting } from '../metrics/settings';
+import { higherIsBetterCuts, recencyCuts } from './cut-points';
+import type { ValueCount } from './cut-points';
+import { segmentCells } from './segments';
+
+/** The cut points in use: four ascending values per dimension (see cut-points.ts). */
+export interface RfmCuts {
+  recencyDays: number[];
+  frequency: number[];
+  monetaryFen: number[];
+}
+
+/** The cut points of the last full recompute, kept for incremental refreshes. */
+export interface StoredCuts extends RfmCuts {
+  asOf: number;
+}
+
+const settingsKey = 'rfm.settings';
+const storedKey = 'rfm.cutPoints';
+const noCustomCuts: RfmSettings = { recencyDays: null, frequency: null, monetaryFen: null };
+
+export function rfmSettings(db: Db): Promise<RfmSettings> {
+  return readSetting(db.k, settingsKey, noCustomCuts);
+}
+
+/** Stores custom cut points (null: quantiles of the data); they apply from the next recompute. */
+export async function setRfmSettings(db: Db, next: RfmSettings): Promise<RfmSettings> {
+  for (const [dimension, cuts] of Object.entries(next)) {
+    if (!cuts) continue;
+    const sorted = cuts.every((c: number, i: number) => i === 0 || cuts[i - 1]! <= c);
+    if (!sorted) {
+      throw new CoreError(
+        'rfm.bad_cut_points',
+        `The cut points of ${dimension} must go up: ${cuts.join(', ')}. Sort them ascending.`,
+        { dimension, cuts },
+      );
+    }
+  }
+  await writeSetting(db.k, settingsKey, next);
+  return next;
+}
+
+export function storedCuts(k: Kysely<Database>): Promise<StoredCuts | null> {
+  return readSetting<StoredCuts | null>(k, storedKey, null);
+}
+
+export function storeCuts(k: Kysely<Database>, cuts: StoredCuts): Promise<void> {
+  return writeSetting(k, storedKey, cuts);
+}
+
+type Dimension = 'recency_days' | 'orders_all' | 'spend_all';
+
+async function distribution(k: Kysely<Database>, column: Dimension): Promise<ValueCount[]> {
+  const rows = await k
+    .selectFrom('customer_metrics')
+    .select([sql<number>`${sql.ref(column)}`.as('value'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('orders_all', '>', 0)
+    .groupBy(column)
+    .orderBy(column)
+    .execute();
+  return rows.map((r) => ({ value: Number(r.value), n: Number(r.n) }));
+}
+
+/**
+ * Cut points from the metrics just written: the user's custom ones where set,
+ * otherwise quantiles of the customers who bought at least once.
+ */
+export async function cutsFromData(k: Kysely<Database>, custom: RfmSettings): Promise<RfmCuts> {
+  return {
+    recencyDays: custom.recencyDays ?? recencyCuts(await distribution(k, 'recency_days')),
+    frequency: custom.frequency ?? higherIsBetterCuts(await distribution(k, 'orders_all')),
+    monetaryFen: custom.monetaryFen ?? higherIsBetterCuts(await distribution(k, 'spend_all')),
+  };
+}
+
+function exceeded(column: Dimension, cuts: readonly number[]): RawBuilder<number> {
+  const terms = cuts.map((c) => sql`CASE WHEN ${sql.ref(column)} > ${c} THEN 1 ELSE 0 END`);
+  return sql<number>`(${sql.join(terms, sql` + `)})`;
+}
+
+/**
+ * Scores customers (all when `ids` is null) with the given cut points and names their
+ * segment; customers without a purchase have no RFM.
+ */
+export async function applyRfm(
+  k: Kysely<Database>,
+  cuts: RfmCuts,
+  ids: readonly number[] | null,
+): Promise<void> {
+  const bought = sql`orders_all > 0`;
+  await k
+    .updateTable('customer_metrics')
+    .set({
+      rfm_r: sql`CASE WHEN ${bought} THEN 5 - ${exceeded('recency_days', cuts.recencyDays)} END`,
+      rfm_f: sql`CASE WHEN ${bought} THEN 1 + ${exceeded('orders_all', cuts.frequency)} END`,
+      rfm_m: sql`CASE WHEN ${bought} THEN 1 + ${exceeded('spend_all', cuts.monetaryFen)} END`,
+    })
+    .$if(ids !== null, (q) => q.where('customer_id', 'in', ids ?? []))
+    .execute();
+
+  const whens = segmentCells().map((c) => sql`WHEN ${c.r * 10 + c.f} THEN ${c.segment}`);
+  await k
+    .updateTable('customer_metrics')
+    .set({ rfm_segment: sql`CASE rfm_r * 10 + rfm_f ${sql.join(whens, sql` `)} END` })
+    .$if(ids !== null, (q) => q.where('customer_id', 'in', ids ?? []))
+    .execute();
+}

@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
+import type { RuleNode } from '../../api/rules';
+import type { Database, TagKind } from '../../db/schema';
+import { logger } from '../../shared/log';
+import { compileRule } from './compile';
+import type { FieldDef } from './fields';
+
+const log = logger('tags');
+
+/** A tag whose members the core derives (not manual). */
+export interface DerivedTag {
+  id: number;
+  key: string;
+  kind: Exclude<TagKind, 'manual'>;
+  rule: RuleNode | null;
+}
+
+export interface Evaluation {
+  /** Customers (all when null) whose membership is decided; others are left alone. */
+  ids: readonly number[] | null;
+  asOfDay: string;
+  /** When the changes happen, and why, for the history. */
+  at: number;
+  reason: string;
+}
+
+function inScope(column: string, ids: readonly number[] | null): RawBuilder<unknown> {
+  return ids ? sql`AND ${sql.ref(column)} IN (${sql.join(ids)})` : sql``;
+}
+
+/** Fills the scratch table with the (tag, customer) pairs that should hold. */
+async function desiredPairs(
+  k: Kysely<Database>,
+  tags: readonly DerivedTag[],
+  fields: readonly FieldDef[],
+  e: Evaluation,
+): Promise<number[]> {
+  await sql`CREATE TEMP TABLE IF NOT EXISTS tag_desired (
+    tag_id INTEGER NOT NULL, customer_id INTEGER NOT NULL, PRIMARY KEY (tag_id, customer_id)
+  ) WITHOUT ROWID`.execute(k);
+  await sql`DELETE FROM temp.tag_desired`.execute(k);
+
+  const evaluated: number[] = [];
+  const from = sql`customers c JOIN customer_metrics m ON m.customer_id = c.id`;
+  for (const tag of tags.filter((t) => t.kind === 'rule' && t.rule)) {
+    let where: RawBuilder<unknown>;
+    try {
+      where = compileRule(tag.rule!, fields, e.asOfDay);
+    } catch (error) {
+      // A stored rule that no longer compiles (e.g. a channel was removed) keeps its members.
+      log.warn(`tag ${tag.key} skipped: ${(error as Error).message}`);
+      continue;
+    }
+    await sql`INSERT INTO temp.tag_desired (tag_id, customer_id)
+      SELECT ${tag.id}, c.id FROM ${from}
+      WHERE c.merged_into IS NULL AND ${where} ${inScope('c.id', e.ids)}`.execute(k);
+    evaluated.push(tag.id);
+  }
+
+  // RFM and lifecycle tags in one statement each: a join on the tag's key.
+  for (const kind of ['rfm', 'lifecycle'] as const) {
+    const ids = tags.filter((t) => t.kind === kind).map((t) => t.id);
+    if (ids.length === 0) continue;
+    const column = kind === 'rfm' ? sql`m.rfm_segment` : sql`m.lifecycle`;
+    await sql`INSERT INTO temp.tag_desired (tag_id, customer_id)
+      SELECT t.id, c.id FROM ${from}
+      JOIN tags t ON t.key = ${`${kind}:`} || ${column}
+      WHERE c.merged_into IS NULL AND t.id IN (${sql.join(ids)}) ${inScope('c.id', e.ids)}`.execute(
+      k,
+    );
+    evaluated.push(...ids);
+  }
+  return evaluated;
+}
+
+/**
+ * Brings the membership of derived tags up to date for some customers (or all),
+ * recording each addition and removal with its time, the tag's version and a reason.
+ */
+export async function evaluateTags(
+  k: Kysely<Database>,
+  tags: readonly DerivedTag[],
+  fields: readonly FieldDef[],
+  e: Evaluation,
+): Promise<{ added: number; removed: number }> {
+  const evaluated = await desiredPairs(k, tags, fields, e);
+  if (evaluated.length === 0) return { added: 0, removed: 0 };
+
+  const isNew = sql`NOT EXISTS (SELECT 1 FROM tag_members tm
+    WHERE tm.tag_id = d.tag_id AND tm.customer_id = d.customer_id)`;
+  await sql`INSERT INTO tag_history (tag_id, customer_id, action, at, tag_version, reason)
+    SELECT d.tag_id, d.customer_id, 'added', ${e.at}, t.version, ${e.reason}
+    FROM temp.tag_desired d JOIN tags t ON t.id = d.tag_id WHERE ${isNew}`.execute(k);
+  const added = await sql`INSERT INTO tag_members (tag_id, customer_id, since, tag_version)
+    SELECT d.tag_id, d.customer_id, ${e.at}, t.version
+    FROM temp.tag_desired d JOIN tags t ON t.id = d.tag_id WHERE ${isNew}`.execute(k);
+
+  const isGone = sql`tag_members.tag_id IN (${sql.join(evaluated)})
+    ${inScope('tag_members.customer_id', e.ids)}
+    AND NOT EXISTS (SELECT 1 FROM temp.tag_desired d
+      WHERE d.tag_id = tag_members.tag_id AND d.customer_id = tag_members.customer_id)`;
+  await sql`INSERT INTO tag_history (tag_id, customer_id, action, at, tag_version, reason)
+    SELECT tag_members.tag_id, tag_members.customer_id, 'removed', ${e.at}, t.version, ${e.reason}
+    FROM tag_members JOIN tags t ON t.id = tag_members.tag_id WHERE ${isGone}`.execute(k);
+  const removed = await sql`DELETE FROM tag_members WHERE ${isGone}`.execute(k);
+
+  return {
+    added: Number(added.numAffectedRows ?? 0),
+    removed: Number(removed.numAffectedRows ?? 0),
+  };
+}
+
+/** The derived tags as stored, with their rules parsed. */
+export async function derivedTags(k: Kysely<Database>, onlyId?: number): Promise<DerivedTag[]> {
+  const rows = await k
+    .selectFrom('tags')
+    .select(['id', 'key', 'kind', 'rule_json'])
+    .where('kind', '!=', 'manual')
+    .$if(onlyId !== undefined, (q) => q.where('id', '=', onlyId!))
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    key: r.key,
+    kind: r.kind as DerivedTag['kind'],
+    rule: r.rule_json ? (JSON.parse(r.rule_json) as RuleNode) : null,
+  }));
+}
