@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as crmFacts from './20261204T1500-crm-facts';
+import * as importCommit from './20261204T1600-import-commit';
 
 /**
  * Every migration, in order. Names are timestamps so that they sort; a migration,
@@ -7,4 +8,5 @@ import * as crmFacts from './20261204T1500-crm-facts';
  */
 export const migrations: Record<string, Migration> = {
   '20261204T1500-crm-facts': crmFacts,
+  '20261204T1600-import-commit': importCommit,
 };

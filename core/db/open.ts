@@ -16,6 +16,8 @@ export interface Db {
   /** The raw connection, for the few hot paths that need prepared statements. */
   raw: SQLite.Database;
   file: string;
+  /** The addon path it was opened with (Electron), for a second connection to the same file. */
+  nativeBinding?: string;
   close(): Promise<void>;
 }
 
@@ -59,7 +61,7 @@ export async function openDb(options: OpenOptions): Promise<Db> {
     throw error;
   }
 
-  return { k, raw, file, close: () => k.destroy() };
+  return { k, raw, file, nativeBinding: options.nativeBinding, close: () => k.destroy() };
 }
 
 async function pendingMigrations(k: Kysely<Database>, file: string): Promise<string[]> {

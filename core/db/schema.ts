@@ -113,6 +113,15 @@ export interface DbOrderLine {
   amount_fen: number;
 }
 
+/** One payment of an order (Olist pays some orders in parts); never part of spend. */
+export interface DbOrderPayment {
+  id: Generated<number>;
+  order_id: number;
+  seq: number;
+  amount_fen: number;
+  batch_id: number;
+}
+
 export interface DbColumnMapping {
   name: string;
   mapping_json: string;
@@ -197,6 +206,7 @@ export interface Database {
   import_batches: DbImportBatch;
   orders: DbOrder;
   order_lines: DbOrderLine;
+  order_payments: DbOrderPayment;
   column_mappings: DbColumnMapping;
   customer_metrics: DbCustomerMetrics;
   tags: DbTag;

@@ -1,0 +1,189 @@
+import type SQLite from 'better-sqlite3';
+import type { CustomerKeys } from '../import/types';
+import { describeKey, keysOf } from './keys';
+import type { IdentityKey, KeyKind } from './keys';
+import { mergeOn } from './merge';
+
+// One constant statement per kind, so that SQLite can use the partial unique index
+// on (kind, value), which excludes masked phones and so needs the kind spelled out.
+const lookupSql: Record<KeyKind, string> = {
+  member: `SELECT customer_id AS id FROM customer_identities WHERE kind = 'member' AND value = ?`,
+  phone: `SELECT customer_id AS id FROM customer_identities WHERE kind = 'phone' AND value = ?`,
+  email: `SELECT customer_id AS id FROM customer_identities WHERE kind = 'email' AND value = ?`,
+  platform: `SELECT customer_id AS id FROM customer_identities
+             WHERE kind = 'platform' AND value = ?`,
+  external: `SELECT customer_id AS id FROM customer_identities
+             WHERE kind = 'external' AND value = ?`,
+};
+
+/** Where a row came from, for merge reasons. */
+export interface RowPlace {
+  fileName: string;
+  line: number;
+}
+
+/**
+ * Finds the one customer a row's keys name, inside an import's transaction: a new
+ * customer when no key is known, the known one otherwise, and a recorded merge when
+ * the keys name two different customers. Keys seen for the first time are added to
+ * the customer. Caches key → customer so that a million rows cost a map look-up each.
+ */
+export class IdentityResolver {
+  private readonly cache = new Map<string, number>();
+  private readonly lookups: Record<KeyKind, SQLite.Statement<[string], { id: number }>>;
+  private readonly insertCustomer: SQLite.Statement;
+  private readonly insertIdentity: SQLite.Statement;
+  private readonly fillProfile: SQLite.Statement;
+  private readonly hasMasked: SQLite.Statement<[number, string]>;
+  private readonly keysOfCustomer: SQLite.Statement<[number], { kind: string; value: string }>;
+  private readonly profiled = new Set<number>();
+  private readonly maskedSeen = new Set<string>();
+  private readonly created = new Set<number>();
+  private readonly matched = new Set<number>();
+  private readonly mergedAway = new Set<number>();
+  merges = 0;
+  /** Rows written so far (customers, identities, merges): tells new facts from duplicates. */
+  writes = 0;
+
+  constructor(
+    private readonly raw: SQLite.Database,
+    private readonly source: string,
+    private readonly at: number,
+  ) {
+    this.lookups = {
+      member: raw.prepare(lookupSql.member),
+      phone: raw.prepare(lookupSql.phone),
+      email: raw.prepare(lookupSql.email),
+      platform: raw.prepare(lookupSql.platform),
+      external: raw.prepare(lookupSql.external),
+    };
+    this.insertCustomer = raw.prepare(
+      `INSERT INTO customers (name, gender, birth_date, city, created_at) VALUES (?, ?, ?, ?, ?)`,
+    );
+    this.insertIdentity = raw.prepare(
+      `INSERT INTO customer_identities (customer_id, kind, value, source, created_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    );
+    this.fillProfile = raw.prepare(
+      `UPDATE customers SET name = coalesce(name, ?), gender = coalesce(gender, ?),
+         birth_date = coalesce(birth_date, ?), city = coalesce(city, ?) WHERE id = ?`,
+    );
+    this.hasMasked = raw.prepare(
+      `SELECT 1 FROM customer_identities
+       WHERE customer_id = ? AND kind = 'masked_phone' AND value = ?`,
+    );
+    this.keysOfCustomer = raw.prepare(
+      `SELECT kind, value FROM customer_identities
+       WHERE customer_id = ? AND kind <> 'masked_phone'`,
+    );
+  }
+
+  /** The customer id for a row, or null when the row names nobody (an anonymous sale). */
+  resolve(customer: CustomerKeys, place: RowPlace): number | null {
+    const keys = keysOf(customer);
+    if (keys.length === 0) return null;
+
+    const found: { key: IdentityKey; id: number }[] = [];
+    const unknown: IdentityKey[] = [];
+    for (const key of keys) {
+      const id = this.find(key);
+      if (id === undefined) unknown.push(key);
+      else if (!found.some((f) => f.id === id)) found.push({ key, id });
+    }
+
+    const id = found.length === 0 ? this.create(customer) : this.unite(found, place);
+    for (const key of unknown) this.addKey(id, key);
+    if (customer.maskedPhone) this.addMasked(id, customer.maskedPhone);
+    if (found.length > 0) this.fill(id, customer);
+    return id;
+  }
+
+  /** Customers created by this import that still exist on their own. */
+  get customersNew(): number {
+    let n = 0;
+    for (const id of this.created) if (!this.mergedAway.has(id)) n += 1;
+    return n;
+  }
+
+  /** Customers that existed before this import and that its rows named. */
+  get customersMatched(): number {
+    let n = 0;
+    for (const id of this.matched) if (!this.created.has(id) && !this.mergedAway.has(id)) n += 1;
+    return n;
+  }
+
+  private find(key: IdentityKey): number | undefined {
+    const cacheKey = key.kind + '\u0000' + key.value;
+    const cached = this.cache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const row = this.lookups[key.kind].get(key.value);
+    if (row) this.cache.set(cacheKey, row.id);
+    return row?.id;
+  }
+
+  private create(customer: CustomerKeys): number {
+    const result = this.insertCustomer.run(
+      customer.name ?? null,
+      customer.gender ?? null,
+      customer.birthDate ?? null,
+      customer.city ?? null,
+      this.at,
+    );
+    const id = Number(result.lastInsertRowid);
+    this.writes += 1;
+    this.created.add(id);
+    this.profiled.add(id);
+    return id;
+  }
+
+  /** One row names several customers: they are one person; the oldest record survives. */
+  private unite(found: { key: IdentityKey; id: number }[], place: RowPlace): number {
+    const survivor = found.reduce((a, b) => (b.id < a.id ? b : a));
+    this.matched.add(survivor.id);
+    for (const other of found) {
+      if (other.id === survivor.id) continue;
+      const reason =
+        `same person: ${describeKey(other.key.kind, other.key.value)} (customer ${other.id}) ` +
+        `and ${describeKey(survivor.key.kind, survivor.key.value)} ` +
+        `(customer ${survivor.id}) on one row of ${place.fileName}, line ${place.line}`;
+      mergeOn(this.raw, survivor.id, other.id, reason, other.key.kind, this.at);
+      this.merges += 1;
+      this.writes += 1;
+      this.mergedAway.add(other.id);
+      this.repoint(survivor.id);
+    }
+    return survivor.id;
+  }
+
+  /** After a merge, the cached keys of the merged customer name the survivor. */
+  private repoint(into: number): void {
+    for (const row of this.keysOfCustomer.all(into)) {
+      this.cache.set(row.kind + '\u0000' + row.value, into);
+    }
+  }
+
+  private addKey(customerId: number, key: IdentityKey): void {
+    this.insertIdentity.run(customerId, key.kind, key.value, this.source, this.at);
+    this.writes += 1;
+    this.cache.set(key.kind + '\u0000' + key.value, customerId);
+  }
+
+  private addMasked(customerId: number, masked: string): void {
+    const seen = customerId + '\u0000' + masked;
+    if (this.maskedSeen.has(seen)) return;
+    this.maskedSeen.add(seen);
+    if (this.hasMasked.get(customerId, masked)) return;
+    this.insertIdentity.run(customerId, 'masked_phone', masked, this.source, this.at);
+    this.writes += 1;
+  }
+
+  /** Fills a known customer's empty profile fields, once per customer and import. */
+  private fill(id: number, customer: CustomerKeys): void {
+    if (!this.created.has(id)) this.matched.add(id);
+    if (this.profiled.has(id)) return;
+    const { name, gender, birthDate, city } = customer;
+    if (!name && !gender && !birthDate && !city) return;
+    this.profiled.add(id);
+    this.fillProfile.run(name ?? null, gender ?? null, birthDate ?? null, city ?? null, id);
+  }
+}

@@ -1,0 +1,279 @@
+/**
+ * Writes the records of one import into the facts, inside the import's transaction:
+ * stores, products, customers (through the identity resolver), orders, order lines
+ * and payments. Every statement is prepared once with constant SQL.
+ *
+ * Orders are unique on (channel, external id) and lines on (order, line number), so
+ * a row already in the database is a duplicate and changes nothing.
+ *
+ * Line numbers: the file's own (Olist's order_item_id) when mapped. Otherwise a line
+ * is the n-th row of its order in file order, counting the rows of this file only.
+ * Two exports that overlap in time list an order's rows in the same order (a POS
+ * writes a receipt's lines once, at the till), so the same row gets the same number
+ * in both and is not imported twice. Known weakness: an export that sorted an
+ * order's rows differently would number them differently; the rows then match
+ * existing line numbers and count as duplicates instead of being compared.
+ *
+ * Amounts: a line's amount is its line amount, else unit price × quantity, less
+ * discount and refund, with the sign the export wrote (UCI cancellation invoices
+ * carry negative quantities). An order's amount is the sum of its lines (or its own
+ * order amount when it has no lines) and is its signed effect on spend. A cancelled
+ * or returned order never adds to spend: when its rows carry positive amounts (the
+ * status says it was cancelled, not a reversing invoice) its amount is 0.
+ *
+ * Payments (Olist's payments table) are kept per order in `order_payments` and are
+ * never part of the amount: they include freight and instalment interest, and a
+ * file of payments changes no spend.
+ */
+import type SQLite from 'better-sqlite3';
+import { DateTime } from 'luxon';
+import type { RowError, TargetField } from '../../api/imports';
+import { lineAmount } from '../../shared/money';
+import { IdentityResolver } from '../identity/resolver';
+import { BatchOrders } from './commit-orders';
+import type { ImportRecord } from './types';
+
+/** What one record did: something new, nothing new, or why it was refused. */
+export type RowResult = 'imported' | 'duplicate' | RowError;
+
+export interface WriterSetup {
+  batchId: number;
+  fileName: string;
+  channel: string;
+  /** Target field → the file's header, so that errors name the column people see. */
+  columns: Partial<Record<TargetField, string>>;
+  at: number;
+}
+
+export class RowWriter {
+  readonly identities: IdentityResolver;
+  readonly orders: BatchOrders;
+  private readonly stores = new Map<string, number>();
+  private readonly products = new Map<string, number>();
+  private readonly stmt: ReturnType<typeof prepare>;
+
+  constructor(
+    raw: SQLite.Database,
+    private readonly setup: WriterSetup,
+  ) {
+    this.stmt = prepare(raw);
+    this.identities = new IdentityResolver(raw, setup.channel, setup.at);
+    this.orders = new BatchOrders(raw, setup.batchId);
+  }
+
+  /** Writes one record; never throws for a bad row, returns its error instead. */
+  write(r: ImportRecord): RowResult {
+    switch (r.rowKind) {
+      case 'customer':
+        return this.writeCustomer(r);
+      case 'payment':
+        return this.writePayment(r);
+      case 'order':
+        return this.writeOrder(r);
+      case 'orderLine':
+        return this.writeLine(r);
+    }
+  }
+
+  private writeCustomer(r: ImportRecord): RowResult {
+    const before = this.identities.writes;
+    const id = this.identities.resolve(r.customer, { fileName: this.setup.fileName, line: r.line });
+    if (id === null) {
+      return this.error(
+        r,
+        'customerPlatformId',
+        null,
+        'customer_no_key',
+        'The row names no member id, phone, e-mail or platform id, so it cannot be a customer.',
+      );
+    }
+    return this.identities.writes > before ? 'imported' : 'duplicate';
+  }
+
+  private writeOrder(r: ImportRecord): RowResult {
+    if (!r.orderId) return this.noOrderId(r);
+    const known = this.orders.find(r.channel, r.orderId);
+    if (!known && r.orderedAt === undefined) return this.noTime(r);
+    const customerId = this.customerOf(r);
+    if (known) return 'duplicate';
+
+    const amount = netAmount(r.orderAmountFen ?? 0, r);
+    this.orders.create(r.channel, r.orderId, this.orderFacts(r, customerId), amount, true);
+    return 'imported';
+  }
+
+  private writeLine(r: ImportRecord): RowResult {
+    if (!r.orderId) return this.noOrderId(r);
+    const gross =
+      r.lineAmountFen ??
+      (r.unitPriceFen !== undefined ? lineAmount(r.unitPriceFen, r.quantity ?? 1) : undefined);
+    if (gross === undefined) {
+      return this.error(
+        r,
+        'lineAmount',
+        null,
+        'line_no_amount',
+        'The line has no amount: map a line amount, or a unit price (and quantity).',
+      );
+    }
+
+    let order = this.orders.find(r.channel, r.orderId);
+    if (!order && r.orderedAt === undefined) {
+      return this.error(
+        r,
+        'orderId',
+        r.orderId,
+        'order_unknown',
+        `Order ${r.orderId} is neither in the database nor earlier in this file, and the ` +
+          `row has no order time to create it: import the orders file first.`,
+      );
+    }
+    const customerId = this.customerOf(r);
+    if (!order) {
+      order = this.orders.create(r.channel, r.orderId, this.orderFacts(r, customerId), 0, false);
+    }
+
+    const lineNo = r.lineNo ?? order.rowsInFile + 1;
+    order.rowsInFile += 1;
+    const quantity = r.quantity ?? 1;
+    const amount = netAmount(gross, r);
+    const unit = r.unitPriceFen ?? (quantity !== 0 ? Math.round(gross / quantity) : 0);
+    const productId = r.product ? this.productId(r.product) : null;
+    const res = this.stmt.insertLine.run(order.id, lineNo, productId, quantity, unit, amount);
+    if (res.changes === 0) return 'duplicate';
+
+    this.orders.addLine(order, r.kind, amount);
+    return 'imported';
+  }
+
+  private writePayment(r: ImportRecord): RowResult {
+    if (!r.orderId) return this.noOrderId(r);
+    if (r.paymentFen === undefined) {
+      return this.error(
+        r,
+        'paymentAmount',
+        null,
+        'payment_no_amount',
+        'The payment has no amount.',
+      );
+    }
+    const order = this.orders.find(r.channel, r.orderId);
+    if (!order) {
+      return this.error(
+        r,
+        'orderId',
+        r.orderId,
+        'order_unknown',
+        `Payment for order ${r.orderId}, which is not in the database: import the orders first.`,
+      );
+    }
+    const seq = r.lineNo ?? 1;
+    const res = this.stmt.insertPayment.run(order.id, seq, r.paymentFen, this.setup.batchId);
+    return res.changes > 0 ? 'imported' : 'duplicate';
+  }
+
+  private customerOf(r: ImportRecord): number | null {
+    return this.identities.resolve(r.customer, { fileName: this.setup.fileName, line: r.line });
+  }
+
+  private orderFacts(r: ImportRecord, customerId: number | null) {
+    const orderedAt = r.orderedAt ?? 0;
+    return {
+      storeId: r.store ? this.storeId(r.store) : null,
+      customerId,
+      kind: r.kind,
+      orderedAt,
+      businessDay: r.businessDay ?? shanghaiDay(orderedAt),
+      currency: r.currency,
+    };
+  }
+
+  private storeId(store: NonNullable<ImportRecord['store']>): number {
+    const cached = this.stores.get(store.code);
+    if (cached !== undefined) return cached;
+    const s = this.stmt;
+    const found = s.selectStore.get(store.code);
+    let id: number;
+    if (found) {
+      id = found.id;
+      if (store.name || store.region)
+        s.updateStore.run(store.name ?? null, store.region ?? null, id);
+    } else {
+      const name = store.name ?? store.code;
+      id = Number(s.insertStore.run(store.code, name, store.region ?? null).lastInsertRowid);
+    }
+    this.stores.set(store.code, id);
+    return id;
+  }
+
+  private productId(product: NonNullable<ImportRecord['product']>): number {
+    const cached = this.products.get(product.sku);
+    if (cached !== undefined) return cached;
+    const s = this.stmt;
+    const found = s.selectProduct.get(product.sku);
+    let id: number;
+    if (found) {
+      id = found.id;
+      if (product.name || product.category) {
+        s.updateProduct.run(product.name ?? null, product.category ?? null, id);
+      }
+    } else {
+      const res = s.insertProduct.run(product.sku, product.name ?? null, product.category ?? null);
+      id = Number(res.lastInsertRowid);
+    }
+    this.products.set(product.sku, id);
+    return id;
+  }
+
+  private noOrderId(r: ImportRecord): RowError {
+    return this.error(r, 'orderId', null, 'order_no_id', 'The row has no order id.');
+  }
+
+  private noTime(r: ImportRecord): RowError {
+    return this.error(r, 'orderedAt', null, 'order_no_time', 'The order has no order time.');
+  }
+
+  private error(
+    r: ImportRecord,
+    field: TargetField,
+    value: string | null,
+    code: string,
+    reason: string,
+  ): RowError {
+    return { line: r.line, column: this.setup.columns[field] ?? null, value, code, reason };
+  }
+}
+
+/** Gross less discount and refund (both positive amounts), keeping the gross's sign. */
+function netAmount(gross: number, r: ImportRecord): number {
+  const off = (r.discountFen ?? 0) + (r.refundFen ?? 0);
+  return gross >= 0 ? gross - off : gross + off;
+}
+
+/** Fallback when a reader gave no business day: the day in the default store zone. */
+function shanghaiDay(at: number): string {
+  return DateTime.fromMillis(at, { zone: 'Asia/Shanghai' }).toISODate() ?? '1970-01-01';
+}
+
+function prepare(raw: SQLite.Database) {
+  return {
+    selectStore: raw.prepare<[string], { id: number }>('SELECT id FROM stores WHERE code = ?'),
+    insertStore: raw.prepare('INSERT INTO stores (code, name, region) VALUES (?, ?, ?)'),
+    updateStore: raw.prepare(
+      'UPDATE stores SET name = coalesce(?, name), region = coalesce(?, region) WHERE id = ?',
+    ),
+    selectProduct: raw.prepare<[string], { id: number }>('SELECT id FROM products WHERE sku = ?'),
+    insertProduct: raw.prepare('INSERT INTO products (sku, name, category) VALUES (?, ?, ?)'),
+    updateProduct: raw.prepare(
+      'UPDATE products SET name = coalesce(?, name), category = coalesce(?, category) WHERE id = ?',
+    ),
+    insertLine: raw.prepare(
+      `INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price_fen, amount_fen)
+       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, line_no) DO NOTHING`,
+    ),
+    insertPayment: raw.prepare(
+      `INSERT INTO order_payments (order_id, seq, amount_fen, batch_id) VALUES (?, ?, ?, ?)
+       ON CONFLICT (order_id, seq) DO NOTHING`,
+    ),
+  };
+}

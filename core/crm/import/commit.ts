@@ -1,0 +1,229 @@
+import type { ImportSummary, RowError, TargetField } from '../../api/imports';
+import type { Db } from '../../db/open';
+import type { BatchStatus } from '../../db/schema';
+import { CoreError, isCoreError } from '../../shared/errors';
+import { logger } from '../../shared/log';
+import { openWriter } from './batch-connection';
+import type { WriterConnection } from './batch-connection';
+import {
+  closeBatchRow,
+  committedBatchWithHash,
+  openBatchRow,
+  recordFailedBatch,
+} from './batch-store';
+import type { BatchCounts } from './batch-store';
+import { RowWriter } from './commit-rows';
+import type { OrderCounts } from './commit-orders';
+import type { RecordOutcome, SourceFacts } from './types';
+
+const log = logger('import');
+
+/** How many rejected rows the summary carries; `imports.rejected` lists them all. */
+const SUMMARY_REJECTED = 100;
+
+export interface CommitOptions {
+  facts: SourceFacts;
+  channel: string;
+  /** Target field → the file's header, so that errors name the column people see. */
+  columns: Partial<Record<TargetField, string>>;
+  /** Commit the valid rows of a file that has rejected rows (status 'partial'). */
+  acceptPartial: boolean;
+  at: Date;
+  signal?: AbortSignal;
+  /** Called after each chunk with the rows handled so far. */
+  onRows?: (rows: number) => void;
+}
+
+interface Tally extends BatchCounts {
+  rejected: RowError[];
+}
+
+/**
+ * Commits one export as one import batch, in one transaction on its own connection:
+ * every row valid → committed; rows rejected → nothing is written (the file is only
+ * recorded as a failed batch, to list its rejected rows) unless `acceptPartial`, then
+ * the valid rows are (status 'partial'). A file that adds nothing new is 'unchanged'
+ * and leaves the database as it was. Cancelling rolls everything back.
+ *
+ * Runs on the host's thread: between chunks of rows it yields to the event loop so
+ * the window stays responsive and cancel is heard. A worker thread would keep even a
+ * chunk's few milliseconds off the host's thread, but it needs a separately bundled
+ * entry that works under tsx, vitest and electron-vite alike; not done yet.
+ */
+export async function commitBatch(
+  db: Db,
+  chunks: AsyncIterable<RecordOutcome[]>,
+  options: CommitOptions,
+): Promise<ImportSummary> {
+  const startedMs = performance.now();
+  const at = options.at.getTime();
+  const conn = openWriter(db);
+  try {
+    return await commitOn(conn, chunks, options, at, startedMs);
+  } finally {
+    conn.close();
+  }
+}
+
+async function commitOn(
+  conn: WriterConnection,
+  chunks: AsyncIterable<RecordOutcome[]>,
+  options: CommitOptions,
+  at: number,
+  startedMs: number,
+): Promise<ImportSummary> {
+  const { raw } = conn;
+  const { facts, channel } = options;
+  const tally: Tally = {
+    rowsTotal: 0,
+    rowsImported: 0,
+    rowsDuplicate: 0,
+    rowsRejected: 0,
+    rejected: [],
+  };
+
+  raw.exec('BEGIN IMMEDIATE');
+  let writer: RowWriter;
+  try {
+    const batchId = openBatchRow(raw, facts, channel, at);
+    writer = new RowWriter(raw, {
+      batchId,
+      fileName: facts.fileName,
+      channel,
+      columns: options.columns,
+      at,
+    });
+    for await (const chunk of chunks) {
+      throwIfCancelled(options.signal, facts.fileName);
+      writeChunk(writer, chunk, tally);
+      options.onRows?.(tally.rowsTotal);
+      // Let the host serve its window and hear a cancel between chunks.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    throwIfCancelled(options.signal, facts.fileName);
+    const orders = writer.orders.finish();
+    const summary = (status: ImportSummary['status'], id: number | null) =>
+      summarize(options, tally, orders, writer, status, id, startedMs);
+
+    if (tally.rowsRejected > 0 && !options.acceptPartial) {
+      raw.exec('ROLLBACK');
+      const id = recordFailedBatch(raw, facts, channel, tally, tally.rejected, at, at);
+      log.info(`refused ${facts.fileName}: ${tally.rowsRejected} rows rejected, nothing written`);
+      return summary('failed', id);
+    }
+    if (tally.rowsImported === 0 && tally.rowsRejected === 0) {
+      raw.exec('ROLLBACK');
+      log.info(`${facts.fileName} holds nothing new: ${tally.rowsDuplicate} duplicate rows`);
+      return summary('unchanged', committedBatchWithHash(raw, facts.contentHash));
+    }
+
+    const status: BatchStatus = tally.rowsRejected > 0 ? 'partial' : 'committed';
+    closeBatchRow(raw, batchId, status, tally, tally.rejected, at);
+    raw.exec('COMMIT');
+    log.info(
+      `imported ${facts.fileName} as batch ${batchId}: ${tally.rowsImported} rows, ` +
+        `${tally.rowsDuplicate} duplicates, ${tally.rowsRejected} rejected, ${writer.identities.merges} merges`,
+    );
+    return summary(status, batchId);
+  } catch (error) {
+    if (raw.inTransaction) raw.exec('ROLLBACK');
+    if (isCoreError(error) && error.code === 'imports.cancelled') {
+      log.info(`cancelled ${facts.fileName} after ${tally.rowsTotal} rows; nothing was written`);
+      return summarizeCancelled(options, tally, startedMs);
+    }
+    throw error;
+  }
+}
+
+function writeChunk(writer: RowWriter, chunk: RecordOutcome[], tally: Tally): void {
+  for (const outcome of chunk) {
+    tally.rowsTotal += 1;
+    if (!outcome.ok) {
+      tally.rowsRejected += 1;
+      for (const e of outcome.errors) tally.rejected.push(e);
+      continue;
+    }
+    const result = writer.write(outcome.record);
+    if (result === 'imported') tally.rowsImported += 1;
+    else if (result === 'duplicate') tally.rowsDuplicate += 1;
+    else {
+      tally.rowsRejected += 1;
+      tally.rejected.push(result);
+    }
+  }
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined, fileName: string): void {
+  if (!signal?.aborted) return;
+  throw new CoreError(
+    'imports.cancelled',
+    `The import of ${fileName} was cancelled; nothing was written.`,
+  );
+}
+
+function summarize(
+  options: CommitOptions,
+  tally: Tally,
+  orders: OrderCounts,
+  writer: RowWriter,
+  status: ImportSummary['status'],
+  batchId: number | null,
+  startedMs: number,
+): ImportSummary {
+  const written = status === 'committed' || status === 'partial';
+  return {
+    ...base(options, tally, status, batchId, startedMs),
+    orders: written
+      ? {
+          sales: orders.sales,
+          returns: orders.returns,
+          cancellations: orders.cancellations,
+          writeoffs: orders.writeoffs,
+          adjustments: orders.adjustments,
+        }
+      : noOrders(),
+    anonymousOrders: written ? orders.anonymous : 0,
+    customersNew: written ? writer.identities.customersNew : 0,
+    customersMatched: written ? writer.identities.customersMatched : 0,
+  };
+}
+
+function summarizeCancelled(
+  options: CommitOptions,
+  tally: Tally,
+  startedMs: number,
+): ImportSummary {
+  return {
+    ...base(options, tally, 'cancelled', null, startedMs),
+    orders: noOrders(),
+    anonymousOrders: 0,
+    customersNew: 0,
+    customersMatched: 0,
+  };
+}
+
+function base(
+  options: CommitOptions,
+  tally: Tally,
+  status: ImportSummary['status'],
+  batchId: number | null,
+  startedMs: number,
+) {
+  return {
+    batchId,
+    fileName: options.facts.fileName,
+    status,
+    encoding: options.facts.encoding,
+    dateOrder: options.facts.dateOrder,
+    rowsTotal: tally.rowsTotal,
+    rowsImported: status === 'committed' || status === 'partial' ? tally.rowsImported : 0,
+    rowsDuplicate: tally.rowsDuplicate,
+    rowsRejected: tally.rowsRejected,
+    rejected: tally.rejected.slice(0, SUMMARY_REJECTED),
+    durationMs: Math.round(performance.now() - startedMs),
+  };
+}
+
+function noOrders(): ImportSummary['orders'] {
+  return { sales: 0, returns: 0, cancellations: 0, writeoffs: 0, adjustments: 0 };
+}

@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rejectedRows } from '../../../core/crm/import/batch-store';
+import { tempDb } from '../../support/db';
+import { badRow, chunked, commitRows, facts, factCounts, posLine } from './records';
+import { commitBatch } from '../../../core/crm/import/commit';
+
+let db: Awaited<ReturnType<typeof tempDb>>;
+beforeEach(async () => {
+  db = await tempDb();
+});
+afterEach(async () => {
+  await db.cleanup();
+});
+
+const member = (memberId: string) => ({ customer: { memberId } });
+
+describe('committing a file of receipt lines', () => {
+  it('turns lines into orders with summed amounts, stores, products and customers', async () => {
+    const summary = await commitRows(db, [
+      posLine(2, 'R1', { ...member('M1'), quantity: 2, unitPriceFen: 1500 }),
+      posLine(3, 'R1', { ...member('M1'), product: { sku: 'SKU-2' }, unitPriceFen: 800 }),
+      posLine(4, 'R2'),
+    ]);
+
+    expect(summary).toMatchObject({
+      status: 'committed',
+      rowsTotal: 3,
+      rowsImported: 3,
+      rowsRejected: 0,
+      anonymousOrders: 1,
+      customersNew: 1,
+      customersMatched: 0,
+    });
+    expect(summary.orders.sales).toBe(2);
+    // R1: 2 × 15.00 + 1 × 8.00 = 38.00 yuan = 3800 fen; R2: 1 × 10.00 = 1000 fen.
+    const orders = db.raw
+      .prepare('SELECT external_id, amount_fen, customer_id FROM orders ORDER BY external_id')
+      .all();
+    expect(orders).toEqual([
+      { external_id: 'R1', amount_fen: 3800, customer_id: 1 },
+      { external_id: 'R2', amount_fen: 1000, customer_id: null },
+    ]);
+    const lineNos = db.raw.prepare('SELECT line_no FROM order_lines ORDER BY id').all();
+    expect(lineNos).toEqual([{ line_no: 1 }, { line_no: 2 }, { line_no: 1 }]);
+    expect(factCounts(db)).toMatchObject({ stores: 1, products: 2, customers: 1 });
+  });
+
+  it('signs a cancellation invoice negative and counts it apart from sales', async () => {
+    const summary = await commitRows(db, [
+      posLine(2, 'C9', { kind: 'cancellation', quantity: -3, unitPriceFen: 250 }),
+      posLine(3, 'W1', { kind: 'writeoff', quantity: -71, unitPriceFen: 0 }),
+    ]);
+    expect(summary.orders).toMatchObject({ sales: 0, cancellations: 1, writeoffs: 1 });
+    const c9 = db.raw.prepare("SELECT kind, amount_fen FROM orders WHERE external_id = 'C9'").get();
+    expect(c9).toEqual({ kind: 'cancellation', amount_fen: -750 });
+  });
+
+  it('gives an order cancelled by its status no spend', async () => {
+    await commitRows(db, [
+      posLine(2, 'X1', { rowKind: 'order', kind: 'cancellation', orderAmountFen: 5000 }),
+    ]);
+    const x1 = db.raw.prepare('SELECT kind, amount_fen FROM orders').get();
+    expect(x1).toEqual({ kind: 'cancellation', amount_fen: 0 });
+  });
+});
+
+describe('all or nothing', () => {
+  it('writes nothing when a row is rejected, and lists every rejected row', async () => {
+    const before = factCounts(db);
+    const summary = await commitRows(db, [
+      posLine(2, 'R1', member('M1')),
+      badRow(3),
+      posLine(4, 'R2', { lineAmountFen: undefined, unitPriceFen: undefined }),
+    ]);
+
+    expect(summary.status).toBe('failed');
+    expect(summary.rowsRejected).toBe(2);
+    expect(factCounts(db)).toEqual(before);
+    const listed = await rejectedRows(db, summary.batchId!);
+    expect(listed.map((e) => [e.line, e.column, e.code])).toEqual([
+      [3, 'Quantity', 'number_invalid'],
+      [4, null, 'line_no_amount'],
+    ]);
+  });
+
+  it('writes only the valid rows when the user accepts a partial import', async () => {
+    const summary = await commitRows(db, [posLine(2, 'R1'), badRow(3), posLine(4, 'R2')], {
+      acceptPartial: true,
+    });
+    expect(summary).toMatchObject({ status: 'partial', rowsImported: 2, rowsRejected: 1 });
+    expect(factCounts(db)).toMatchObject({ orders: 2, order_lines: 2 });
+    const batch = db.raw.prepare('SELECT status, rows_rejected FROM import_batches').get();
+    expect(batch).toEqual({ status: 'partial', rows_rejected: 1 });
+  });
+
+  it('rolls everything back when the import is cancelled midway', async () => {
+    const before = factCounts(db);
+    const controller = new AbortController();
+    const rows = [posLine(2, 'R1'), posLine(3, 'R2'), posLine(4, 'R3'), posLine(5, 'R4')];
+    async function* cancelAfterFirst() {
+      let first = true;
+      for await (const chunk of chunked(rows)) {
+        yield chunk;
+        if (first) controller.abort();
+        first = false;
+      }
+    }
+
+    const summary = await commitBatch(db, cancelAfterFirst(), {
+      facts: facts(),
+      channel: 'pos',
+      columns: {},
+      acceptPartial: false,
+      at: new Date('2026-12-04T08:00:00Z'),
+      signal: controller.signal,
+    });
+    expect(summary.status).toBe('cancelled');
+    expect(factCounts(db)).toEqual(before);
+    expect(db.raw.prepare('SELECT count(*) AS n FROM import_batches').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('importing again', () => {
+  it('changes nothing when the same file is imported twice', async () => {
+    const rows = [posLine(2, 'R1', member('M1')), posLine(3, 'R1', member('M1')), posLine(4, 'R2')];
+    const first = await commitRows(db, rows);
+    const after = factCounts(db);
+
+    const again = await commitRows(db, rows);
+    expect(again).toMatchObject({
+      status: 'unchanged',
+      batchId: first.batchId,
+      rowsImported: 0,
+      rowsDuplicate: 3,
+    });
+    expect(factCounts(db)).toEqual(after);
+    expect(db.raw.prepare('SELECT count(*) AS n FROM import_batches').get()).toEqual({ n: 1 });
+  });
+
+  it('adds only the new orders of a later export that overlaps an earlier one', async () => {
+    // Export 1 holds receipts R1 (2 lines) and R2; export 2 holds R2 and R3 (2 lines).
+    await commitRows(db, [posLine(2, 'R1'), posLine(3, 'R1'), posLine(4, 'R2')]);
+    const second = await commitRows(
+      db,
+      [posLine(2, 'R2'), posLine(3, 'R3'), posLine(4, 'R3', { unitPriceFen: 500 })],
+      { facts: facts('pos-2026-12.csv') },
+    );
+
+    expect(second).toMatchObject({ status: 'committed', rowsImported: 2, rowsDuplicate: 1 });
+    expect(second.orders.sales).toBe(1);
+    expect(factCounts(db)).toMatchObject({ orders: 3, order_lines: 5 });
+    const r3 = db.raw.prepare("SELECT amount_fen FROM orders WHERE external_id = 'R3'").get();
+    expect(r3).toEqual({ amount_fen: 1500 });
+  });
+});
