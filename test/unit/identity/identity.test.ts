@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mergeCustomers, mergesOf, undoMerge } from '../../../core/crm/identity/merge';
+import { tempDb } from '../../support/db';
+import { commitRows, facts, factCounts, posLine } from '../commit/records';
+
+let db: Awaited<ReturnType<typeof tempDb>>;
+beforeEach(async () => {
+  db = await tempDb();
+});
+afterEach(async () => {
+  await db.cleanup();
+});
+
+const at = new Date('2026-12-05T02:00:00Z');
+
+function ownerOf(kind: string, value: string): number | undefined {
+  const row = db.raw
+    .prepare('SELECT customer_id FROM customer_identities WHERE kind = ? AND value = ?')
+    .get(kind, value) as { customer_id: number } | undefined;
+  return row?.customer_id;
+}
+
+function customerOfOrder(externalId: string): number | null {
+  const row = db.raw
+    .prepare('SELECT customer_id FROM orders WHERE external_id = ?')
+    .get(externalId) as { customer_id: number | null };
+  return row.customer_id;
+}
+
+describe('one customer per person', () => {
+  it('finds the same customer by member id, phone or e-mail across files', async () => {
+    await commitRows(db, [
+      posLine(2, 'R1', { customer: { memberId: 'M1', phone: '+8613800001234' } }),
+    ]);
+    const second = await commitRows(
+      db,
+      [
+        posLine(2, 'R2', { customer: { phone: '+8613800001234', email: 'li@example.cn' } }),
+        posLine(3, 'R3', { customer: { email: 'li@example.cn' } }),
+      ],
+      { facts: facts('mini-2026-11.csv') },
+    );
+    expect(second).toMatchObject({ customersNew: 0, customersMatched: 1 });
+    expect(factCounts(db).customers).toBe(1);
+    expect([customerOfOrder('R1'), customerOfOrder('R2'), customerOfOrder('R3')]).toEqual([
+      1, 1, 1,
+    ]);
+  });
+
+  it('never uses a masked phone to find a customer, but keeps it on the customer', async () => {
+    const summary = await commitRows(db, [
+      posLine(2, 'D1', { customer: { maskedPhone: '138****1234' } }),
+      posLine(3, 'D2', { customer: { maskedPhone: '138****1234' } }),
+      posLine(4, 'D3', { customer: { platformId: 'mt-A', maskedPhone: '138****1234' } }),
+      posLine(5, 'D4', { customer: { platformId: 'mt-B', maskedPhone: '138****1234' } }),
+    ]);
+    // D1 and D2 name nobody: anonymous. D3 and D4 are two people who share a masked phone.
+    expect(summary).toMatchObject({ anonymousOrders: 2, customersNew: 2 });
+    expect(customerOfOrder('D1')).toBeNull();
+    expect(customerOfOrder('D3')).not.toBe(customerOfOrder('D4'));
+    const masked = db.raw
+      .prepare("SELECT count(*) AS n FROM customer_identities WHERE kind = 'masked_phone'")
+      .get();
+    expect(masked).toEqual({ n: 2 });
+  });
+});
+
+describe('merging customers that turn out to be one person', () => {
+  async function twoThenLinked() {
+    await commitRows(db, [
+      posLine(2, 'R1', { customer: { memberId: 'M1' } }),
+      posLine(3, 'R2', { customer: { phone: '+8613800001234', name: '李雷' } }),
+    ]);
+    return commitRows(
+      db,
+      [posLine(2, 'R3', { customer: { memberId: 'M1', phone: '+8613800001234' } })],
+      { facts: facts('crm-members.csv') },
+    );
+  }
+
+  it('merges when one row names two known customers, with a masked reason', async () => {
+    const summary = await twoThenLinked();
+    expect(summary.customersMatched).toBe(1);
+    expect([customerOfOrder('R1'), customerOfOrder('R2'), customerOfOrder('R3')]).toEqual([
+      1, 1, 1,
+    ]);
+
+    const [merge] = mergesOf(db, 1);
+    expect(merge).toMatchObject({ intoCustomerId: 1, fromCustomerId: 2, rule: 'phone' });
+    expect(merge!.reason).toContain('phone +86 138****1234');
+    expect(merge!.reason).toContain('crm-members.csv, line 2');
+    expect(merge!.reason).not.toContain('13800001234');
+    const name = db.raw.prepare('SELECT name FROM customers WHERE id = 1').get();
+    expect(name).toEqual({ name: '李雷' });
+  });
+
+  it('undoes a merge: identities, orders and filled fields go back', async () => {
+    await twoThenLinked();
+    const [merge] = mergesOf(db, 1);
+
+    const info = undoMerge(db, merge!.id, at);
+    expect(info.undoneAt).toBe(at.toISOString());
+    expect(ownerOf('phone', '+8613800001234')).toBe(2);
+    expect(ownerOf('member', 'M1')).toBe(1);
+    expect(customerOfOrder('R2')).toBe(2);
+    // R3 was imported after the merge, so it stays with the surviving customer.
+    expect(customerOfOrder('R3')).toBe(1);
+    const rows = db.raw.prepare('SELECT id, name, merged_into FROM customers ORDER BY id').all();
+    expect(rows).toEqual([
+      { id: 1, name: null, merged_into: null },
+      { id: 2, name: '李雷', merged_into: null },
+    ]);
+    expect(() => undoMerge(db, merge!.id, at)).toThrow(/already undone/);
+  });
+
+  it('merges two customers by hand and undoes it exactly', async () => {
+    await commitRows(db, [
+      posLine(2, 'R1', { customer: { memberId: 'M1' } }),
+      posLine(3, 'R2', { customer: { memberId: 'M2' } }),
+    ]);
+    const before = db.raw.prepare('SELECT * FROM customer_identities ORDER BY id').all();
+
+    const merge = mergeCustomers(db, 1, 2, 'same person, confirmed at the till', at);
+    expect(merge).toMatchObject({ intoCustomerId: 1, fromCustomerId: 2, rule: 'manual' });
+    expect(customerOfOrder('R2')).toBe(1);
+    expect(() => mergeCustomers(db, 1, 2, 'again', at)).toThrow(/already merged/);
+
+    undoMerge(db, merge.id, at);
+    expect(db.raw.prepare('SELECT * FROM customer_identities ORDER BY id').all()).toEqual(before);
+    expect(customerOfOrder('R2')).toBe(2);
+  });
+});
