@@ -1,0 +1,58 @@
+import type { OrderKind } from '../../db/schema';
+import type { ClassificationRules } from './presets';
+
+const cancelledStatuses = new Set([
+  'cancelled',
+  'canceled',
+  'cancel',
+  'void',
+  'voided',
+  'unavailable',
+  '已取消',
+  '取消',
+  '已作废',
+  '作废',
+  '交易关闭',
+]);
+
+const refundedStatuses = new Set([
+  'refunded',
+  'returned',
+  '已退款',
+  '退款成功',
+  '已退货',
+  '全额退款',
+]);
+
+/** The facts of a row that decide what kind of order line it is. */
+export interface KindFacts {
+  orderId?: string;
+  orderStatus?: string;
+  sku?: string;
+  quantity?: number;
+  unitPriceFen?: number;
+  lineAmountFen?: number;
+  refundFen?: number;
+}
+
+/**
+ * What a row is, in this order: a product code the source uses for adjustments
+ * (postage, bad debt, manual, discount) is an adjustment whatever its sign; an order
+ * id with the source's cancellation prefix or a cancelled status is a cancellation; a
+ * refund amount or a refunded status is a return; a negative quantity at price 0 is a
+ * write-off (stock written off as damaged, lost, "check"); any other negative quantity
+ * or amount is a return; everything else is a sale.
+ */
+export function classifyRow(facts: KindFacts, rules: ClassificationRules): OrderKind {
+  if (facts.sku !== undefined && rules.adjustmentSkus.includes(facts.sku)) return 'adjustment';
+
+  const status = facts.orderStatus?.trim().toLowerCase();
+  if (rules.cancelPrefix && facts.orderId?.startsWith(rules.cancelPrefix)) return 'cancellation';
+  if (status && cancelledStatuses.has(status)) return 'cancellation';
+  if ((facts.refundFen ?? 0) > 0 || (status && refundedStatuses.has(status))) return 'return';
+
+  const negative = (facts.quantity ?? 0) < 0 || (facts.lineAmountFen ?? 0) < 0;
+  if (!negative) return 'sale';
+  const priceless = facts.unitPriceFen === 0 || facts.lineAmountFen === 0;
+  return priceless ? 'writeoff' : 'return';
+}

@@ -1,0 +1,154 @@
+import type { DateOrder } from '../../api/imports';
+import { lineAmount } from '../../shared/money';
+import { CellReader } from './cells';
+import { classifyRow } from './classify';
+import type { CsvRow } from './csv';
+import type { EffectiveImport } from './mapping';
+import type { CustomerKeys, ImportRecord, RecordOutcome } from './types';
+import { ZoneClock } from './zone';
+
+export type ConvertSettings = EffectiveImport & { dateOrder: DateOrder | null };
+
+/**
+ * Turns a file's data rows into outcomes, one per row, in order: a record when every
+ * mapped cell could be read, else the row's errors. Nothing is skipped, so records +
+ * rejected rows = data rows. `limit` stops early (previews).
+ */
+export function* convertRows(
+  rows: Iterable<CsvRow>,
+  settings: ConvertSettings,
+  limit = Infinity,
+): Generator<RecordOutcome> {
+  const clock = new ZoneClock(settings.fileTimeZone, settings.storeTimeZone);
+  const reader = new CellReader(settings, settings.dateOrder, clock);
+  let produced = 0;
+  for (const row of rows) {
+    if (produced++ >= limit) return;
+    reader.start(row.line, row.cells);
+    const record = checkWidth(reader, settings) ? convertRow(reader, settings) : null;
+    yield record && reader.errors.length === 0
+      ? { ok: true, record }
+      : { ok: false, errors: reader.errors };
+  }
+}
+
+/** A row with more or fewer fields than the header usually means a broken quote. */
+function checkWidth(reader: CellReader, settings: ConvertSettings): boolean {
+  const width = settings.headers.length;
+  const cells = reader.cells;
+  if (cells.length === width) return true;
+  if (cells.length > width && cells.slice(width).every((cell) => cell.trim() === '')) return true;
+  const reason =
+    `has ${cells.length} fields where the header has ${width}; ` +
+    'a quote or delimiter is probably missing';
+  reader.fail(null, null, 'row.width', `The row ${reason}`);
+  return false;
+}
+
+function convertRow(reader: CellReader, settings: ConvertSettings): ImportRecord {
+  const { mapping } = settings;
+  const kind = mapping.rowKind;
+  const needsOrder = kind !== 'customer';
+
+  const orderId = reader.text('orderId', needsOrder);
+  const lineNo = reader.integer('lineNo');
+  const moment = reader.moment('orderedAt', kind === 'order');
+  const orderStatus = reader.text('orderStatus');
+  const customer = readCustomer(reader, kind === 'customer');
+  const goods = readGoods(reader, settings);
+  const orderAmountFen = reader.money('orderAmount');
+  const discountFen = reader.money('discountAmount');
+  const refundFen = reader.money('refundAmount');
+  const paymentFen = reader.money('paymentAmount', kind === 'payment');
+
+  const record: ImportRecord = {
+    line: reader.line,
+    rowKind: kind,
+    channel: mapping.channel,
+    kind: 'sale',
+    currency: mapping.currency,
+    customer,
+  };
+  assign(record, { orderId, lineNo, orderStatus, orderAmountFen, discountFen, refundFen });
+  assign(record, { paymentFen, ...goods.amounts });
+  if (moment) {
+    record.orderedAt = moment.utcMs;
+    record.businessDay = moment.businessDay;
+  }
+  if (goods.product) record.product = goods.product;
+  const store = readStore(reader, settings);
+  if (store) record.store = store;
+  if (kind === 'orderLine' || kind === 'order') {
+    record.kind = classifyRow({ ...record, sku: goods.product?.sku }, settings.rules);
+  }
+  return record;
+}
+
+function readCustomer(reader: CellReader, required: boolean): CustomerKeys {
+  const customer: CustomerKeys = {};
+  assign(customer, {
+    memberId: reader.id('customerMemberId'),
+    ...reader.phone('customerPhone'),
+    email: reader.email('customerEmail'),
+    platformId: reader.id('customerPlatformId'),
+    externalId: reader.id('customerExternalId'),
+    name: reader.text('customerName'),
+    gender: reader.gender('customerGender'),
+    birthDate: reader.calendarDate('customerBirthDate'),
+    city: reader.text('customerCity'),
+  });
+  const keyed = customer.memberId ?? customer.phone ?? customer.email;
+  if (required && !(keyed ?? customer.platformId ?? customer.externalId)) {
+    reader.fail(null, null, 'customer.no_key', 'The row names no customer id, phone or e-mail');
+  }
+  return customer;
+}
+
+interface Goods {
+  product?: NonNullable<ImportRecord['product']>;
+  amounts: Pick<ImportRecord, 'quantity' | 'unitPriceFen' | 'lineAmountFen'>;
+}
+
+function readGoods(reader: CellReader, settings: ConvertSettings): Goods {
+  const isLine = settings.mapping.rowKind === 'orderLine';
+  const sku = reader.text('sku');
+  const name = reader.text('productName');
+  const category = reader.text('category');
+
+  const quantity = reader.number('quantity', isLine) ?? (isLine ? 1 : undefined);
+  const unitPriceFen = reader.money('unitPrice');
+  let lineAmountFen = reader.money('lineAmount');
+  if (isLine && quantity === 0) reader.fail('quantity', '0', 'quantity.zero', 'is no quantity');
+  if (lineAmountFen === undefined && unitPriceFen !== undefined && quantity !== undefined) {
+    lineAmountFen = lineAmount(unitPriceFen, quantity);
+  }
+  if (isLine && unitPriceFen === undefined && lineAmountFen === undefined) {
+    const field = settings.columns.unitPrice !== undefined ? 'unitPrice' : 'lineAmount';
+    if (!reader.errors.length)
+      reader.fail(field, reader.raw(field) ?? '', 'value.missing', 'gives no price');
+  }
+
+  const goods: Goods = { amounts: {} };
+  assign(goods.amounts, { quantity, unitPriceFen, lineAmountFen });
+  const code = sku ?? name;
+  if (code !== undefined) {
+    goods.product = { sku: code };
+    assign(goods.product, { name, category });
+  }
+  return goods;
+}
+
+function readStore(reader: CellReader, settings: ConvertSettings): ImportRecord['store'] {
+  const code = reader.text('storeCode') ?? settings.mapping.defaultStore;
+  if (code === undefined) return undefined;
+  const store: NonNullable<ImportRecord['store']> = { code };
+  assign(store, { name: reader.text('storeName'), region: reader.text('region') });
+  return store;
+}
+
+/** Copies the defined values only, so records carry no `undefined` keys. */
+function assign<T extends object>(target: T, values: Partial<T>): void {
+  for (const key in values) {
+    if (values[key] !== undefined) target[key] = values[key] as T[typeof key];
+  }
+}

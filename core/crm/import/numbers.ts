@@ -1,0 +1,171 @@
+/**
+ * Numbers and money as exports write them: `1,234.50`, `1.234,50`, `1 234,50`,
+ * `¥12.80`, `R$ 1.299,00`, ` -6`, `(5.00)`, `NA`. Parsing works on the decimal text
+ * and never multiplies floats, so money lands in integer minor units exactly.
+ *
+ * Results: a number; `undefined` when the cell is empty or a missing-value marker;
+ * `NaN` when the text is not a number.
+ */
+
+const missingMarkers = new Set(['', 'na', 'n/a', '#n/a', 'null', 'nan', 'none', '-', '--']);
+
+/** True when a cell says "no value": empty, `NA`, `N/A`, `NULL`, `-` and the like. */
+export function isMissing(raw: string): boolean {
+  const text = raw.trim();
+  return text.length <= 4 && missingMarkers.has(text.toLowerCase());
+}
+
+// Longest first, so `R$` and `US$` are removed before `$`.
+const currencyMarks = [
+  'US$',
+  'HK$',
+  'R$',
+  'RMB',
+  'CNY',
+  'USD',
+  'EUR',
+  'GBP',
+  'BRL',
+  '¥',
+  '￥',
+  '$',
+  '€',
+  '£',
+  '元',
+];
+
+const simplePoint = /^-?\d+(?:\.\d+)?$/;
+const simpleComma = /^-?\d+(?:,\d+)?$/;
+
+/**
+ * The canonical decimal text of a number cell (`-1234.50`), or undefined when missing,
+ * or null when it is not a number. With `decimalComma` the comma is the decimal mark
+ * and dots group thousands; otherwise the reverse. A value carrying both marks is
+ * read by their order (the last one is the decimal mark) whatever the file's setting.
+ */
+export function decimalText(raw: string, decimalComma = false): string | null | undefined {
+  if (!decimalComma && simplePoint.test(raw)) return raw;
+  if (decimalComma && simpleComma.test(raw)) return raw.replace(',', '.');
+  if (isMissing(raw)) return undefined;
+
+  let text = raw.normalize('NFKC').trim();
+  let negative = false;
+  if (text.startsWith('(') && text.endsWith(')')) {
+    negative = true;
+    text = text.slice(1, -1).trim();
+  }
+  text = stripSignAndCurrency(text, (minus) => (negative = negative !== minus));
+  text = text.replace(/[\s\u00a0\u2009\u202f']/g, '');
+  if (!/^[\d.,]+$/.test(text)) return null;
+
+  const digits = ungroup(text, decimalComma);
+  if (digits === null) return null;
+  return negative && /[1-9]/.test(digits) ? '-' + digits : digits;
+}
+
+/** A number cell as a JavaScript number (quantities, rates). */
+export function parseNumber(raw: string, decimalComma = false): number | undefined {
+  const text = decimalText(raw, decimalComma);
+  if (text === undefined) return undefined;
+  return text === null ? NaN : Number(text);
+}
+
+/**
+ * A money cell in integer minor units (fen, cents), exact: `12.345` → 1235 with
+ * `exponent` 2, rounding half away from zero on the digits beyond the minor unit.
+ */
+export function parseMinor(raw: string, decimalComma = false, exponent = 2): number | undefined {
+  const text = decimalText(raw, decimalComma);
+  if (text === undefined) return undefined;
+  if (text === null) return NaN;
+  return decimalToMinor(text, exponent);
+}
+
+/** `-12.345` → -1235 (exponent 2): shifts the decimal point in the text, then rounds. */
+export function decimalToMinor(text: string, exponent = 2): number {
+  const negative = text.startsWith('-');
+  const body = negative ? text.slice(1) : text;
+  const dot = body.indexOf('.');
+  const whole = dot === -1 ? body : body.slice(0, dot);
+  const fraction = dot === -1 ? '' : body.slice(dot + 1);
+  const kept = fraction.slice(0, exponent).padEnd(exponent, '0');
+  let minor = Number((whole || '0') + kept);
+  if ((fraction.charCodeAt(exponent) || 0) >= 53 /* '5' */) minor += 1;
+  return negative && minor !== 0 ? -minor : minor;
+}
+
+/** Removes signs and currency marks on either side of the digits, e.g. `-¥12`, `¥-12`, `12 元`. */
+function stripSignAndCurrency(text: string, onMinus: (minus: boolean) => void): string {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    const upper = text.toUpperCase();
+    for (const mark of currencyMarks) {
+      if (upper.startsWith(mark)) {
+        text = text.slice(mark.length).trim();
+        changed = true;
+      } else if (upper.endsWith(mark)) {
+        text = text.slice(0, -mark.length).trim();
+        changed = true;
+      }
+    }
+    const first = text.charAt(0);
+    if (first === '-' || first === '−' || first === '+') {
+      if (first !== '+') onMinus(true);
+      text = text.slice(1).trim();
+      changed = true;
+    }
+  }
+  return text;
+}
+
+/** Removes thousands grouping and turns the decimal mark into `.`; null if the grouping is wrong. */
+function ungroup(text: string, decimalComma: boolean): string | null {
+  const lastDot = text.lastIndexOf('.');
+  const lastComma = text.lastIndexOf(',');
+  let decimal = decimalComma ? ',' : '.';
+  if (lastDot !== -1 && lastComma !== -1) decimal = lastDot > lastComma ? '.' : ',';
+  const group = decimal === '.' ? ',' : '.';
+
+  let whole = text;
+  let fraction = '';
+  const at = text.lastIndexOf(decimal);
+  if (at !== -1 && text.indexOf(decimal) === at) {
+    whole = text.slice(0, at);
+    fraction = text.slice(at + 1);
+  } else if (at !== -1) {
+    // The decimal mark appears several times: it can only be grouping (`1.234.567`).
+    return validGroups(text, decimal) ? text.split(decimal).join('') : null;
+  }
+  if (fraction.includes(group)) return null;
+  if (whole.includes(group) && !validGroups(whole, group)) return null;
+  whole = whole.split(group).join('');
+  if (whole === '' && fraction === '') return null;
+  return fraction ? `${whole || '0'}.${fraction}` : whole;
+}
+
+/** `1,234,567` groups as thousands: 1–3 digits, then groups of exactly 3. */
+function validGroups(text: string, group: string): boolean {
+  const parts = text.split(group);
+  const head = parts[0] ?? '';
+  if (head.length < 1 || head.length > 3) return false;
+  return parts.slice(1).every((part) => part.length === 3);
+}
+
+/**
+ * Decides from sample cells whether a file writes decimal commas: values such as
+ * `12,5` or `1.234,50` vote for the comma, `12.50` or `1,234.50` for the point;
+ * `1,234` alone says nothing. Ties and silence mean the point.
+ */
+export function detectDecimalComma(cells: Iterable<string>): boolean {
+  let comma = 0;
+  let point = 0;
+  for (const raw of cells) {
+    const text = raw.trim().replace(/^[^\d-]+|[^\d]+$/g, '');
+    if (/^-?\d{1,3}(\.\d{3})+,\d+$/.test(text) || /^-?\d+,(\d{1,2}|\d{4,})$/.test(text)) comma++;
+    else if (/^-?\d{1,3}(,\d{3})+\.\d+$/.test(text) || /^-?\d+\.(\d{1,2}|\d{4,})$/.test(text)) {
+      point++;
+    }
+  }
+  return comma > point;
+}

@@ -1,0 +1,75 @@
+import type { PreviewRow, TargetField } from '../../api/imports';
+import { maskPhone } from '../../shared/mask';
+import type { EffectiveImport } from './mapping';
+import type { ImportRecord } from './types';
+import { formatInstant } from './zone';
+
+type Values = PreviewRow['values'];
+
+/**
+ * A record as the wizard shows it before importing: each value as it will be stored,
+ * written for people (instants in the stores' zone with their offset, money in units
+ * of the currency, phones masked).
+ */
+export function previewRow(record: ImportRecord, effective: EffectiveImport): PreviewRow {
+  const values: Values = { kind: record.kind };
+  const money = (fen: number | undefined) =>
+    fen === undefined ? undefined : formatMinor(fen, record.currency, effective.currencyExponent);
+  const put = (field: TargetField | 'businessDay', value: string | number | undefined) => {
+    if (value !== undefined) values[field] = String(value);
+  };
+
+  put('orderId', record.orderId);
+  put('lineNo', record.lineNo);
+  if (record.orderedAt !== undefined) {
+    put('orderedAt', formatInstant(record.orderedAt, effective.storeTimeZone));
+  }
+  put('businessDay', record.businessDay);
+  put('orderStatus', record.orderStatus);
+  putCustomer(record, put);
+  put('storeCode', record.store?.code);
+  put('storeName', record.store?.name);
+  put('region', record.store?.region);
+  put('sku', record.product?.sku);
+  put('productName', record.product?.name);
+  put('category', record.product?.category);
+  put('quantity', record.quantity);
+  put('unitPrice', money(record.unitPriceFen));
+  put('lineAmount', money(record.lineAmountFen));
+  put('orderAmount', money(record.orderAmountFen));
+  put('discountAmount', money(record.discountFen));
+  put('refundAmount', money(record.refundFen));
+  put('paymentAmount', money(record.paymentFen));
+  return { line: record.line, values };
+}
+
+function putCustomer(
+  record: ImportRecord,
+  put: (field: TargetField, value: string | undefined) => void,
+): void {
+  const customer = record.customer;
+  put('customerMemberId', customer.memberId);
+  put('customerPhone', customer.phone ? maskE164(customer.phone) : customer.maskedPhone);
+  put('customerEmail', customer.email);
+  put('customerPlatformId', customer.platformId);
+  put('customerExternalId', customer.externalId);
+  put('customerName', customer.name);
+  put('customerGender', customer.gender);
+  put('customerBirthDate', customer.birthDate);
+  put('customerCity', customer.city);
+}
+
+/** `+8613800001234` → `+86 138****1234`; other countries keep their code and last four digits. */
+function maskE164(e164: string): string {
+  if (e164.startsWith('+86')) return `+86 ${maskPhone(e164)}`;
+  return `${e164.slice(0, 3)}****${e164.slice(-4)}`;
+}
+
+/** 123456 fen → "1,234.56 CNY": digits of the minor unit, no float arithmetic. */
+export function formatMinor(minor: number, currency: string, exponent: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const digits = String(Math.abs(minor)).padStart(exponent + 1, '0');
+  const whole = digits.slice(0, digits.length - exponent).replace(/\B(?=(\d{3})+$)/g, ',');
+  const fraction = exponent > 0 ? '.' + digits.slice(-exponent) : '';
+  return `${sign}${whole}${fraction} ${currency}`;
+}

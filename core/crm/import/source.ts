@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import type { ImportOptions } from '../../api/imports';
+import { CoreError } from '../../shared/errors';
+import { countLines, CsvReader, detectDelimiter, type CsvRow, type Delimiter } from './csv';
+import { chooseEncoding, decodeText, type EncodingChoice } from './decode';
+import { detectDecimalComma } from './numbers';
+import { readWorkbook } from './xlsx';
+
+/** What reading settings a file was opened with; undefined fields are detected. */
+export type ReadSettings = Pick<ImportOptions, 'encoding' | 'delimiter' | 'sheet' | 'decimalComma'>;
+
+/** An opened export: its header and a way to walk its data rows, CSV or XLSX alike. */
+export interface Source {
+  format: 'csv' | 'xlsx';
+  encoding: EncodingChoice;
+  delimiter: Delimiter | null;
+  sheets: string[];
+  sheet: string | null;
+  headers: string[];
+  /** Lines of the file (CSV) or the sheet's last row number (XLSX), header included. */
+  linesTotal: number;
+  decimalComma: { detected: boolean; used: boolean };
+  /** The decoded text of a CSV file, for quick whole-file scans. */
+  text: string | null;
+  /** Data rows after the header, blank rows skipped, each with its file line. */
+  rows(): Generator<CsvRow>;
+}
+
+const sampleForNumbers = 1000;
+
+/** Opens a CSV or XLSX export (told apart by its bytes, not its name). */
+export async function openSource(path: string, settings: ReadSettings = {}): Promise<Source> {
+  const bytes = fs.readFileSync(path);
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  const source = isZip ? await openXlsx(path, settings) : openCsv(bytes, settings);
+  if (source.headers.length === 0 || source.headers.every((h) => h.trim() === '')) {
+    throw new CoreError('imports.empty', 'The file has no header row; is it empty?', { path });
+  }
+  return source;
+}
+
+function openCsv(bytes: Buffer, settings: ReadSettings): Source {
+  const encoding = chooseEncoding(bytes, settings.encoding);
+  const text = decodeText(bytes, encoding.used);
+  const delimiter = settings.delimiter ?? detectDelimiter(text);
+  const header = new CsvReader(text, delimiter).next();
+
+  function* rows(): Generator<CsvRow> {
+    const reader = new CsvReader(text, delimiter);
+    reader.next();
+    for (let row = reader.next(); row; row = reader.next()) {
+      if (row.cells.length === 1 && row.cells[0]?.trim() === '') continue;
+      yield row;
+    }
+  }
+
+  return finish({
+    format: 'csv',
+    encoding,
+    delimiter,
+    sheets: [],
+    sheet: null,
+    headers: header?.cells.map((h) => h.trim()) ?? [],
+    linesTotal: countLines(text),
+    text,
+    rows,
+    settings,
+  });
+}
+
+async function openXlsx(path: string, settings: ReadSettings): Promise<Source> {
+  const workbook = await readWorkbook(path);
+  const sheet = settings.sheet ?? workbook.sheets[0] ?? '';
+  const all = workbook.rows(sheet);
+  const [header, ...data] = all;
+
+  function* rows(): Generator<CsvRow> {
+    for (const row of data) {
+      if (row.cells.every((cell) => cell.trim() === '')) continue;
+      yield row;
+    }
+  }
+
+  return finish({
+    format: 'xlsx',
+    encoding: { detected: 'xlsx', used: 'xlsx', confidence: 1 },
+    delimiter: null,
+    sheets: workbook.sheets,
+    sheet,
+    headers: header?.cells.map((h) => h.trim()) ?? [],
+    linesTotal: all[all.length - 1]?.line ?? 0,
+    text: null,
+    rows,
+    settings,
+  });
+}
+
+function finish(opened: Omit<Source, 'decimalComma'> & { settings: ReadSettings }): Source {
+  const { settings, ...source } = opened;
+  const detected = detectDecimalComma(sampleCells(source.rows()));
+  return { ...source, decimalComma: { detected, used: settings.decimalComma ?? detected } };
+}
+
+function* sampleCells(rows: Generator<CsvRow>): Generator<string> {
+  let seen = 0;
+  for (const row of rows) {
+    yield* row.cells;
+    if (++seen >= sampleForNumbers) return;
+  }
+}
