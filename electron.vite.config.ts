@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { contentSecurityPolicy } from './hosts/shared/csp';
+import { contentSecurityPolicyMeta } from './hosts/shared/csp';
 
 /**
  * Adds the console's CSP as a meta tag to the built page only: the dev server needs
@@ -15,7 +15,7 @@ function cspMetaTag(): Plugin {
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicyMeta },
         injectTo: 'head-prepend',
       },
     ],

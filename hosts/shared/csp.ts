@@ -17,3 +17,9 @@ export const contentSecurityPolicy = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** The same policy for a <meta> tag, where browsers ignore (and warn about) frame-ancestors. */
+export const contentSecurityPolicyMeta = contentSecurityPolicy
+  .split('; ')
+  .filter((d) => !d.startsWith('frame-ancestors'))
+  .join('; ');

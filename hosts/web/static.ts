@@ -48,6 +48,10 @@ export function serveStatic(
   }
 
   const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat && pathname === '/favicon.ico') {
+    res.writeHead(204).end();
+    return;
+  }
   if (!stat || !stat.isFile()) {
     const hint = file.endsWith('index.html') ? ' Build the renderer first: npm run build.' : '';
     return sendError(res, 404, 'http.not_found', `Not found: ${pathname}.${hint}`);
