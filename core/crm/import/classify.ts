@@ -28,7 +28,6 @@ const refundedStatuses = new Set([
 export interface KindFacts {
   orderId?: string;
   orderStatus?: string;
-  sku?: string;
   quantity?: number;
   unitPriceFen?: number;
   lineAmountFen?: number;
@@ -43,8 +42,12 @@ export interface KindFacts {
  * write-off (stock written off as damaged, lost, "check"); any other negative quantity
  * or amount is a return; everything else is a sale.
  */
-export function classifyRow(facts: KindFacts, rules: ClassificationRules): OrderKind {
-  if (facts.sku !== undefined && rules.adjustmentSkus.includes(facts.sku)) return 'adjustment';
+export function classifyRow(
+  facts: KindFacts,
+  sku: string | undefined,
+  rules: ClassificationRules,
+): OrderKind {
+  if (sku !== undefined && rules.adjustmentSkus.includes(sku)) return 'adjustment';
 
   const status = facts.orderStatus?.trim().toLowerCase();
   if (rules.cancelPrefix && facts.orderId?.startsWith(rules.cancelPrefix)) return 'cancellation';

@@ -24,6 +24,7 @@ const LF = 10;
 export class CsvReader {
   private pos = 0;
   private line = 1;
+  private nextBreak = -2;
 
   constructor(
     private readonly text: string,
@@ -67,31 +68,38 @@ export class CsvReader {
   /** Reads a quoted field starting at the opening quote. */
   private quoted(cells: string[], delim: number): number {
     const text = this.text;
-    let i = this.pos + 1;
+    let start = this.pos + 1;
     let value = '';
-    let chunkStart = i;
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === LF) this.line++;
-      if (c !== QUOTE) continue;
-      if (text.charCodeAt(i + 1) === QUOTE) {
-        value += text.slice(chunkStart, i + 1);
-        i++;
-        chunkStart = i + 1;
-        continue;
-      }
-      break;
+    let close = text.indexOf('"', start);
+    // A doubled quote stands for one quote; keep searching past it.
+    while (close !== -1 && text.charCodeAt(close + 1) === QUOTE) {
+      value += text.slice(start, close + 1);
+      start = close + 2;
+      close = text.indexOf('"', start);
     }
-    value += text.slice(chunkStart, i);
+    if (close === -1) close = text.length;
+    value += text.slice(start, close);
+    this.countBreaks(this.pos, close);
+
     // Text after the closing quote up to the delimiter is kept, as spreadsheets do.
-    let j = i + 1;
+    let j = close + 1;
     while (j < text.length) {
       const c = text.charCodeAt(j);
       if (c === delim || c === LF || c === CR) break;
       j++;
     }
-    cells.push(j > i + 1 ? value + text.slice(i + 1, j) : value);
+    cells.push(j > close + 1 ? value + text.slice(close + 1, j) : value);
     return this.finishField(j, delim);
+  }
+
+  /** Counts line breaks inside a quoted field, remembering where the next one is. */
+  private countBreaks(from: number, to: number): void {
+    if (this.nextBreak !== -1 && this.nextBreak < from)
+      this.nextBreak = this.text.indexOf('\n', from);
+    while (this.nextBreak !== -1 && this.nextBreak < to) {
+      this.line++;
+      this.nextBreak = this.text.indexOf('\n', this.nextBreak + 1);
+    }
   }
 
   private finishField(i: number, delim: number): number {

@@ -4,12 +4,11 @@ import type { LocalDateTime } from './dates';
 
 const hourMs = 3_600_000;
 const dayMs = 86_400_000;
-const slotMs = 900_000;
 
 /**
  * Turns local wall-clock times of a file into UTC instants, and instants into the
- * stores' business days. Zone offsets are asked of luxon once per local hour (and per
- * quarter hour of UTC for business days) and cached, because building a DateTime per
+ * stores' business days. Zone offsets are asked of luxon once per local day (per hour
+ * or instant on the days clocks change) and cached, because building a DateTime per
  * row costs more than the whole rest of a row's conversion.
  *
  * In the repeated hour when clocks go back, a local time takes the offset luxon gives
@@ -19,6 +18,7 @@ export class ZoneClock {
   private readonly fileZone: IANAZone;
   private readonly storeZone: IANAZone;
   private readonly sameZone: boolean;
+  private readonly dayOffsets = new Map<number, number>();
   private readonly localOffsets = new Map<number, number>();
   private readonly storeOffsets = new Map<number, number>();
   private readonly dayNames = new Map<number, string>();
@@ -42,14 +42,31 @@ export class ZoneClock {
     );
     if (local.offsetMinutes !== undefined) return wall - local.offsetMinutes * 60_000;
 
-    const hourKey = Math.floor(wall / hourMs);
+    const dayKey = Math.floor(wall / dayMs);
+    let offset = this.dayOffsets.get(dayKey);
+    if (offset === undefined) {
+      offset = this.localOffset(dayKey * dayMs);
+      // A day whose clocks change keeps NaN and is looked up hour by hour.
+      if (this.localOffset(dayKey * dayMs + dayMs - hourMs) !== offset) offset = NaN;
+      this.dayOffsets.set(dayKey, offset);
+    }
+    if (Number.isNaN(offset)) offset = this.hourOffset(Math.floor(wall / hourMs));
+    return wall - offset * 60_000;
+  }
+
+  private hourOffset(hourKey: number): number {
     let offset = this.localOffsets.get(hourKey);
     if (offset === undefined) {
-      const guess = this.fileZone.offset(hourKey * hourMs);
-      offset = this.fileZone.offset(hourKey * hourMs - guess * 60_000);
+      offset = this.localOffset(hourKey * hourMs);
       this.localOffsets.set(hourKey, offset);
     }
-    return wall - offset * 60_000;
+    return offset;
+  }
+
+  /** The file zone's offset (minutes) at a wall-clock time given as if it were UTC. */
+  private localOffset(wall: number): number {
+    const guess = this.fileZone.offset(wall);
+    return this.fileZone.offset(wall - guess * 60_000);
   }
 
   /** The business day 'YYYY-MM-DD' in the stores' zone of an instant read from `local`. */
@@ -57,12 +74,15 @@ export class ZoneClock {
     if (local && this.sameZone && local.offsetMinutes === undefined) {
       return this.dayName(Math.floor(Date.UTC(local.year, local.month - 1, local.day) / dayMs));
     }
-    const slot = Math.floor(utcMs / slotMs);
-    let offset = this.storeOffsets.get(slot);
+    const utcDay = Math.floor(utcMs / dayMs);
+    let offset = this.storeOffsets.get(utcDay);
     if (offset === undefined) {
-      offset = this.storeZone.offset(slot * slotMs);
-      this.storeOffsets.set(slot, offset);
+      offset = this.storeZone.offset(utcDay * dayMs);
+      if (this.storeZone.offset(utcDay * dayMs + dayMs - 1) !== offset) offset = NaN;
+      this.storeOffsets.set(utcDay, offset);
     }
+    // On a day the stores' clocks change, ask for the instant itself.
+    if (Number.isNaN(offset)) offset = this.storeZone.offset(utcMs);
     return this.dayName(Math.floor((utcMs + offset * 60_000) / dayMs));
   }
 
