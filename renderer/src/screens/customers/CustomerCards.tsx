@@ -1,0 +1,86 @@
+import { App, Button, Card, Popconfirm, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { IdentityInfo, MergeInfo } from '../../../../core/api/customers';
+import { api } from '../../api/client';
+import { describeError } from '../../i18n/errors';
+import { formatInstant } from '../../shell/format';
+import { useLocale } from '../../shell/locale';
+
+/** The identities that make this one customer (phones masked). */
+export function IdentitiesCard({ identities }: { identities: IdentityInfo[] }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('customer.identities')} size="small">
+      <Table
+        size="small"
+        pagination={false}
+        rowKey={(r) => `${r.kind}:${r.value}`}
+        dataSource={identities}
+        columns={[
+          {
+            title: t('customer.identityKind'),
+            dataIndex: 'kind',
+            render: (k: string) => t(`identity.${k}`, k),
+          },
+          { title: t('customer.identityValue'), dataIndex: 'value' },
+          { title: t('customer.identitySource'), dataIndex: 'source', render: (s) => s ?? '—' },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** Merges into this customer, each with its reason, undoable. */
+export function MergesCard({ merges, onChanged }: { merges: MergeInfo[]; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+
+  const undo = async (merge: MergeInfo) => {
+    try {
+      await api.call('customers.undoMerge', { mergeId: merge.id });
+      void message.success(t('customer.undone'));
+      onChanged();
+    } catch (e) {
+      void message.error(describeError(t, e));
+    }
+  };
+
+  return (
+    <Card title={t('customer.merges')} size="small">
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="id"
+        dataSource={merges}
+        locale={{ emptyText: t('customer.noMerges') }}
+        columns={[
+          { title: t('customer.mergedFrom'), dataIndex: 'fromCustomerId', width: 90 },
+          {
+            title: t('customer.mergeReason'),
+            key: 'reason',
+            render: (_: unknown, m: MergeInfo) =>
+              `${t(`mergeRule.${m.rule}`, m.rule)} · ${m.reason}`,
+          },
+          {
+            title: t('customer.mergedAt'),
+            dataIndex: 'mergedAt',
+            render: (v: string) => formatInstant(v, locale),
+          },
+          {
+            title: '',
+            key: 'undo',
+            render: (_: unknown, m: MergeInfo) =>
+              m.undoneAt ? (
+                <Tag>{t('customer.undoneAt', { at: formatInstant(m.undoneAt, locale) })}</Tag>
+              ) : (
+                <Popconfirm title={t('customer.undoConfirm')} onConfirm={() => undo(m)}>
+                  <Button size="small">{t('customer.undo')}</Button>
+                </Popconfirm>
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

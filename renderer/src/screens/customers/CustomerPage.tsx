@@ -1,0 +1,111 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Row, Skeleton, Space, Statistic, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CustomerDetail } from '../../../../core/api/customers';
+import { ErrorNote } from '../../components/ErrorNote';
+import { formatDay, formatInstant, formatMoney, formatNumber } from '../../shell/format';
+import { useLocale } from '../../shell/locale';
+import { navigate } from '../../shell/route';
+import { useApi } from '../../shell/useApi';
+import { IdentitiesCard, MergesCard } from './CustomerCards';
+import { CustomerTags } from './CustomerTags';
+import { OrdersGrid } from './OrdersGrid';
+
+/** One customer: profile, identities, metrics, orders across channels, tags and merges. */
+export function CustomerPage({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const detail = useApi('customers.get', { id });
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('customers')}>
+        {t('customer.back')}
+      </Button>
+      <ErrorNote error={detail.error} onRetry={detail.reload} />
+      {detail.loading && !detail.data ? <Skeleton active /> : null}
+      {detail.data ? <CustomerBody detail={detail.data} reload={detail.reload} /> : null}
+    </Space>
+  );
+}
+
+function CustomerBody({ detail, reload }: { detail: CustomerDetail; reload: () => void }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const r = detail.row;
+  const money = (fen: number) => formatMoney(fen, locale);
+
+  return (
+    <>
+      <Card
+        title={
+          <Space>
+            {r.name ?? t('customer.unnamed', { id: r.id })}
+            <Tag color="geekblue">{t(`lifecycle.${r.lifecycle}`, r.lifecycle)}</Tag>
+            {r.rfmSegment ? (
+              <Tag color="purple">{t(`rfmSegment.${r.rfmSegment}`, r.rfmSegment)}</Tag>
+            ) : null}
+          </Space>
+        }
+      >
+        <Descriptions size="small" column={4}>
+          <Descriptions.Item label={t('customers.col.id')}>{r.id}</Descriptions.Item>
+          <Descriptions.Item label={t('customers.col.gender')}>
+            {r.gender ? t(`gender.${r.gender}`) : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('customers.col.age')}>{r.age ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('customer.birthDate')}>
+            {detail.birthDate ?? '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('customers.col.city')}>{r.city ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('customers.col.phone')}>{r.phone ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('customers.col.preferredChannel')}>
+            {r.preferredChannel ? t(`channel.${r.preferredChannel}`, r.preferredChannel) : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('customer.preferredStore')}>
+            {detail.preferredStore ?? '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('customers.col.preferredCategory')}>
+            {r.preferredCategory ?? '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('customer.firstOrderAt')}>
+            {formatDay(detail.firstOrderAt)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('customers.col.lastOrderAt')}>
+            {formatInstant(r.lastOrderAt, locale)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('customer.rfm')}>
+            {r.rfmR !== null ? `R${r.rfmR} F${r.rfmF} M${r.rfmM}` : '—'}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Row gutter={16}>
+        {(
+          [
+            ['recencyDays', r.recencyDays === null ? '—' : formatNumber(r.recencyDays, locale)],
+            ['orders30', formatNumber(r.orders30, locale)],
+            ['ordersAll', formatNumber(r.ordersAll, locale)],
+            ['spend365', money(r.spend365)],
+            ['spendAll', money(r.spendAll)],
+            ['aovFen', money(r.aovFen)],
+          ] as const
+        ).map(([key, value]) => (
+          <Col span={4} key={key}>
+            <Card size="small">
+              <Statistic title={t(`customers.col.${key}`)} value={value} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <CustomerTags customerId={r.id} tags={detail.tags} />
+      <Row gutter={16}>
+        <Col span={12}>
+          <IdentitiesCard identities={detail.identities} />
+        </Col>
+        <Col span={12}>
+          <MergesCard merges={detail.merges} onChanged={reload} />
+        </Col>
+      </Row>
+      <OrdersGrid orders={detail.orders} />
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Modal, Space, Spin, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerTag, TagExplanation } from '../../../../core/api/customers';
+import { ErrorNote } from '../../components/ErrorNote';
+import { RuleExplanation } from '../../components/RuleExplanation';
+import { formatDay, localName } from '../../shell/format';
+import { useLocale } from '../../shell/locale';
+import { useApi } from '../../shell/useApi';
+
+/** The customer's tags, each with a "Why?" that shows its conditions against this customer. */
+export function CustomerTags({ customerId, tags }: { customerId: number; tags: CustomerTag[] }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const [open, setOpen] = useState<CustomerTag | null>(null);
+
+  return (
+    <Card title={t('customer.tags')} size="small">
+      {tags.length === 0 ? <Empty description={t('customer.noTags')} /> : null}
+      <Space wrap size="middle">
+        {tags.map((tag) => (
+          <Space key={tag.id} size={4} className="tag-chip">
+            <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+              {localName(tag, locale)}
+            </Tag>
+            <span className="muted">{t('customer.since', { day: formatDay(tag.since) })}</span>
+            <Button
+              size="small"
+              type="link"
+              icon={<QuestionCircleOutlined />}
+              aria-label={t('customer.whyTag', { tag: localName(tag, locale) })}
+              onClick={() => setOpen(tag)}
+            >
+              {t('customer.why')}
+            </Button>
+          </Space>
+        ))}
+      </Space>
+      {open ? <WhyModal customerId={customerId} tag={open} onClose={() => setOpen(null)} /> : null}
+    </Card>
+  );
+}
+
+function WhyModal(props: { customerId: number; tag: CustomerTag; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const explanation = useApi('customers.explainTag', {
+    customerId: props.customerId,
+    tagId: props.tag.id,
+  });
+
+  return (
+    <Modal
+      open
+      title={t('customer.whyTitle', { tag: localName(props.tag, locale) })}
+      onCancel={props.onClose}
+      footer={<Button onClick={props.onClose}>{t('common.close')}</Button>}
+      width={720}
+    >
+      <ErrorNote error={explanation.error} />
+      <Spin spinning={explanation.loading}>
+        {explanation.data ? <ExplanationBody e={explanation.data} /> : null}
+      </Spin>
+    </Modal>
+  );
+}
+
+function ExplanationBody({ e }: { e: TagExplanation }) {
+  const { t } = useTranslation();
+  const fields = useApi('tags.fields', {});
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <p className="muted">
+        {t(e.has ? 'customer.hasTag' : 'customer.hasNotTag', {
+          asOf: formatDay(e.asOf),
+          version: e.version,
+          since: formatDay(e.since),
+        })}
+      </p>
+      {e.rule ? <RuleExplanation node={e.rule} fields={fields.data ?? []} /> : null}
+      {e.reason ? (
+        <p>{t(`reason.${e.reason.code}`, { ...e.reason.params, defaultValue: e.reason.code })}</p>
+      ) : null}
+    </Space>
+  );
+}

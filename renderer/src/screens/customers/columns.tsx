@@ -1,0 +1,100 @@
+import type { ColDef } from 'ag-grid-community';
+import { Tag } from 'antd';
+import type { TFunction } from 'i18next';
+import type { CustomerRow } from '../../../../core/api/customers';
+import type { Locale } from '../../i18n';
+import { formatInstant, formatMoney, localName } from '../../shell/format';
+import { moneyColumns, numberFilterOptions } from './gridQuery';
+
+const numberFilter = {
+  filter: 'agNumberColumnFilter',
+  filterParams: { filterOptions: numberFilterOptions, maxNumConditions: 1 },
+};
+const textFilter = {
+  filter: 'agTextColumnFilter',
+  filterParams: { filterOptions: ['contains'], maxNumConditions: 1 },
+};
+
+/** The customers grid's columns: profile, metrics, RFM, lifecycle and tags. */
+export function customerColumnDefs(t: TFunction, locale: Locale): ColDef<CustomerRow>[] {
+  const num = (field: keyof CustomerRow, width = 110): ColDef<CustomerRow> => ({
+    field,
+    headerName: t(`customers.col.${field}`),
+    width,
+    type: 'numericColumn',
+    ...numberFilter,
+    ...(moneyColumns.has(field)
+      ? { valueFormatter: (p) => formatMoney(p.value as number | null, locale), width: 130 }
+      : {}),
+  });
+
+  return [
+    { field: 'id', headerName: t('customers.col.id'), width: 90, ...numberFilter, pinned: 'left' },
+    {
+      field: 'name',
+      headerName: t('customers.col.name'),
+      width: 140,
+      ...textFilter,
+      pinned: 'left',
+    },
+    {
+      field: 'gender',
+      headerName: t('customers.col.gender'),
+      width: 90,
+      valueFormatter: (p) => (p.value ? t(`gender.${p.value as string}`) : '—'),
+    },
+    num('age', 80),
+    { field: 'city', headerName: t('customers.col.city'), width: 110, ...textFilter },
+    { field: 'phone', headerName: t('customers.col.phone'), width: 130, sortable: false },
+    {
+      field: 'lifecycle',
+      headerName: t('customers.col.lifecycle'),
+      width: 110,
+      valueFormatter: (p) => t(`lifecycle.${p.value as string}`, String(p.value ?? '')),
+    },
+    {
+      field: 'rfmSegment',
+      headerName: t('customers.col.rfmSegment'),
+      width: 150,
+      valueFormatter: (p) =>
+        p.value ? t(`rfmSegment.${p.value as string}`, p.value as string) : '—',
+    },
+    num('rfmR', 70),
+    num('rfmF', 70),
+    num('rfmM', 70),
+    num('recencyDays'),
+    num('orders30'),
+    num('orders365'),
+    num('ordersAll'),
+    num('spend30'),
+    num('spend365'),
+    num('spendAll'),
+    num('aovFen'),
+    num('ltvFen'),
+    {
+      field: 'preferredChannel',
+      headerName: t('customers.col.preferredChannel'),
+      width: 120,
+      valueFormatter: (p) => (p.value ? t(`channel.${p.value as string}`, p.value as string) : '—'),
+    },
+    {
+      field: 'lastOrderAt',
+      headerName: t('customers.col.lastOrderAt'),
+      width: 160,
+      valueFormatter: (p) => formatInstant(p.value as string | null, locale),
+    },
+    {
+      field: 'tags',
+      headerName: t('customers.col.tags'),
+      minWidth: 220,
+      flex: 1,
+      sortable: false,
+      cellRenderer: (p: { value?: CustomerRow['tags'] }) =>
+        (p.value ?? []).map((tag) => (
+          <Tag key={tag.id} color="blue">
+            {localName(tag, locale)}
+          </Tag>
+        )),
+    },
+  ];
+}

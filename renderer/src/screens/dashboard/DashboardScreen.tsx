@@ -1,0 +1,109 @@
+import { Card, Col, Row, Segmented, Skeleton, Statistic } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DashboardSummary } from '../../../../core/api/dashboard';
+import { EChart } from '../../components/EChart';
+import { ErrorNote } from '../../components/ErrorNote';
+import type { Locale } from '../../i18n';
+import { formatMoney, formatNumber, formatPercent } from '../../shell/format';
+import { useLocale } from '../../shell/locale';
+import { useApi } from '../../shell/useApi';
+import { channelMixOption, lifecycleOption, memberShareOption, monthlyOption } from './charts';
+
+/** The chain at a glance: channel mix, members' share of sales, sales by month, lifecycle. */
+export function DashboardScreen() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const [days, setDays] = useState(365);
+  const summary = useApi('dashboard.summary', { days });
+
+  return (
+    <div>
+      <Row justify="space-between" style={{ marginBottom: 16 }}>
+        <Segmented
+          aria-label={t('dashboard.period')}
+          value={days}
+          onChange={(v) => setDays(Number(v))}
+          options={[30, 90, 365].map((d) => ({ value: d, label: t('dashboard.lastDays', { d }) }))}
+        />
+      </Row>
+      <ErrorNote error={summary.error} onRetry={summary.reload} />
+      {summary.loading && !summary.data ? <Skeleton active /> : null}
+      {summary.data ? <DashboardBody data={summary.data} locale={locale} /> : null}
+    </div>
+  );
+}
+
+function DashboardBody({ data, locale }: { data: DashboardSummary; locale: Locale }) {
+  const { t } = useTranslation();
+  const total = data.memberSalesFen + data.anonymousSalesFen;
+  const options = useMemo(
+    () => ({
+      mix: channelMixOption(data, t, locale),
+      members: memberShareOption(data, t, locale),
+      monthly: monthlyOption(data, t, locale),
+      lifecycle: lifecycleOption(data, t),
+    }),
+    [data, t, locale],
+  );
+
+  return (
+    <>
+      <Row gutter={16}>
+        <Col span={6}>
+          <Card>
+            <Statistic
+              title={t('dashboard.customers')}
+              value={formatNumber(data.customers, locale)}
+            />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title={t('dashboard.orders')} value={formatNumber(data.orders, locale)} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title={t('dashboard.sales')} value={formatMoney(data.salesFen, locale)} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic
+              title={t('dashboard.memberShare')}
+              value={total > 0 ? formatPercent(data.memberSalesFen / total, locale) : '—'}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={16} style={{ marginTop: 16 }}>
+        <Col span={12}>
+          <Card title={t('dashboard.channelMix')}>
+            <EChart option={options.mix} ariaLabel={t('dashboard.channelMix')} />
+          </Card>
+        </Col>
+        <Col span={12}>
+          <Card title={t('dashboard.memberVsAnonymous')}>
+            <EChart option={options.members} ariaLabel={t('dashboard.memberVsAnonymous')} />
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={16} style={{ marginTop: 16 }}>
+        <Col span={16}>
+          <Card title={t('dashboard.salesByMonth')}>
+            <EChart option={options.monthly} ariaLabel={t('dashboard.salesByMonth')} />
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card title={t('dashboard.lifecycle')}>
+            <EChart option={options.lifecycle} ariaLabel={t('dashboard.lifecycle')} />
+          </Card>
+        </Col>
+      </Row>
+      <p className="muted" style={{ marginTop: 12 }}>
+        {t('dashboard.asOf', { asOf: data.asOf.slice(0, 10) })}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import type { TFunction } from 'i18next';
+import type { DashboardSummary } from '../../../../core/api/dashboard';
+import type { Locale } from '../../i18n';
+import { formatMoney } from '../../shell/format';
+
+/** Channel names come from the core as codes; unknown ones show as they are. */
+function channelName(t: TFunction, code: string): string {
+  return t(`channel.${code}`, code);
+}
+
+function yuanTooltip(locale: Locale) {
+  return (p: { name: string; value: number; percent?: number }) =>
+    `${p.name}: ${formatMoney(p.value, locale)}${p.percent !== undefined ? ` (${p.percent}%)` : ''}`;
+}
+
+export function channelMixOption(d: DashboardSummary, t: TFunction, l: Locale): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'item', formatter: yuanTooltip(l) },
+    legend: { bottom: 0 },
+    series: [
+      {
+        type: 'pie',
+        radius: ['45%', '70%'],
+        label: { formatter: '{b}\n{d}%' },
+        data: d.channelMix.map((c) => ({ name: channelName(t, c.channel), value: c.salesFen })),
+      },
+    ],
+  };
+}
+
+export function memberShareOption(d: DashboardSummary, t: TFunction, l: Locale): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'item', formatter: yuanTooltip(l) },
+    legend: { bottom: 0 },
+    series: [
+      {
+        type: 'pie',
+        radius: ['45%', '70%'],
+        label: { formatter: '{b}\n{d}%' },
+        data: [
+          { name: t('dashboard.members'), value: d.memberSalesFen },
+          { name: t('dashboard.anonymous'), value: d.anonymousSalesFen },
+        ],
+      },
+    ],
+  };
+}
+
+export function monthlyOption(d: DashboardSummary, t: TFunction, l: Locale): EChartsCoreOption {
+  const months = [...new Set(d.salesByMonth.map((s) => s.month))].sort();
+  const channels = [...new Set(d.salesByMonth.map((s) => s.channel))];
+  const value = (month: string, channel: string) =>
+    d.salesByMonth.find((s) => s.month === month && s.channel === channel)?.salesFen ?? 0;
+  return {
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: number) => formatMoney(v, l),
+    },
+    legend: { bottom: 0 },
+    grid: { left: 80, right: 16, top: 16, bottom: 48 },
+    xAxis: { type: 'category', data: months },
+    yAxis: {
+      type: 'value',
+      axisLabel: { formatter: (v: number) => formatMoney(v, l).replace(/\.00$/, '') },
+    },
+    series: channels.map((c) => ({
+      type: 'bar',
+      stack: 'sales',
+      name: channelName(t, c),
+      data: months.map((m) => value(m, c)),
+    })),
+  };
+}
+
+export function lifecycleOption(d: DashboardSummary, t: TFunction): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 72, right: 16, top: 16, bottom: 32 },
+    xAxis: { type: 'value' },
+    yAxis: {
+      type: 'category',
+      data: d.lifecycle.map((s) => t(`lifecycle.${s.stage}`, s.stage)),
+    },
+    series: [{ type: 'bar', data: d.lifecycle.map((s) => s.customers), barMaxWidth: 24 }],
+  };
+}

@@ -1,0 +1,124 @@
+import { Card, Segmented, Skeleton, Space } from 'antd';
+import type { EChartsCoreOption } from 'echarts/core';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RfmCell } from '../../../../core/api/tags';
+import { EChart } from '../../components/EChart';
+import { ErrorNote } from '../../components/ErrorNote';
+import type { Locale } from '../../i18n';
+import { formatMoney, formatNumber } from '../../shell/format';
+import { useLocale } from '../../shell/locale';
+import { navigate } from '../../shell/route';
+import { useApi } from '../../shell/useApi';
+import { palette } from '../../theme';
+
+type Measure = 'avgSpendFen' | 'spendFen';
+
+/** R × F cells coloured by spend; a click lists that cell's customers. */
+export function RfmScreen() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const grid = useApi('rfm.grid', {});
+  const [measure, setMeasure] = useState<Measure>('avgSpendFen');
+  const option = useMemo(
+    () => heatmapOption(grid.data ?? [], measure, t, locale),
+    [grid.data, measure, t, locale],
+  );
+
+  return (
+    <Card
+      title={t('rfm.title')}
+      extra={
+        <Space>
+          <span className="muted">{t('rfm.colourBy')}</span>
+          <Segmented
+            aria-label={t('rfm.colourBy')}
+            value={measure}
+            onChange={(v) => setMeasure(v as Measure)}
+            options={[
+              { value: 'avgSpendFen', label: t('rfm.avgSpend') },
+              { value: 'spendFen', label: t('rfm.totalSpend') },
+            ]}
+          />
+        </Space>
+      }
+    >
+      <p className="muted">{t('rfm.hint')}</p>
+      <ErrorNote error={grid.error} onRetry={grid.reload} />
+      {grid.loading && !grid.data ? <Skeleton active /> : null}
+      <EChart
+        option={option}
+        height={520}
+        ariaLabel={t('rfm.title')}
+        onClick={(e) => {
+          const [r, f] = (e.data as [number, number, number]).map(Number);
+          navigate('customers', '', { rfm: `${(r ?? 0) + 1}-${(f ?? 0) + 1}` });
+        }}
+      />
+    </Card>
+  );
+}
+
+function heatmapOption(
+  cells: RfmCell[],
+  measure: Measure,
+  t: (key: string, o?: Record<string, unknown>) => string,
+  locale: Locale,
+): EChartsCoreOption {
+  const scores = ['1', '2', '3', '4', '5'];
+  const max = Math.max(1, ...cells.map((c) => c[measure]));
+  const byCell = new Map(cells.map((c) => [`${c.r}-${c.f}`, c]));
+  return {
+    tooltip: {
+      formatter: (p: { data: [number, number, number] }) => {
+        const cell = byCell.get(`${p.data[0] + 1}-${p.data[1] + 1}`);
+        if (!cell) return '';
+        return [
+          `R${cell.r} · F${cell.f}`,
+          t('rfm.tipCustomers', { n: formatNumber(cell.customers, locale) }),
+          t('rfm.tipSpend', { v: formatMoney(cell.spendFen, locale) }),
+          t('rfm.tipAvg', { v: formatMoney(cell.avgSpendFen, locale) }),
+        ].join('<br/>');
+      },
+    },
+    grid: { left: 80, right: 24, top: 24, bottom: 96 },
+    xAxis: {
+      type: 'category',
+      data: scores,
+      name: t('rfm.recency'),
+      nameLocation: 'middle',
+      nameGap: 30,
+      splitArea: { show: true },
+    },
+    yAxis: {
+      type: 'category',
+      data: scores,
+      name: t('rfm.frequency'),
+      nameLocation: 'middle',
+      nameGap: 40,
+      splitArea: { show: true },
+    },
+    visualMap: {
+      min: 0,
+      max,
+      calculable: true,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 8,
+      inRange: { color: palette.heat },
+      formatter: (v: number) => formatMoney(Math.round(v), locale),
+    },
+    series: [
+      {
+        type: 'heatmap',
+        data: cells.map((c) => [c.r - 1, c.f - 1, c[measure]]),
+        label: {
+          show: true,
+          formatter: (p: { data: [number, number, number] }) =>
+            formatNumber(byCell.get(`${p.data[0] + 1}-${p.data[1] + 1}`)?.customers ?? 0, locale),
+        },
+        emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } },
+      },
+    ],
+  };
+}

@@ -1,0 +1,99 @@
+import {
+  AppstoreOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  HeatMapOutlined,
+  ImportOutlined,
+  TagsOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
+import { Layout, Menu, Segmented, Space, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CustomerPage } from '../screens/customers/CustomerPage';
+import { CustomersScreen } from '../screens/customers/CustomersScreen';
+import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
+import { ImportWizard } from '../screens/import/ImportWizard';
+import { RfmScreen } from '../screens/rfm/RfmScreen';
+import { TagsScreen } from '../screens/tags/TagsScreen';
+import { useLocale } from './locale';
+import { navigate, useRoute } from './route';
+import type { Route } from './route';
+
+function screenFor(route: Route): ReactNode {
+  switch (route.screen) {
+    case 'import':
+      return <ImportWizard />;
+    case 'customers':
+      return route.rest[0] ? (
+        <CustomerPage id={Number(route.rest[0])} />
+      ) : (
+        <CustomersScreen params={route.params} />
+      );
+    case 'tags':
+      return <TagsScreen selected={route.rest[0] ? Number(route.rest[0]) : null} />;
+    case 'rfm':
+      return <RfmScreen />;
+    default:
+      return <DashboardScreen />;
+  }
+}
+
+/** Side navigation, header with the language switch, and the current screen. */
+export function Shell() {
+  const { t } = useTranslation();
+  const { locale, setLocale } = useLocale();
+  const route = useRoute();
+
+  const items: MenuProps['items'] = [
+    { key: 'dashboard', icon: <DashboardOutlined />, label: t('nav.dashboard') },
+    { key: 'import', icon: <ImportOutlined />, label: t('nav.import') },
+    { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers') },
+    { key: 'tags', icon: <TagsOutlined />, label: t('nav.tags') },
+    { key: 'rfm', icon: <HeatMapOutlined />, label: t('nav.rfm') },
+    { type: 'divider' },
+    // Planning and scoring arrive with later issues; their places are kept, greyed out.
+    { key: 'planning', icon: <CalendarOutlined />, label: t('nav.planning'), disabled: true },
+    { key: 'scoring', icon: <TrophyOutlined />, label: t('nav.scoring'), disabled: true },
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={208} theme="light" style={{ borderRight: '1px solid #e5e6eb' }}>
+        <div className="brand">
+          <AppstoreOutlined />
+          <span>{t('app.title')}</span>
+        </div>
+        <nav aria-label={t('nav.label')}>
+          <Menu
+            mode="inline"
+            selectedKeys={[route.screen]}
+            items={items}
+            onClick={(e) => navigate(e.key)}
+            style={{ borderInlineEnd: 'none' }}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="header">
+          <Typography.Text strong>{t(`nav.${route.screen}`, t('nav.dashboard'))}</Typography.Text>
+          <Space>
+            <span className="muted">{t('header.language')}</span>
+            <Segmented
+              aria-label={t('header.language')}
+              value={locale}
+              onChange={(v) => setLocale(v as 'zh-CN' | 'en')}
+              options={[
+                { value: 'zh-CN', label: '中文' },
+                { value: 'en', label: 'English' },
+              ]}
+            />
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="content">{screenFor(route)}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
