@@ -1,15 +1,116 @@
+import type { ColumnMapping } from '../api/imports';
+import { columnMappingSchema } from '../api/imports';
+import { importFile } from '../crm/import/batch-run';
+import { listBatches, rejectedRows } from '../crm/import/batch-store';
+import { inspectFile, loadPresets, previewFile } from '../crm/import/index';
+import { recomputeAll } from '../crm/recompute';
+import type { Db } from '../db/open';
+import { isCoreError } from '../shared/errors';
+import { logger } from '../shared/log';
 import type { ServiceContext } from './context';
-import { notYet } from './not-yet';
+import type { Handlers } from './dispatch';
 
-export function importsHandlers(_ctx: ServiceContext) {
-  return notYet([
-    'imports.presets',
-    'imports.inspect',
-    'imports.preview',
-    'imports.start',
-    'imports.batches',
-    'imports.rejected',
-    'mappings.list',
-    'mappings.save',
-  ] as const);
+const log = logger('imports');
+
+type ImportMethods =
+  | 'imports.presets'
+  | 'imports.inspect'
+  | 'imports.preview'
+  | 'imports.start'
+  | 'imports.batches'
+  | 'imports.rejected'
+  | 'mappings.list'
+  | 'mappings.save';
+
+/** Import of channel exports: inspect, preview, import as a job, batches, saved mappings. */
+export function importsHandlers(ctx: ServiceContext): Pick<Handlers, ImportMethods> {
+  return {
+    'imports.presets': () => loadPresets(),
+
+    'imports.inspect': async ({ fileId, encoding, sheet }) => {
+      const file = ctx.files.get(fileId);
+      const inspection = await inspectFile(file.path, file.name, { encoding, sheet });
+      const savedMappings = (await listMappings(ctx.db)).map((m) => m.name);
+      return { ...inspection, fileId, savedMappings };
+    },
+
+    'imports.preview': ({ fileId, options }) => previewFile(ctx.files.get(fileId).path, options),
+
+    'imports.start': async ({ fileId, options, acceptPartial }) => {
+      const file = ctx.files.get(fileId);
+      if (options.saveMappingAs && options.source.kind === 'mapping') {
+        await saveMapping(ctx.db, options.saveMappingAs, options.source.mapping, ctx.now());
+      }
+      return ctx.jobs.start('import', async (job) => {
+        const summary = await importFile(ctx.db, file.path, file.name, options, acceptPartial, {
+          at: ctx.now(),
+          signal: job.signal,
+          onProgress: (processed, total) => job.report({ processed, total }),
+        });
+        if (summary.status === 'committed' || summary.status === 'partial') {
+          job.report({
+            processed: summary.rowsTotal,
+            total: summary.rowsTotal,
+            message: 'recompute',
+          });
+          await recomputeAfterImport(ctx);
+        }
+        return summary;
+      });
+    },
+
+    'imports.batches': () => listBatches(ctx.db),
+    'imports.rejected': ({ batchId }) => rejectedRows(ctx.db, batchId),
+    'mappings.list': () => listMappings(ctx.db),
+    'mappings.save': async ({ name, mapping }) => {
+      await saveMapping(ctx.db, name, mapping, ctx.now());
+      return { name };
+    },
+  };
+}
+
+/**
+ * Metrics, RFM and tags follow the new facts. Until the recompute exists
+ * (`not_implemented`) an import still succeeds and says so in the log.
+ */
+async function recomputeAfterImport(ctx: ServiceContext): Promise<void> {
+  try {
+    await recomputeAll(ctx.db, ctx.now());
+  } catch (error) {
+    if (!isCoreError(error) || error.code !== 'not_implemented') throw error;
+    log.warn('metrics were not recomputed after the import: the recompute is not available yet');
+  }
+}
+
+/** Saves a column mapping under a name, replacing one of the same name. */
+export async function saveMapping(
+  db: Db,
+  name: string,
+  mapping: ColumnMapping,
+  at: Date,
+): Promise<void> {
+  const json = JSON.stringify(mapping);
+  await db.k
+    .insertInto('column_mappings')
+    .values({ name, mapping_json: json, updated_at: at.getTime() })
+    .onConflict((oc) =>
+      oc.column('name').doUpdateSet({ mapping_json: json, updated_at: at.getTime() }),
+    )
+    .execute();
+}
+
+/** Every saved column mapping by name; a stored mapping that no longer validates is skipped. */
+export async function listMappings(db: Db): Promise<{ name: string; mapping: ColumnMapping }[]> {
+  const rows = await db.k
+    .selectFrom('column_mappings')
+    .select(['name', 'mapping_json'])
+    .orderBy('name')
+    .execute();
+  const result: { name: string; mapping: ColumnMapping }[] = [];
+  for (const row of rows) {
+    const parsed = columnMappingSchema.safeParse(JSON.parse(row.mapping_json));
+    if (parsed.success) result.push({ name: row.name, mapping: parsed.data });
+    else log.warn(`saved mapping "${row.name}" no longer fits the contract and was skipped`);
+  }
+  return result;
 }

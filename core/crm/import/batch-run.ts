@@ -47,6 +47,7 @@ export async function importFile(
     },
     channel: effective.mapping.channel,
     columns: effective.mapping.fields,
+    cancelPrefix: effective.rules.cancelPrefix,
     acceptPartial,
     at: control.at,
     signal: control.signal,

@@ -8,6 +8,8 @@ export interface OrderState {
   isNew: boolean;
   /** Its kind came from an order row (a status), not from its lines. */
   kindFromOrderRow: boolean;
+  /** Its id carries the source's cancellation prefix. */
+  cancelledById: boolean;
   kind: OrderKind;
   amount: number;
   anonymous: boolean;
@@ -53,6 +55,8 @@ export class BatchOrders {
   constructor(
     raw: SQLite.Database,
     private readonly batchId: number,
+    /** Order ids starting with this are cancellation invoices (UCI: `C536379`). */
+    private readonly cancelPrefix: string | undefined,
   ) {
     this.select = raw.prepare(
       `SELECT id, kind, amount_fen, customer_id FROM orders WHERE channel = ? AND external_id = ?`,
@@ -107,6 +111,8 @@ export class BatchOrders {
       f.customerId === null,
     );
     state.kindFromOrderRow = fromOrderRow;
+    state.cancelledById =
+      this.cancelPrefix !== undefined && externalId.startsWith(this.cancelPrefix);
     this.byKey.set(channel + '\u0000' + externalId, state);
     return state;
   }
@@ -138,7 +144,12 @@ export class BatchOrders {
 
   private settle(order: OrderState): void {
     const total = order.isNew ? order.lineSum : (this.sumLines.get(order.id)?.total ?? 0);
-    const kind = order.kindFromOrderRow ? order.kind : kindOfLines(order.lineKinds, total);
+    // A cancellation invoice cancels as a whole, its postage or discount lines included.
+    const kind = order.cancelledById
+      ? 'cancellation'
+      : order.kindFromOrderRow
+        ? order.kind
+        : kindOfLines(order.lineKinds, total);
     const amount = spendEffect(kind, total);
     if (kind === order.kind && amount === order.amount) return;
     this.update.run(kind, amount, order.id);
@@ -166,6 +177,7 @@ function newState(
     id,
     isNew,
     kindFromOrderRow: false,
+    cancelledById: false,
     kind,
     amount,
     anonymous,

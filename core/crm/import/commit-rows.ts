@@ -42,6 +42,8 @@ export interface WriterSetup {
   channel: string;
   /** Target field → the file's header, so that errors name the column people see. */
   columns: Partial<Record<TargetField, string>>;
+  /** Order ids starting with this are cancellation invoices, whatever their lines say. */
+  cancelPrefix?: string;
   at: number;
 }
 
@@ -58,7 +60,7 @@ export class RowWriter {
   ) {
     this.stmt = prepare(raw);
     this.identities = new IdentityResolver(raw, setup.channel, setup.at);
-    this.orders = new BatchOrders(raw, setup.batchId);
+    this.orders = new BatchOrders(raw, setup.batchId, setup.cancelPrefix);
   }
 
   /** Writes one record; never throws for a bad row, returns its error instead. */

@@ -26,6 +26,8 @@ export interface CommitOptions {
   channel: string;
   /** Target field → the file's header, so that errors name the column people see. */
   columns: Partial<Record<TargetField, string>>;
+  /** The source's cancellation prefix of order ids (a preset rule), if it has one. */
+  cancelPrefix?: string;
   /** Commit the valid rows of a file that has rejected rows (status 'partial'). */
   acceptPartial: boolean;
   at: Date;
@@ -91,6 +93,7 @@ async function commitOn(
       fileName: facts.fileName,
       channel,
       columns: options.columns,
+      cancelPrefix: options.cancelPrefix,
       at,
     });
     for await (const chunk of chunks) {

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataFile } from '../support/paths';
+import { count, importThroughService, preset, tempApp } from './import-support';
+
+// Right answers, computed with python3's csv module over the file (not by the product):
+//   rows = list(csv.DictReader(open('online-retail-uci-sample.csv')))
+//   len(rows) → 20000; len({r['InvoiceNo'] for r in rows}) → 9362
+//   len({r['CustomerID'] for r in rows if r['CustomerID'] != 'NA'}) → 3049
+//   len({r['InvoiceNo'] for r in rows if r['InvoiceNo'].startswith('C')}) → 313
+//   sum(r['CustomerID'] == 'NA' for r in rows) → 5078; no invoice mixes customers.
+const file = dataFile('online-retail-uci-sample.csv');
+let app: Awaited<ReturnType<typeof tempApp>>;
+beforeAll(async () => {
+  app = await tempApp();
+});
+afterAll(async () => {
+  await app.cleanup();
+});
+
+describe('importing the UCI Online Retail sample', () => {
+  it('commits every line as orders of 3,049 customers, with cancellations apart', async () => {
+    const summary = await importThroughService(app, file, preset('uci-online-retail'));
+
+    expect(summary).toMatchObject({
+      status: 'committed',
+      rowsTotal: 20000,
+      rowsImported: 20000,
+      rowsRejected: 0,
+      customersNew: 3049,
+    });
+    expect(summary.orders.cancellations).toBe(313);
+    expect(count(app, 'SELECT count(*) AS n FROM customers WHERE merged_into IS NULL')).toBe(3049);
+    expect(count(app, 'SELECT count(*) AS n FROM orders')).toBe(9362);
+    expect(count(app, "SELECT count(*) AS n FROM orders WHERE kind = 'cancellation'")).toBe(313);
+    expect(
+      count(
+        app,
+        `SELECT count(*) AS n FROM order_lines l JOIN orders o ON o.id = l.order_id
+         WHERE o.customer_id IS NULL`,
+      ),
+    ).toBe(5078);
+    expect(
+      count(app, "SELECT count(*) AS n FROM orders WHERE kind = 'cancellation' AND amount_fen > 0"),
+    ).toBe(0);
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const tables = ['customers', 'customer_identities', 'orders', 'order_lines', 'import_batches'];
+    const snapshot = () =>
+      tables.map((t) => app.ctx.db.raw.prepare(`SELECT count(*) AS n FROM ${t}`).get());
+    const before = snapshot();
+
+    const again = await importThroughService(app, file, preset('uci-online-retail'));
+    expect(again).toMatchObject({ status: 'unchanged', rowsImported: 0, rowsDuplicate: 20000 });
+    expect(snapshot()).toEqual(before);
+    const batches = await app.handlers['imports.batches']({});
+    expect(batches).toHaveLength(1);
+  });
+});
