@@ -90,6 +90,8 @@ export class DemoCalendar {
 
   /** Business day of an instant. */
   labelOf(ms: number): string {
+    const d = Math.floor((ms - this.firstDayStartMs) / DAY_MS);
+    if (d >= 0 && d < this.days) return this.labels[d]!;
     return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
   }
 }

@@ -22,13 +22,18 @@ export type DemoChannel = (typeof channels)[number];
 const mainChannelShare = [0.4091, 0.4091, 0.1818];
 export const MAIN_CHANNEL_LOYALTY = 0.7;
 
-/** Purchase habits: share of customers, and orders a year after the first one. */
+/**
+ * Purchase habits: share of customers, orders a year after the first one, and how
+ * much bigger than usual their baskets are. The weekly family shop and the daily
+ * regulars give the chain its champions and its gold customers.
+ */
 const habits = [
-  { share: 0.3, perYear: 0 }, // tried once
-  { share: 0.35, perYear: 2 },
-  { share: 0.22, perYear: 6 },
-  { share: 0.1, perYear: 16 },
-  { share: 0.03, perYear: 60 }, // the daily coffee crowd
+  { share: 0.3, perYear: 0, basket: 1 }, // tried once
+  { share: 0.33, perYear: 2, basket: 1 },
+  { share: 0.21, perYear: 6, basket: 1 },
+  { share: 0.1, perYear: 16, basket: 1.2 },
+  { share: 0.03, perYear: 70, basket: 2.4 }, // the family's weekly (or twice-weekly) shop
+  { share: 0.03, perYear: 60, basket: 0.7 }, // the daily coffee crowd
 ];
 
 /** One shopper of the demo chain and the habits that drive their orders. */
@@ -88,7 +93,7 @@ export function drawCustomer(seed: number, index: number, calendar: DemoCalendar
     mainChannel,
     favouriteCategory: r.int(0, categories.length - 1),
     perYear: habit.perYear * (0.6 + 0.8 * r.float()),
-    basket: Math.exp(0.45 * r.normal()),
+    basket: habit.basket * Math.exp(0.45 * r.normal()),
     firstDay,
     endDay,
     phoneShown: r.chance(0.4) ? 0 : 0.5,

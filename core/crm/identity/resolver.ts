@@ -5,15 +5,20 @@ import type { IdentityKey, KeyKind } from './keys';
 import { mergeOn } from './merge';
 
 // One constant statement per kind, so that SQLite can use the partial unique index
-// on (kind, value), which excludes masked phones and so needs the kind spelled out.
+// on (kind, value), which excludes masked phones. The planner does not infer
+// `kind <> 'masked_phone'` from `kind = 'phone'`, so each statement repeats the
+// index's condition word for word; without it every look-up scans the table.
 const lookupSql: Record<KeyKind, string> = {
-  member: `SELECT customer_id AS id FROM customer_identities WHERE kind = 'member' AND value = ?`,
-  phone: `SELECT customer_id AS id FROM customer_identities WHERE kind = 'phone' AND value = ?`,
-  email: `SELECT customer_id AS id FROM customer_identities WHERE kind = 'email' AND value = ?`,
+  member: `SELECT customer_id AS id FROM customer_identities
+            WHERE kind = 'member' AND kind <> 'masked_phone' AND value = ?`,
+  phone: `SELECT customer_id AS id FROM customer_identities
+           WHERE kind = 'phone' AND kind <> 'masked_phone' AND value = ?`,
+  email: `SELECT customer_id AS id FROM customer_identities
+           WHERE kind = 'email' AND kind <> 'masked_phone' AND value = ?`,
   platform: `SELECT customer_id AS id FROM customer_identities
-             WHERE kind = 'platform' AND value = ?`,
+              WHERE kind = 'platform' AND kind <> 'masked_phone' AND value = ?`,
   external: `SELECT customer_id AS id FROM customer_identities
-             WHERE kind = 'external' AND value = ?`,
+              WHERE kind = 'external' AND kind <> 'masked_phone' AND value = ?`,
 };
 
 /** Where a row came from, for merge reasons. */
