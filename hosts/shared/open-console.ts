@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { openApp } from '../../core/service';
 import type { App, OpenAppOptions } from '../../core/service';
+import { createDemoDatabase } from '../../core/demo/create';
 import { logger } from '../../core/shared/log';
 
 const log = logger('host');
@@ -22,10 +23,17 @@ export async function openConsole(options: OpenConsoleOptions): Promise<App> {
   return app;
 }
 
-/**
- * DEMO CALL SITE: helper F's demo generator (core/demo) is called here once it
- * exists. Until then a new database starts empty.
- */
-async function createDemoChain(_app: App): Promise<void> {
-  log.info('demo generator not available yet: the new database starts empty');
+/** Fills a new database with the demo chain (helper F's generator), as of now. */
+async function createDemoChain(app: App): Promise<void> {
+  log.info('creating the demo chain in the new database (once; it takes a little while)…');
+  let lastNote = 0;
+  const summary = await createDemoDatabase(app.ctx.db, {
+    asOf: app.ctx.now(),
+    onProgress: (p) => {
+      if (Date.now() - lastNote < 5000) return;
+      lastNote = Date.now();
+      log.info(`demo chain: ${p.processed} / ${p.total} order lines (${p.message})`);
+    },
+  });
+  log.info(`demo chain ready: ${summary.customers} customers, ${summary.orderLines} order lines`);
 }
