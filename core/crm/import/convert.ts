@@ -116,13 +116,15 @@ function readGoods(reader: CellReader, settings: ConvertSettings): Goods {
   const category = reader.text('category');
 
   const quantity = reader.number('quantity', isLine) ?? (isLine ? 1 : undefined);
+  const errorsBefore = reader.errors.length;
   const unitPriceFen = reader.money('unitPrice');
   let lineAmountFen = reader.money('lineAmount');
   if (isLine && quantity === 0) reader.fail('quantity', '0', 'quantity.zero', 'is no quantity');
   if (lineAmountFen === undefined && unitPriceFen !== undefined && quantity !== undefined) {
     lineAmountFen = lineAmount(unitPriceFen, quantity);
   }
-  if (isLine && unitPriceFen === undefined && lineAmountFen === undefined) {
+  const priceless = unitPriceFen === undefined && lineAmountFen === undefined;
+  if (isLine && priceless && reader.errors.length === errorsBefore) {
     const field = settings.columns.unitPrice !== undefined ? 'unitPrice' : 'lineAmount';
     reader.fail(field, reader.raw(field) ?? '', 'value.missing', 'gives no price');
   }

@@ -31,20 +31,50 @@ const sampleBytes = 256 * 1024;
 
 /**
  * Guesses a file's text encoding: a byte-order mark wins; then text that decodes as
- * strict UTF-8 is UTF-8; otherwise chardet's statistics over the first 256 KiB
- * (typically GB18030 for Chinese exports, windows-1252 for Western ones).
+ * strict UTF-8 is UTF-8. Otherwise the bytes above ASCII decide: Chinese text in
+ * GBK/GB18030 comes in pairs of high bytes, Western text in Latin-1/windows-1252 has
+ * single accented letters between ASCII ones. chardet's statistics are trusted over
+ * that only for other double-byte encodings (Big5, Shift_JIS) in large samples: on a
+ * few lines of GBK it tends to answer EUC-KR.
  */
 export function detectEncoding(bytes: Buffer): EncodingChoice {
   const bom = bomEncoding(bytes);
   if (bom) return { detected: bom, used: bom, confidence: 1 };
-
   if (isUtf8(bytes)) return { detected: 'utf-8', used: 'utf-8', confidence: 1 };
 
   const sample = bytes.subarray(0, sampleBytes);
-  const best = chardet.analyse(sample).find((match) => decoderFor[match.name]);
-  if (!best) return { detected: 'unknown', used: 'windows-1252', confidence: 0 };
-  const used = decoderFor[best.name] ?? 'windows-1252';
-  return { detected: best.name, used, confidence: Math.min(1, best.confidence / 100) };
+  const { pairs, singles } = highByteShape(sample);
+  const pairShare = pairs / Math.max(1, pairs + singles);
+  if (pairShare < 0.8) {
+    return { detected: 'windows-1252', used: 'windows-1252', confidence: 1 - pairShare };
+  }
+
+  const other = chardet.analyse(sample)[0];
+  const trusted = other && pairs >= 2000 && other.confidence >= 80;
+  if (trusted && (other.name === 'Big5' || other.name === 'Shift_JIS')) {
+    const used = decoderFor[other.name] ?? 'gb18030';
+    return { detected: other.name, used, confidence: other.confidence / 100 };
+  }
+  return { detected: 'GB18030', used: 'gb18030', confidence: pairShare };
+}
+
+/** Counts high bytes that come in pairs (double-byte characters) and those that stand alone. */
+function highByteShape(bytes: Buffer): { pairs: number; singles: number } {
+  let pairs = 0;
+  let singles = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if ((bytes[i] ?? 0) < 0x80) continue;
+    if ((bytes[i + 1] ?? 0) >= 0x40 && i + 1 < bytes.length && (bytes[i + 1] ?? 0) !== 0x7f) {
+      // GBK's second byte is 0x40–0xFE; after a lone Latin-1 letter usually comes ASCII
+      // punctuation or a lower-case letter, which the share below tolerates.
+      if ((bytes[i + 1] ?? 0) >= 0x80) pairs++;
+      else singles++;
+      i++;
+    } else {
+      singles++;
+    }
+  }
+  return { pairs, singles };
 }
 
 /** The encoding to read with: the user's override when given (checked), else the detected one. */
