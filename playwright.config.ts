@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-/** The web host's token and port for the end-to-end run (fixed, so tests can use them). */
+/** The web host's token for the end-to-end run (fixed, so tests can use it). */
 export const e2eToken = 'e2e-token-0123456789';
+/** Open this first, as a person opens the printed link: the page keeps the token. */
+export const launchPath = `/?token=${e2eToken}`;
 const port = Number(process.env.E2E_PORT ?? 47_831);
 
 // One fresh database per run. Workers load this file again: they inherit the folder
@@ -25,8 +27,6 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    // The page gets the token from its launch link; API calls made by tests carry it too.
-    extraHTTPHeaders: { 'X-Console-Token': e2eToken },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },
