@@ -1,6 +1,10 @@
+import { demoResetHandler } from '../demo/reset';
 import type { ServiceContext } from './context';
 import { notYet } from './not-yet';
 
-export function dashboardHandlers(_ctx: ServiceContext) {
-  return notYet(['dashboard.summary', 'demo.reset'] as const);
+export function dashboardHandlers(ctx: ServiceContext) {
+  return {
+    ...notYet(['dashboard.summary'] as const),
+    'demo.reset': demoResetHandler(ctx),
+  };
 }
