@@ -49,7 +49,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
     command:
-      `npx tsx hosts/web/start.ts --db "${dbFile}" --port ${port} --token ${e2eToken}` +
+      `node --import tsx hosts/web/start.ts --db "${dbFile}" --port ${port} --token ${e2eToken}` +
       (process.env.E2E_NO_DEMO ? ' --no-demo' : ''),
     url: `http://127.0.0.1:${port}/?token=${e2eToken}`,
     reuseExistingServer: false,
