@@ -83,9 +83,9 @@ export class DemoCalendar {
     return this.weights[kind][d]!;
   }
 
-  /** The instant `minutes` after the start of day `d`. */
+  /** The instant `minutes` after the start of day `d`, in whole seconds as exports write them. */
   instant(d: number, minutes: number): number {
-    return this.firstDayStartMs + d * DAY_MS + Math.round(minutes * 60_000);
+    return this.firstDayStartMs + d * DAY_MS + Math.floor(minutes * 60) * 1000;
   }
 
   /** Business day of an instant. */

@@ -161,7 +161,7 @@ function planUndo(r: Rand, plan: OrderPlan, sale: number, asOfMs: number): void 
     const when = at + r.int(3, 40) * 60_000;
     if (when <= asOfMs) plan.add(when, customer, channel, store, CANCELLATION, sale);
   } else if (r.chance(customer < 0 ? RETURN_RATE / 5 : RETURN_RATE)) {
-    const when = at + 3_600_000 + Math.round(r.exponential(2 * 86_400_000));
+    const when = at + 3_600_000 + Math.floor(r.exponential(2 * 86_400)) * 1000;
     if (when <= asOfMs) plan.add(when, customer, channel, store, RETURN, sale);
   }
 }
