@@ -17,6 +17,15 @@ export interface DateOrderDecision {
  * instead of guessing (the wizard asks the user).
  */
 export function scanDateOrder(source: Source, columns: number[]): DateOrderDecision {
+  const key = `dateOrder:${columns.join(',')}`;
+  const known = source.scans.get(key) as DateOrderDecision | undefined;
+  if (known) return known;
+  const decision = scan(source, columns);
+  source.scans.set(key, decision);
+  return decision;
+}
+
+function scan(source: Source, columns: number[]): DateOrderDecision {
   if (columns.length === 0) return { detected: null, ambiguous: false };
   // Most exports write ISO dates: when no `a/b/c` date appears anywhere, skip the scan.
   if (source.text !== null && !dayMonthPattern.test(source.text)) {

@@ -24,7 +24,7 @@ import { inspectSource } from './inspect';
 import { resolveImport, type EffectiveImport } from './mapping';
 import { presetList, suggestPresetFor } from './presets';
 import { previewRow } from './preview';
-import { openSource } from './source';
+import { openSource, releaseSource } from './source';
 import type { RecordOutcome } from './types';
 
 export type { EffectiveImport } from './mapping';
@@ -107,18 +107,26 @@ export async function* readRecords(
   control: ReadControl = {},
 ): AsyncGenerator<RecordOutcome[]> {
   const source = await openSource(path, options);
-  const effective = resolveImport(options, mapping, source, control.storeTimeZone);
-  const dateOrder = await decideDateOrder(source, effective);
-  const chunkSize = control.chunkSize ?? 4000;
-  const progress: ReadProgress = {
-    linesRead: 1,
-    linesTotal: source.linesTotal,
-    records: 0,
-    rejected: 0,
-  };
+  try {
+    const effective = resolveImport(options, mapping, source, control.storeTimeZone);
+    const dateOrder = await decideDateOrder(source, effective);
+    const rows = convertRows(source.rows(), { ...effective, dateOrder });
+    yield* inChunks(rows, source.linesTotal, path, control);
+  } finally {
+    releaseSource(path);
+  }
+}
 
+async function* inChunks(
+  outcomes: Iterable<RecordOutcome>,
+  linesTotal: number,
+  path: string,
+  control: ReadControl,
+): AsyncGenerator<RecordOutcome[]> {
+  const chunkSize = control.chunkSize ?? 4000;
+  const progress: ReadProgress = { linesRead: 1, linesTotal, records: 0, rejected: 0 };
   let chunk: RecordOutcome[] = [];
-  for (const outcome of convertRows(source.rows(), { ...effective, dateOrder })) {
+  for (const outcome of outcomes) {
     chunk.push(outcome);
     if (outcome.ok) progress.records++;
     else progress.rejected++;
@@ -132,13 +140,9 @@ export async function* readRecords(
   }
 
   throwIfCancelled(control.signal, path);
-  if (chunk.length > 0) {
-    progress.linesRead = source.linesTotal;
-    control.onProgress?.({ ...progress });
-    yield chunk;
-  }
-  progress.linesRead = source.linesTotal;
+  progress.linesRead = linesTotal;
   control.onProgress?.({ ...progress });
+  if (chunk.length > 0) yield chunk;
 }
 
 /** The effective mapping and reading settings for a file, for the batch's own records. */

@@ -24,22 +24,47 @@ export interface Source {
   text: string | null;
   /** Data rows after the header, blank rows skipped, each with its file line. */
   rows(): Generator<CsvRow>;
+  /** Results of whole-file scans (the date order), kept while the file stays open. */
+  scans: Map<string, unknown>;
 }
 
 const sampleForNumbers = 1000;
 
+type Opened = Omit<Source, 'decimalComma'>;
+
+// An import opens its file several times (inspect, resolve, read): the last file
+// opened stays decoded until it has been read through, so it is decoded only once.
+let recent: { key: string; opened: Opened } | null = null;
+
 /** Opens a CSV or XLSX export (told apart by its bytes, not its name). */
 export async function openSource(path: string, settings: ReadSettings = {}): Promise<Source> {
-  const bytes = fs.readFileSync(path);
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  const source = isZip ? await openXlsx(path, settings) : openCsv(bytes, settings);
-  if (source.headers.length === 0 || source.headers.every((h) => h.trim() === '')) {
-    throw new CoreError('imports.empty', 'The file has no header row; is it empty?', { path });
-  }
-  return source;
+  const stat = fs.statSync(path);
+  const key = [path, stat.size, stat.mtimeMs, settings.encoding, settings.delimiter, settings.sheet]
+    .map((part) => String(part ?? ''))
+    .join('|');
+  const opened = recent?.key === key ? recent.opened : await openFresh(path, settings);
+  recent = { key, opened };
+
+  const detected = detectDecimalComma(sampleCells(opened.rows()));
+  return { ...opened, decimalComma: { detected, used: settings.decimalComma ?? detected } };
 }
 
-function openCsv(bytes: Buffer, settings: ReadSettings): Source {
+/** Lets go of a file's decoded text once it has been read through. */
+export function releaseSource(path: string): void {
+  if (recent?.key.startsWith(path + '|')) recent = null;
+}
+
+async function openFresh(path: string, settings: ReadSettings): Promise<Opened> {
+  const bytes = fs.readFileSync(path);
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  const opened = isZip ? await openXlsx(path, settings) : openCsv(bytes, settings);
+  if (opened.headers.length === 0 || opened.headers.every((h) => h.trim() === '')) {
+    throw new CoreError('imports.empty', 'The file has no header row; is it empty?', { path });
+  }
+  return opened;
+}
+
+function openCsv(bytes: Buffer, settings: ReadSettings): Opened {
   const encoding = chooseEncoding(bytes, settings.encoding);
   const text = decodeText(bytes, encoding.used);
   const delimiter = settings.delimiter ?? detectDelimiter(text);
@@ -54,7 +79,7 @@ function openCsv(bytes: Buffer, settings: ReadSettings): Source {
     }
   }
 
-  return finish({
+  return {
     format: 'csv',
     encoding,
     delimiter,
@@ -64,11 +89,11 @@ function openCsv(bytes: Buffer, settings: ReadSettings): Source {
     linesTotal: countLines(text),
     text,
     rows,
-    settings,
-  });
+    scans: new Map(),
+  };
 }
 
-async function openXlsx(path: string, settings: ReadSettings): Promise<Source> {
+async function openXlsx(path: string, settings: ReadSettings): Promise<Opened> {
   const workbook = await readWorkbook(path);
   const sheet = settings.sheet ?? workbook.sheets[0] ?? '';
   const all = workbook.rows(sheet);
@@ -81,7 +106,7 @@ async function openXlsx(path: string, settings: ReadSettings): Promise<Source> {
     }
   }
 
-  return finish({
+  return {
     format: 'xlsx',
     encoding: { detected: 'xlsx', used: 'xlsx', confidence: 1 },
     delimiter: null,
@@ -91,14 +116,8 @@ async function openXlsx(path: string, settings: ReadSettings): Promise<Source> {
     linesTotal: all[all.length - 1]?.line ?? 0,
     text: null,
     rows,
-    settings,
-  });
-}
-
-function finish(opened: Omit<Source, 'decimalComma'> & { settings: ReadSettings }): Source {
-  const { settings, ...source } = opened;
-  const detected = detectDecimalComma(sampleCells(source.rows()));
-  return { ...source, decimalComma: { detected, used: settings.decimalComma ?? detected } };
+    scans: new Map(),
+  };
 }
 
 function* sampleCells(rows: Generator<CsvRow>): Generator<string> {
