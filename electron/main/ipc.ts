@@ -5,7 +5,8 @@ import type { App } from '../../core/service';
 import { dispatch } from '../../core/service/dispatch';
 import type { BridgeFile } from '../../renderer/src/api/bridge';
 import { channels } from '../shared/channels';
-import { isTrustedSender } from './security';
+import { devServerUrl } from './security';
+import { isTrustedSender } from './trust';
 
 const untrusted: ApiResult<never> = {
   ok: false,
@@ -21,7 +22,7 @@ export function registerIpc(consoleApp: App, rendererFile: string): void {
   const trusted = (event: IpcMainInvokeEvent) =>
     event.senderFrame !== null &&
     event.senderFrame === event.sender.mainFrame &&
-    isTrustedSender(event.senderFrame.url, rendererFile);
+    isTrustedSender(event.senderFrame.url, rendererFile, devServerUrl);
 
   ipcMain.handle(channels.call, async (event, name: unknown, input: unknown) => {
     if (!trusted(event)) return untrusted;

@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { app } from 'electron';
 import type { Session } from 'electron';
 import { contentSecurityPolicy } from '../../hosts/shared/csp';
@@ -37,16 +35,4 @@ export function hardenSession(session: Session): void {
       },
     });
   });
-}
-
-/** Only the console's own page may call the core. */
-export function isTrustedSender(url: string | undefined, rendererFile: string): boolean {
-  if (!url) return false;
-  if (devServerUrl) return url.startsWith(devServerUrl);
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'file:' && fileURLToPath(parsed) === path.resolve(rendererFile);
-  } catch {
-    return false;
-  }
 }
