@@ -247,3 +247,20 @@ describe('presets', () => {
     expect(suggestPreset(['a', 'b'])).toBeNull();
   });
 });
+
+describe('the documented examples', () => {
+  // docs/import-presets.md shows a header and an example row for each channel layout.
+  const doc = fs.readFileSync(path.join(__dirname, '../../../docs/import-presets.md'), 'utf8');
+  const blocks = [...doc.matchAll(/```\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+
+  it.each(['pos-standard', 'miniprogram-shop', 'delivery-platform'])(
+    'reads the example of %s without errors',
+    async (id) => {
+      const block = blocks.find((b) => suggestPreset(b.split('\n')[0]?.split(',') ?? []) === id);
+      expect(block).toBeDefined();
+      const outcomes = await readAll(writeFile(`${id}.csv`, block ?? ''), preset(id));
+      expect(outcomes).toHaveLength(1);
+      expect(outcomes[0]?.ok).toBe(true);
+    },
+  );
+});
