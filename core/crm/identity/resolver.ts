@@ -41,6 +41,8 @@ export class IdentityResolver {
   private readonly fillProfile: SQLite.Statement;
   private readonly hasMasked: SQLite.Statement<[number, string]>;
   private readonly keysOfCustomer: SQLite.Statement<[number], { kind: string; value: string }>;
+  /** No identity existed before this import: every key is new, no look-up needed. */
+  private readonly noneBefore: boolean;
   private readonly profiled = new Set<number>();
   private readonly maskedSeen = new Set<string>();
   private readonly created = new Set<number>();
@@ -62,6 +64,7 @@ export class IdentityResolver {
       platform: raw.prepare(lookupSql.platform),
       external: raw.prepare(lookupSql.external),
     };
+    this.noneBefore = raw.prepare('SELECT 1 FROM customer_identities LIMIT 1').get() === undefined;
     this.insertCustomer = raw.prepare(
       `INSERT INTO customers (name, gender, birth_date, city, created_at) VALUES (?, ?, ?, ?, ?)`,
     );
@@ -120,7 +123,7 @@ export class IdentityResolver {
   private find(key: IdentityKey): number | undefined {
     const cacheKey = key.kind + '\u0000' + key.value;
     const cached = this.cache.get(cacheKey);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined || this.noneBefore) return cached;
     const row = this.lookups[key.kind].get(key.value);
     if (row) this.cache.set(cacheKey, row.id);
     return row?.id;

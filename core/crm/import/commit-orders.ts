@@ -17,7 +17,8 @@ export interface OrderState {
   rowsInFile: number;
   newLines: number;
   lineSum: number;
-  lineKinds: Set<OrderKind>;
+  /** The kinds of its new lines, one bit each (see kindBits): no Set per order. */
+  lineKinds: number;
 }
 
 export interface OrderFacts {
@@ -51,6 +52,8 @@ export class BatchOrders {
   private readonly insert: SQLite.Statement;
   private readonly update: SQLite.Statement;
   private readonly sumLines: SQLite.Statement<[number], { total: number | null }>;
+  /** No order existed before this import (the first one): every order is new, no look-up. */
+  private readonly noneBefore: boolean;
 
   constructor(
     raw: SQLite.Database,
@@ -65,6 +68,7 @@ export class BatchOrders {
       `INSERT INTO orders (channel, external_id, store_id, customer_id, kind, ordered_at,
          business_day, amount_fen, currency, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.noneBefore = raw.prepare('SELECT 1 FROM orders LIMIT 1').get() === undefined;
     this.update = raw.prepare('UPDATE orders SET kind = ?, amount_fen = ? WHERE id = ?');
     this.sumLines = raw.prepare(
       'SELECT sum(amount_fen) AS total FROM order_lines WHERE order_id = ?',
@@ -75,6 +79,7 @@ export class BatchOrders {
     const key = channel + '\u0000' + externalId;
     const known = this.byKey.get(key);
     if (known) return known;
+    if (this.noneBefore) return undefined;
     const row = this.select.get(channel, externalId);
     if (!row) return undefined;
     const state = newState(row.id, false, row.kind, row.amount_fen, row.customer_id === null);
@@ -120,7 +125,7 @@ export class BatchOrders {
   addLine(order: OrderState, kind: OrderKind, amount: number): void {
     order.newLines += 1;
     order.lineSum += amount;
-    order.lineKinds.add(kind);
+    order.lineKinds |= kindBits[kind];
   }
 
   /** Settles kind and amount of every order that got new lines; counts the new orders. */
@@ -184,21 +189,30 @@ function newState(
     rowsInFile: 0,
     newLines: 0,
     lineSum: 0,
-    lineKinds: new Set(),
+    lineKinds: 0,
   };
 }
 
+const kindBits: Record<OrderKind, number> = {
+  sale: 1,
+  return: 2,
+  cancellation: 4,
+  writeoff: 8,
+  adjustment: 16,
+};
+const kindOfBit = new Map(Object.entries(kindBits).map(([k, bit]) => [bit, k as OrderKind]));
+
 /**
- * An order's kind from its lines: their one kind; a cancellation when any line is
- * one (cancellation invoices cancel as a whole); sales mixed with returns (an
- * exchange at the till) by the sign of the total; any other mix is an adjustment.
+ * An order's kind from its lines' kinds (bits of kindBits): their one kind; a
+ * cancellation when any line is one (cancellation invoices cancel as a whole); sales
+ * mixed with returns (an exchange at the till) by the sign of the total; any other
+ * mix is an adjustment.
  */
-export function kindOfLines(kinds: Set<OrderKind>, total: number): OrderKind {
-  if (kinds.size === 1) return kinds.values().next().value as OrderKind;
-  if (kinds.has('cancellation')) return 'cancellation';
-  if (kinds.size === 2 && kinds.has('sale') && kinds.has('return')) {
-    return total >= 0 ? 'sale' : 'return';
-  }
+export function kindOfLines(kinds: number, total: number): OrderKind {
+  const single = kindOfBit.get(kinds);
+  if (single) return single;
+  if (kinds & kindBits.cancellation) return 'cancellation';
+  if (kinds === (kindBits.sale | kindBits.return)) return total >= 0 ? 'sale' : 'return';
   return 'adjustment';
 }
 
