@@ -32,8 +32,11 @@ export interface DemoChain {
   calendar: DemoCalendar;
   customers: DemoCustomer[];
   plan: OrderPlan;
-  /** Exports in time order (month by month; POS, mini-program, delivery within a month). */
-  batches(): Generator<DemoBatch>;
+  /**
+   * Exports in time order (month by month; POS, mini-program, delivery within a
+   * month), or only one channel's.
+   */
+  batches(only?: DemoChannel): Generator<DemoBatch>;
 }
 
 /**
@@ -48,12 +51,12 @@ export function generateDemo(options: DemoOptions): DemoChain {
     calendar,
     customers,
     plan,
-    batches: () => emitBatches(chain),
+    batches: (only) => emitBatches(chain, only),
   };
   return chain;
 }
 
-function* emitBatches(chain: DemoChain): Generator<DemoBatch> {
+function* emitBatches(chain: DemoChain, only?: DemoChannel): Generator<DemoBatch> {
   const { plan, calendar } = chain;
   const order = Array.from({ length: plan.count }, (_, i) => i);
   order.sort((a, b) => plan.at[a]! - plan.at[b]! || a - b);
@@ -62,8 +65,8 @@ function* emitBatches(chain: DemoChain): Generator<DemoBatch> {
   let pending: number[][] = [[], [], []];
   const flush = function* () {
     for (let c = 0; c < channels.length; c++) {
-      if (pending[c]!.length === 0) continue;
       const channel = channels[c]!;
+      if (pending[c]!.length === 0 || (only && only !== channel)) continue;
       const records = pending[c]!.flatMap((i) => orderRecords(chain, i));
       records.forEach((r, k) => (r.line = k + 2));
       yield { fileName: `demo-${channel}-${month}.csv`, channel, month, records };
