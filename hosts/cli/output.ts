@@ -14,7 +14,7 @@ export class Progress {
 
   update(status: JobStatus): void {
     const now = Date.now();
-    if (!this.tty && now - this.lastLine < 2000) return;
+    if (status.processed === 0 || (!this.tty && now - this.lastLine < 2000)) return;
     this.lastLine = now;
     const total = status.total !== null ? ` / ${number.format(status.total)}` : '';
     const percent = status.progress !== null ? ` (${Math.round(status.progress * 100)} %)` : '';

@@ -81,7 +81,7 @@ async function run(app: App, command: string, args: string[], flags: Flags): Pro
   }
 }
 
-/** Runs the CLI and returns its exit code. */
+/** Runs the CLI on its arguments (without node and the script) and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -137,11 +137,3 @@ export async function main(argv: string[]): Promise<number> {
     await app?.close();
   }
 }
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error('bug:', error);
-    process.exit(exitCodes.bug);
-  },
-);

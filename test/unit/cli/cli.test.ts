@@ -2,16 +2,29 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDb } from '../../../core/db/open';
-import { repoRoot } from '../../support/paths';
+import { main } from '../../../hosts/cli/program';
+import { dataFile, repoRoot } from '../../support/paths';
 
 const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-const main = path.join(repoRoot, 'hosts', 'cli', 'main.ts');
+const entry = path.join(repoRoot, 'hosts', 'cli', 'main.ts');
 
-function cli(...args: string[]) {
-  const run = spawnSync(tsx, [main, ...args], { cwd: repoRoot, encoding: 'utf8' });
+/** The real entry in its own process, as a script would run it. */
+function spawnCli(...args: string[]) {
+  const run = spawnSync(tsx, [entry, ...args], { cwd: repoRoot, encoding: 'utf8' });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** The same program in this process, with what it prints captured. */
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  const code = await main(args);
+  vi.restoreAllMocks();
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
 describe('the CLI', () => {
@@ -22,41 +35,43 @@ describe('the CLI', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roc-cli-'));
     db = path.join(dir, 'console.db');
   });
+  afterEach(() => vi.restoreAllMocks());
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('prints its help with the exit codes to stdout and exits 0', () => {
-    const run = cli('--help');
+    const run = spawnCli('--help');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Exit codes: 0 ok');
     expect(run.stdout).toContain('import <file>');
   });
 
-  it('exits 1 for an unknown command, without touching a database', () => {
-    const run = cli('frobnicate', '--db', db);
+  it('exits 1 for an unknown command, without touching a database', async () => {
+    const run = await cli('frobnicate', '--db', db);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('Unknown command "frobnicate"');
     expect(fs.existsSync(db)).toBe(false);
   });
 
-  it('exits 1 for an option that does not belong to the command', () => {
-    const run = cli('tags', '--out', 'x.csv', '--db', db);
+  it('exits 1 for an unknown option or one that does not belong to the command', async () => {
+    expect((await cli('tags', '--colour', '--db', db)).code).toBe(1);
+    const run = await cli('tags', '--out', 'x.csv', '--db', db);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('--out');
   });
 
-  it('exits 1 when import is given neither a preset nor a mapping', () => {
-    const run = cli('import', 'orders.csv', '--db', db);
+  it('exits 1 when import is given neither a preset nor a mapping', async () => {
+    const run = await cli('import', 'orders.csv', '--db', db);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('--preset');
   });
 
-  it('exits 1 for a customer id that is not a number', () => {
-    expect(cli('explain', '--customer', 'abc', '--db', db).code).toBe(1);
+  it('exits 1 for a customer id that is not a number', async () => {
+    expect((await cli('explain', '--customer', 'abc', '--db', db)).code).toBe(1);
   });
 
-  it('exits 2 and names the file when the file to import does not exist', () => {
+  it('exits 2 and names the file when the file to import does not exist', async () => {
     const missing = path.join(dir, 'no-such-export.csv');
-    const run = cli('import', missing, '--preset', 'uci-online-retail', '--db', db);
+    const run = await cli('import', missing, '--preset', 'uci-online-retail', '--db', db);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('files.not_found');
     expect(run.stderr).toContain('no-such-export.csv');
@@ -72,9 +87,32 @@ describe('the CLI', () => {
     await opened.close();
     const before = fs.readFileSync(newer);
 
-    const run = cli('recompute', '--db', newer);
+    const run = await cli('recompute', '--db', newer);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('db.newer_version');
     expect(fs.readFileSync(newer)).toEqual(before);
+  });
+
+  it('imports the UCI sample with its preset, then finds the same file unchanged', () => {
+    // 3,049 customers: the count given for this sample in SOURCES.md and the issue.
+    const file = dataFile('online-retail-uci-sample.csv');
+    const first = spawnCli('import', file, '--preset', 'uci-online-retail', '--db', db, '--json');
+    expect(first.code).toBe(0);
+    const summary = JSON.parse(first.stdout);
+    expect(summary.status).toBe('committed');
+    expect(summary.rowsImported).toBe(20_000);
+    expect(summary.customersNew).toBe(3049);
+    expect(first.stderr).toMatch(/rows\/s/);
+
+    const again = spawnCli('import', file, '--preset', 'uci-online-retail', '--db', db, '--json');
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).rowsImported).toBe(0);
+  });
+
+  it('exits 2 when rows are rejected and --accept-partial was not given', async () => {
+    const file = dataFile('online-retail-dirty.csv');
+    const run = await cli('import', file, '--preset', 'uci-online-retail', '--db', db);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/line \d+/);
   });
 });
