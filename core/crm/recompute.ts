@@ -6,7 +6,7 @@ import { CoreError } from '../shared/errors';
 import { logger } from '../shared/log';
 import { writeMetrics } from './metrics/compute';
 import { windowsAsOf } from './metrics/days';
-import { lifecycleSettings, writeSetting } from './metrics/settings';
+import { lastRecomputeKey, lifecycleSettings, writeSetting } from './metrics/settings';
 import { applyRfm, cutsFromData, rfmSettings, storeCuts, storedCuts } from './rfm/score';
 import type { RfmCuts } from './rfm/score';
 import { ensureBuiltinTags } from './tags/builtin';
@@ -24,9 +24,6 @@ export interface RecomputeOptions {
    */
   rfmCuts?: 'fresh' | 'stored';
 }
-
-/** The instant of the last full recompute; the metrics table is as of it. */
-export const lastRecomputeKey = 'crm.lastRecompute';
 
 const steps = 4;
 

@@ -1,10 +1,10 @@
+import { dashboardSummary } from '../crm/customers/dashboard';
 import { demoResetHandler } from '../demo/reset';
 import type { ServiceContext } from './context';
-import { notYet } from './not-yet';
 
 export function dashboardHandlers(ctx: ServiceContext) {
   return {
-    ...notYet(['dashboard.summary'] as const),
+    'dashboard.summary': ({ days }: { days: number }) => dashboardSummary(ctx.db, days, ctx.now()),
     'demo.reset': demoResetHandler(ctx),
   };
 }

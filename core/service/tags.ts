@@ -1,20 +1,34 @@
+import type { RuleNode } from '../api/rules';
+import type { LifecycleSettings, RfmSettings } from '../api/tags';
+import { lifecycleSettings, setLifecycleSettings } from '../crm/metrics/settings';
+import { rfmGrid } from '../crm/rfm/grid';
+import { rfmSettings, setRfmSettings } from '../crm/rfm/score';
+import { exportSegment } from '../crm/segments/export';
+import { publicFields, ruleFields } from '../crm/tags/fields';
+import { tagHistory } from '../crm/tags/history';
+import { assignTag, countRule, deleteTag, listTags, saveTag } from '../crm/tags/store';
+import type { TagInput } from '../crm/tags/store';
 import type { ServiceContext } from './context';
-import { notYet } from './not-yet';
 
-export function tagsHandlers(_ctx: ServiceContext) {
-  return notYet([
-    'tags.list',
-    'tags.fields',
-    'tags.count',
-    'tags.save',
-    'tags.delete',
-    'tags.history',
-    'tags.assign',
-    'segments.export',
-    'rfm.grid',
-    'rfm.settings',
-    'rfm.setSettings',
-    'lifecycle.settings',
-    'lifecycle.setSettings',
-  ] as const);
+export function tagsHandlers(ctx: ServiceContext) {
+  const { db } = ctx;
+  return {
+    'tags.list': () => listTags(db, ctx.now()),
+    'tags.fields': async () => publicFields(await ruleFields(db)),
+    'tags.count': async ({ rule }: { rule: RuleNode }) => ({
+      count: await countRule(db, rule, ctx.now()),
+    }),
+    'tags.save': (input: TagInput) => saveTag(db, input, ctx.now()),
+    'tags.delete': ({ id }: { id: number }) => deleteTag(db, id),
+    'tags.history': ({ tagId }: { tagId: number }) => tagHistory(db, tagId),
+    'tags.assign': (input: { tagId: number; customerIds: number[]; action: 'add' | 'remove' }) =>
+      assignTag(db, input.tagId, input.customerIds, input.action, ctx.now()),
+    'segments.export': (input: { tagId: number; format: 'csv' | 'xlsx'; unmaskPhones: boolean }) =>
+      exportSegment(db, input, ctx.now()),
+    'rfm.grid': () => rfmGrid(db),
+    'rfm.settings': () => rfmSettings(db),
+    'rfm.setSettings': (input: RfmSettings) => setRfmSettings(db, input),
+    'lifecycle.settings': () => lifecycleSettings(db),
+    'lifecycle.setSettings': (input: LifecycleSettings) => setLifecycleSettings(db, input),
+  };
 }

@@ -56,3 +56,12 @@ export async function setLifecycleSettings(
   await writeSetting(db.k, lifecycleKey, next);
   return next;
 }
+
+/** The instant of the last full recompute; the metrics table is as of it. */
+export const lastRecomputeKey = 'crm.lastRecompute';
+
+/** The instant the stored metrics describe: the last full recompute, else `fallback`. */
+export async function metricsAsOf(db: Db, fallback: Date): Promise<number> {
+  const last = await readSetting<{ asOf: number } | null>(db.k, lastRecomputeKey, null);
+  return last?.asOf ?? fallback.getTime();
+}

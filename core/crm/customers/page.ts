@@ -1,0 +1,85 @@
+import { sql } from 'kysely';
+import type { RawBuilder, SqlBool } from 'kysely';
+import type { CustomerQuery, CustomerRow } from '../../api/customers';
+import type { Db } from '../../db/open';
+import { businessDayOf } from '../metrics/days';
+import { metricsAsOf } from '../metrics/settings';
+import {
+  columnSql,
+  customersWithMetrics,
+  numericColumns,
+  rowColumns,
+  toCustomerRows,
+} from './rows';
+import type { RawRow } from './rows';
+
+const compare = { eq: sql`=`, ne: sql`<>`, gt: sql`>`, gte: sql`>=`, lt: sql`<`, lte: sql`<=` };
+
+/** LIKE pattern for "contains", with the user's % and _ taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/** Name, member id, e-mail or phone digits: any of them may match. */
+function searchSql(search: string): RawBuilder<SqlBool> {
+  const text = search.trim();
+  const digits = text.replace(/\D/g, '');
+  const phone =
+    digits.length >= 4
+      ? sql`OR (i.kind IN ('phone', 'masked_phone') AND i.value LIKE ${containsPattern(digits)})`
+      : sql``;
+  return sql<SqlBool>`(c.name LIKE ${containsPattern(text)} ESCAPE '\\'
+    OR EXISTS (SELECT 1 FROM customer_identities i WHERE i.customer_id = c.id AND (
+      (i.kind = 'member' AND i.value = ${text})
+      OR (i.kind = 'email' AND i.value = ${text.toLowerCase()}) ${phone})))`;
+}
+
+function conditions(q: CustomerQuery, day: string): RawBuilder<SqlBool>[] {
+  const where: RawBuilder<SqlBool>[] = [];
+  for (const tagId of q.tagIds) {
+    where.push(sql<SqlBool>`EXISTS (SELECT 1 FROM tag_members tm
+      WHERE tm.tag_id = ${tagId} AND tm.customer_id = c.id)`);
+  }
+  if (q.search && q.search.trim()) where.push(searchSql(q.search));
+  if (q.rfm) where.push(sql<SqlBool>`(m.rfm_r = ${q.rfm.r} AND m.rfm_f = ${q.rfm.f})`);
+
+  for (const f of q.filters) {
+    const expr = columnSql(f.column, day);
+    if (f.type === 'number') {
+      where.push(sql<SqlBool>`(${expr} ${compare[f.cmp]} ${f.value})`);
+    } else if (f.type === 'text') {
+      where.push(sql<SqlBool>`(${expr} LIKE ${containsPattern(f.contains)} ESCAPE '\\')`);
+    } else if (f.values.length === 0) {
+      where.push(sql<SqlBool>`(1 = 0)`);
+    } else {
+      const values = numericColumns.has(f.column) ? f.values.map(Number) : f.values;
+      where.push(sql<SqlBool>`(${expr} IN (${sql.join(values)}))`);
+    }
+  }
+  return where;
+}
+
+/**
+ * One page of the customers grid: filtered by tags, search, RFM cell and column
+ * filters, sorted on whitelisted columns (ties by id, so pages never overlap), with
+ * the total for the scroll bar. Phones are masked.
+ */
+export async function customersPage(
+  db: Db,
+  q: CustomerQuery,
+  now: Date,
+): Promise<{ rows: CustomerRow[]; total: number }> {
+  const day = businessDayOf(await metricsAsOf(db, now));
+  const where = conditions(q, day);
+  const filtered = where.reduce((query, w) => query.where(w), customersWithMetrics(db));
+
+  const counted = await filtered
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+
+  let page = filtered.select(rowColumns);
+  for (const s of q.sort) page = page.orderBy(columnSql(s.column, day), s.dir);
+  const raw = (await page.orderBy('c.id').limit(q.limit).offset(q.offset).execute()) as RawRow[];
+
+  return { rows: await toCustomerRows(db, raw, day), total: Number(counted.n) };
+}

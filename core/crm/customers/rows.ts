@@ -1,0 +1,198 @@
+import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import type { CustomerColumn, CustomerRow } from '../../api/customers';
+import type { Db } from '../../db/open';
+import type { Lifecycle } from '../../db/schema';
+import { maskPhone } from '../../shared/mask';
+import { ageOn } from '../metrics/days';
+
+/**
+ * The SQL behind each whitelisted grid column, over `customer_metrics AS m JOIN
+ * customers AS c`. Sorting and filtering reach SQL only through this table.
+ */
+export function columnSql(column: CustomerColumn, day: string): RawBuilder<unknown> {
+  const m = (name: string) => sql`${sql.ref(`m.${name}`)}`;
+  const map: Record<CustomerColumn, () => RawBuilder<unknown>> = {
+    id: () => sql`c.id`,
+    name: () => sql`c.name`,
+    gender: () => sql`c.gender`,
+    age: () => sql`CASE WHEN c.birth_date IS NULL THEN NULL ELSE
+      CAST(substr(${day}, 1, 4) AS INTEGER) - CAST(substr(c.birth_date, 1, 4) AS INTEGER)
+      - CASE WHEN substr(c.birth_date, 6, 5) > substr(${day}, 6, 5) THEN 1 ELSE 0 END END`,
+    city: () => sql`c.city`,
+    recencyDays: () => m('recency_days'),
+    orders30: () => m('orders_30'),
+    orders90: () => m('orders_90'),
+    orders365: () => m('orders_365'),
+    ordersAll: () => m('orders_all'),
+    spend30: () => m('spend_30'),
+    spend90: () => m('spend_90'),
+    spend365: () => m('spend_365'),
+    spendAll: () => m('spend_all'),
+    aovFen: () => m('aov_fen'),
+    ltvFen: () => m('ltv_fen'),
+    lifecycle: () => m('lifecycle'),
+    rfmR: () => m('rfm_r'),
+    rfmF: () => m('rfm_f'),
+    rfmM: () => m('rfm_m'),
+    rfmSegment: () => m('rfm_segment'),
+    preferredChannel: () => m('preferred_channel'),
+    preferredCategory: () => m('preferred_category'),
+    lastOrderAt: () => m('last_order_at'),
+  };
+  return map[column]();
+}
+
+/** Columns holding numbers (a set filter on them compares numbers, not text). */
+export const numericColumns: ReadonlySet<CustomerColumn> = new Set<CustomerColumn>([
+  'id',
+  'age',
+  'recencyDays',
+  'orders30',
+  'orders90',
+  'orders365',
+  'ordersAll',
+  'spend30',
+  'spend90',
+  'spend365',
+  'spendAll',
+  'aovFen',
+  'ltvFen',
+  'rfmR',
+  'rfmF',
+  'rfmM',
+  'lastOrderAt',
+]);
+
+/** The query every customer list starts from: customers of their own with metrics. */
+export function customersWithMetrics(db: Db) {
+  return db.k
+    .selectFrom('customer_metrics as m')
+    .innerJoin('customers as c', 'c.id', 'm.customer_id')
+    .where('c.merged_into', 'is', null);
+}
+
+export const rowColumns = [
+  'c.id',
+  'c.name',
+  'c.gender',
+  'c.birth_date',
+  'c.city',
+  'm.recency_days',
+  'm.orders_30',
+  'm.orders_90',
+  'm.orders_365',
+  'm.orders_all',
+  'm.spend_30',
+  'm.spend_90',
+  'm.spend_365',
+  'm.spend_all',
+  'm.aov_fen',
+  'm.ltv_fen',
+  'm.lifecycle',
+  'm.rfm_r',
+  'm.rfm_f',
+  'm.rfm_m',
+  'm.rfm_segment',
+  'm.preferred_channel',
+  'm.preferred_category',
+  'm.last_order_at',
+] as const;
+
+export interface RawRow {
+  id: number;
+  name: string | null;
+  gender: 'F' | 'M' | null;
+  birth_date: string | null;
+  city: string | null;
+  recency_days: number | null;
+  orders_30: number;
+  orders_90: number;
+  orders_365: number;
+  orders_all: number;
+  spend_30: number;
+  spend_90: number;
+  spend_365: number;
+  spend_all: number;
+  aov_fen: number;
+  ltv_fen: number;
+  lifecycle: Lifecycle;
+  rfm_r: number | null;
+  rfm_f: number | null;
+  rfm_m: number | null;
+  rfm_segment: string | null;
+  preferred_channel: string | null;
+  preferred_category: string | null;
+  last_order_at: number | null;
+}
+
+/** First phone of each customer, masked; a masked phone from a platform as it came. */
+async function phonesOf(db: Db, ids: number[]): Promise<Map<number, string>> {
+  const rows = await db.k
+    .selectFrom('customer_identities')
+    .select(['customer_id', 'kind', 'value'])
+    .where('customer_id', 'in', ids)
+    .where('kind', 'in', ['phone', 'masked_phone'])
+    .orderBy('kind', 'desc') // 'phone' before 'masked_phone'
+    .orderBy('id')
+    .execute();
+  const phones = new Map<number, string>();
+  for (const r of rows) {
+    if (phones.has(r.customer_id)) continue;
+    phones.set(r.customer_id, r.kind === 'phone' ? maskPhone(r.value) : r.value);
+  }
+  return phones;
+}
+
+async function tagsOf(db: Db, ids: number[]) {
+  const rows = await db.k
+    .selectFrom('tag_members as tm')
+    .innerJoin('tags as t', 't.id', 'tm.tag_id')
+    .select(['tm.customer_id', 't.id', 't.key', 't.name_zh', 't.name_en'])
+    .where('tm.customer_id', 'in', ids)
+    .orderBy('t.id')
+    .execute();
+  const tags = new Map<number, CustomerRow['tags']>();
+  for (const r of rows) {
+    const list = tags.get(r.customer_id) ?? [];
+    list.push({ id: r.id, key: r.key, nameZh: r.name_zh, nameEn: r.name_en });
+    tags.set(r.customer_id, list);
+  }
+  return tags;
+}
+
+/** Grid rows from raw rows: age on the metrics' day, masked phone, tags. */
+export async function toCustomerRows(db: Db, raw: RawRow[], day: string): Promise<CustomerRow[]> {
+  const ids = raw.map((r) => r.id);
+  const [phones, tags] = ids.length
+    ? await Promise.all([phonesOf(db, ids), tagsOf(db, ids)])
+    : [new Map<number, string>(), new Map<number, CustomerRow['tags']>()];
+  return raw.map((r) => ({
+    id: r.id,
+    name: r.name,
+    gender: r.gender,
+    age: ageOn(r.birth_date, day),
+    city: r.city,
+    phone: phones.get(r.id) ?? null,
+    recencyDays: r.recency_days,
+    orders30: r.orders_30,
+    orders90: r.orders_90,
+    orders365: r.orders_365,
+    ordersAll: r.orders_all,
+    spend30: r.spend_30,
+    spend90: r.spend_90,
+    spend365: r.spend_365,
+    spendAll: r.spend_all,
+    aovFen: r.aov_fen,
+    ltvFen: r.ltv_fen,
+    lifecycle: r.lifecycle,
+    rfmR: r.rfm_r,
+    rfmF: r.rfm_f,
+    rfmM: r.rfm_m,
+    rfmSegment: r.rfm_segment,
+    preferredChannel: r.preferred_channel,
+    preferredCategory: r.preferred_category,
+    lastOrderAt: r.last_order_at === null ? null : new Date(r.last_order_at).toISOString(),
+    tags: tags.get(r.id) ?? [],
+  }));
+}
