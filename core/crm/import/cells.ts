@@ -5,6 +5,8 @@ import type { EffectiveImport } from './mapping';
 import { decimalText, decimalToMinor, isMissing } from './numbers';
 import type { ZoneClock } from './zone';
 
+const noErrors: RowError[] = [];
+
 /** A moment read from a cell: the UTC instant and the stores' business day. */
 export interface Moment {
   utcMs: number;
@@ -33,7 +35,8 @@ export class CellReader {
   start(line: number, cells: string[]): void {
     this.line = line;
     this.cells = cells;
-    this.errors = [];
+    // Most rows have no error: share one empty list and make a new one on the first error.
+    this.errors = noErrors;
   }
 
   /** The raw cell of a field, or undefined when the field is not mapped. */
@@ -143,7 +146,8 @@ export class CellReader {
     const column = field === null ? null : this.header(field);
     const said = value === null ? '' : `"${value}" `;
     const where = column === null ? '' : ` in column "${column}"`;
-    this.errors.push({ line: this.line, column, value, code, reason: `${said}${reason}${where}` });
+    const error = { line: this.line, column, value, code, reason: `${said}${reason}${where}` };
+    this.errors = this.errors === noErrors ? [error] : [...this.errors, error];
     return undefined;
   }
 

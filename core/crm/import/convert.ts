@@ -12,24 +12,38 @@ export type ConvertSettings = EffectiveImport & { dateOrder: DateOrder | null };
 /**
  * Turns a file's data rows into outcomes, one per row, in order: a record when every
  * mapped cell could be read, else the row's errors. Nothing is skipped, so records +
- * rejected rows = data rows. `limit` stops early (previews).
+ * rejected rows = data rows. Returns a function giving the next outcome (null at the
+ * end) rather than a generator: it runs once per line of million-line files.
  */
-export function* convertRows(
-  rows: Iterable<CsvRow>,
+export function converter(
+  nextRow: () => CsvRow | null,
   settings: ConvertSettings,
-  limit = Infinity,
-): Generator<RecordOutcome> {
+): () => RecordOutcome | null {
   const clock = new ZoneClock(settings.fileTimeZone, settings.storeTimeZone);
   const reader = new CellReader(settings, settings.dateOrder, clock);
-  let produced = 0;
-  for (const row of rows) {
-    if (produced++ >= limit) return;
+  return () => {
+    const row = nextRow();
+    if (row === null) return null;
     reader.start(row.line, row.cells);
     const record = checkWidth(reader, settings) ? convertRow(reader, settings) : null;
-    yield record && reader.errors.length === 0
+    return record && reader.errors.length === 0
       ? { ok: true, record }
       : { ok: false, errors: reader.errors };
+  };
+}
+
+/** The first `limit` outcomes of a file (previews). */
+export function firstOutcomes(
+  nextRow: () => CsvRow | null,
+  settings: ConvertSettings,
+  limit: number,
+): RecordOutcome[] {
+  const next = converter(nextRow, settings);
+  const outcomes: RecordOutcome[] = [];
+  for (let outcome = next(); outcome && outcomes.length < limit; outcome = next()) {
+    outcomes.push(outcome);
   }
+  return outcomes;
 }
 
 /** A row with more or fewer fields than the header usually means a broken quote. */

@@ -1,7 +1,9 @@
 import type { DateOrder } from '../../api/imports';
-import { dayMonthPattern, orderEvidence } from './dates';
+import { orderEvidence } from './dates';
 import type { EffectiveImport } from './mapping';
 import type { Source } from './source';
+
+const yearFirstProofRows = 5000;
 
 export interface DateOrderDecision {
   detected: DateOrder | null;
@@ -12,8 +14,8 @@ export interface DateOrderDecision {
 /**
  * Decides once per file which of day and month comes first, from the values of the
  * given columns: one `13/01/19` proves day-first, one `01/13/19` month-first; the scan
- * stops at the first proof. A file whose dates all put the year first is 'ymd'. A file
- * without any proof is ambiguous and gets no order: reading then reports those cells
+ * stops at the first proof. A file whose dates put the year first (all of them, or all
+ * of its first 5,000 rows) is 'ymd'. A file without any proof is ambiguous and gets no order: reading then reports those cells
  * instead of guessing (the wizard asks the user).
  */
 export function scanDateOrder(source: Source, columns: number[]): DateOrderDecision {
@@ -27,13 +29,10 @@ export function scanDateOrder(source: Source, columns: number[]): DateOrderDecis
 
 function scan(source: Source, columns: number[]): DateOrderDecision {
   if (columns.length === 0) return { detected: null, ambiguous: false };
-  // Most exports write ISO dates: when no `a/b/c` date appears anywhere, skip the scan.
-  if (source.text !== null && !dayMonthPattern.test(source.text)) {
-    return { detected: 'ymd', ambiguous: false };
-  }
 
   let yearFirst = false;
   let ambiguous = false;
+  let rowsSeen = 0;
   for (const row of source.rows()) {
     for (const column of columns) {
       const evidence = orderEvidence(row.cells[column] ?? '');
@@ -42,6 +41,9 @@ function scan(source: Source, columns: number[]): DateOrderDecision {
       if (evidence === 'ambiguous') ambiguous = true;
       if (evidence === 'yearFirst') yearFirst = true;
     }
+    // A file that writes only year-first dates for its first rows is year-first; a later
+    // `a/b/c` date is then reported by the row that has it, not guessed.
+    if (++rowsSeen >= yearFirstProofRows && yearFirst && !ambiguous) break;
   }
   if (ambiguous) return { detected: null, ambiguous: true };
   return { detected: yearFirst ? 'ymd' : null, ambiguous: false };

@@ -168,6 +168,3 @@ export function orderEvidence(raw: string): OrderEvidence {
   if (b > 12 && a <= 12) return 'monthFirst';
   return 'ambiguous';
 }
-
-/** A pattern that finds `a/b/yyyy`-style dates anywhere in a text, to skip scans when absent. */
-export const dayMonthPattern = /(?<!\d)\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?!\d)/;

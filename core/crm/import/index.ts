@@ -18,7 +18,7 @@ import type {
   PresetInfo,
 } from '../../api/imports';
 import { CoreError } from '../../shared/errors';
-import { convertRows } from './convert';
+import { converter, firstOutcomes } from './convert';
 import { decideDateOrder } from './date-order';
 import { inspectSource } from './inspect';
 import { resolveImport, type EffectiveImport } from './mapping';
@@ -84,7 +84,7 @@ export async function previewFile(
   const source = await openSource(path, options);
   const effective = resolveImport(options, mapping, source);
   const dateOrder = await decideDateOrder(source, effective);
-  const outcomes = convertRows(source.rows(), { ...effective, dateOrder }, limit);
+  const outcomes = firstOutcomes(source.cursor(), { ...effective, dateOrder }, limit);
   const rows = [];
   const errors = [];
   for (const outcome of outcomes) {
@@ -110,15 +110,15 @@ export async function* readRecords(
   try {
     const effective = resolveImport(options, mapping, source, control.storeTimeZone);
     const dateOrder = await decideDateOrder(source, effective);
-    const rows = convertRows(source.rows(), { ...effective, dateOrder });
-    yield* inChunks(rows, source.linesTotal, path, control);
+    const next = converter(source.cursor(), { ...effective, dateOrder });
+    yield* inChunks(next, source.linesTotal, path, control);
   } finally {
     releaseSource(path);
   }
 }
 
 async function* inChunks(
-  outcomes: Iterable<RecordOutcome>,
+  next: () => RecordOutcome | null,
   linesTotal: number,
   path: string,
   control: ReadControl,
@@ -126,7 +126,7 @@ async function* inChunks(
   const chunkSize = control.chunkSize ?? 4000;
   const progress: ReadProgress = { linesRead: 1, linesTotal, records: 0, rejected: 0 };
   let chunk: RecordOutcome[] = [];
-  for (const outcome of outcomes) {
+  for (let outcome = next(); outcome; outcome = next()) {
     chunk.push(outcome);
     if (outcome.ok) progress.records++;
     else progress.rejected++;

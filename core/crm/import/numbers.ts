@@ -11,6 +11,8 @@ const missingMarkers = new Set(['', 'na', 'n/a', '#n/a', 'null', 'nan', 'none', 
 
 /** True when a cell says "no value": empty, `NA`, `N/A`, `NULL`, `-` and the like. */
 export function isMissing(raw: string): boolean {
+  // Most cells are long and unpadded: no trimming needed to know they hold a value.
+  if (raw.length > 4 && raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32) return false;
   const text = raw.trim();
   return text.length <= 4 && missingMarkers.has(text.toLowerCase());
 }
@@ -83,6 +85,14 @@ export function parseMinor(raw: string, decimalComma = false, exponent = 2): num
 
 /** `-12.345` → -1235 (exponent 2): shifts the decimal point in the text, then rounds. */
 export function decimalToMinor(text: string, exponent = 2): number {
+  // The common `12.34` with two decimals: whole units and cents are both exact integers.
+  if (exponent === 2 && text.length > 3 && text.charCodeAt(text.length - 3) === 46) {
+    const whole = text.slice(0, -3);
+    if (whole !== '-' && whole.indexOf('.') === -1) {
+      const minor = Math.abs(Number(whole)) * 100 + Number(text.slice(-2));
+      return text.charCodeAt(0) === 45 /* '-' */ ? -minor : minor;
+    }
+  }
   const negative = text.startsWith('-');
   const body = negative ? text.slice(1) : text;
   const dot = body.indexOf('.');

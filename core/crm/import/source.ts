@@ -24,6 +24,8 @@ export interface Source {
   text: string | null;
   /** Data rows after the header, blank rows skipped, each with its file line. */
   rows(): Generator<CsvRow>;
+  /** The same rows through a plain function (null at the end): no generator per row on the hot path. */
+  cursor(): () => CsvRow | null;
   /** Results of whole-file scans (the date order), kept while the file stays open. */
   scans: Map<string, unknown>;
 }
@@ -70,13 +72,15 @@ function openCsv(bytes: Buffer, settings: ReadSettings): Opened {
   const delimiter = settings.delimiter ?? detectDelimiter(text);
   const header = new CsvReader(text, delimiter).next();
 
-  function* rows(): Generator<CsvRow> {
+  function cursor(): () => CsvRow | null {
     const reader = new CsvReader(text, delimiter);
     reader.next();
-    for (let row = reader.next(); row; row = reader.next()) {
-      if (row.cells.length === 1 && row.cells[0]?.trim() === '') continue;
-      yield row;
-    }
+    return () => {
+      for (let row = reader.next(); row; row = reader.next()) {
+        if (row.cells.length !== 1 || row.cells[0]?.trim() !== '') return row;
+      }
+      return null;
+    };
   }
 
   return {
@@ -88,7 +92,8 @@ function openCsv(bytes: Buffer, settings: ReadSettings): Opened {
     headers: header?.cells.map((h) => h.trim()) ?? [],
     linesTotal: countLines(text),
     text,
-    rows,
+    rows: () => rowsOf(cursor()),
+    cursor,
     scans: new Map(),
   };
 }
@@ -99,11 +104,15 @@ async function openXlsx(path: string, settings: ReadSettings): Promise<Opened> {
   const all = workbook.rows(sheet);
   const [header, ...data] = all;
 
-  function* rows(): Generator<CsvRow> {
-    for (const row of data) {
-      if (row.cells.every((cell) => cell.trim() === '')) continue;
-      yield row;
-    }
+  function cursor(): () => CsvRow | null {
+    let next = 0;
+    return () => {
+      while (next < data.length) {
+        const row = data[next++];
+        if (row && row.cells.some((cell) => cell.trim() !== '')) return row;
+      }
+      return null;
+    };
   }
 
   return {
@@ -115,7 +124,8 @@ async function openXlsx(path: string, settings: ReadSettings): Promise<Opened> {
     headers: header?.cells.map((h) => h.trim()) ?? [],
     linesTotal: all[all.length - 1]?.line ?? 0,
     text: null,
-    rows,
+    rows: () => rowsOf(cursor()),
+    cursor,
     scans: new Map(),
   };
 }
@@ -126,4 +136,8 @@ function* sampleCells(rows: Generator<CsvRow>): Generator<string> {
     yield* row.cells;
     if (++seen >= sampleForNumbers) return;
   }
+}
+
+function* rowsOf(next: () => CsvRow | null): Generator<CsvRow> {
+  for (let row = next(); row; row = next()) yield row;
 }
