@@ -82,11 +82,16 @@ export const api: ApiClient = {
 
 /** Uploads a file the person chose in the browser to the web host: `/upload?name=…`. */
 export async function uploadFile(file: File): Promise<PickedFile> {
-  const response = await fetch(`/upload?name=${encodeURIComponent(file.name)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', 'x-console-token': webToken() },
-    body: file,
-  });
+  let response: Response;
+  try {
+    response = await fetch(`/upload?name=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-console-token': webToken() },
+      body: file,
+    });
+  } catch (error) {
+    throw new ApiCallError('transport.offline', `The console host did not answer: ${error}`);
+  }
   const body = (await response.json().catch(() => null)) as unknown;
   if (body && typeof body === 'object' && 'ok' in body) {
     return unwrap<PickedFile>(body as ApiResult<unknown>);

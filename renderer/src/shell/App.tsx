@@ -43,7 +43,12 @@ export function App() {
 
   return (
     <LocaleContext.Provider value={value}>
-      <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={antdTheme}>
+      <ConfigProvider
+        locale={locale === 'zh-CN' ? zhCN : enUS}
+        theme={antdTheme}
+        // Button labels read exactly as written ("预览", not "预 览"), also for screen readers.
+        button={{ autoInsertSpace: false }}
+      >
         <AntApp>
           <Shell />
         </AntApp>

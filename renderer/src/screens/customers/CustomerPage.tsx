@@ -1,8 +1,9 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Row, Skeleton, Space, Statistic, Tag } from 'antd';
+import { Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../../core/api/customers';
 import { ErrorNote } from '../../components/ErrorNote';
+import { Figure } from '../../components/Figure';
 import { formatDay, formatInstant, formatMoney, formatNumber } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { navigate } from '../../shell/route';
@@ -90,9 +91,7 @@ function CustomerBody({ detail, reload }: { detail: CustomerDetail; reload: () =
           ] as const
         ).map(([key, value]) => (
           <Col span={4} key={key}>
-            <Card size="small">
-              <Statistic title={t(`customers.col.${key}`)} value={value} />
-            </Card>
+            <Figure title={t(`customers.col.${key}`)} value={value} />
           </Col>
         ))}
       </Row>

@@ -1,9 +1,10 @@
-import { Card, Col, Row, Segmented, Skeleton, Statistic } from 'antd';
+import { Card, Col, Row, Segmented, Skeleton } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardSummary } from '../../../../core/api/dashboard';
 import { EChart } from '../../components/EChart';
 import { ErrorNote } from '../../components/ErrorNote';
+import { Figure } from '../../components/Figure';
 import type { Locale } from '../../i18n';
 import { formatMoney, formatNumber, formatPercent } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
@@ -51,30 +52,19 @@ function DashboardBody({ data, locale }: { data: DashboardSummary; locale: Local
     <>
       <Row gutter={16}>
         <Col span={6}>
-          <Card>
-            <Statistic
-              title={t('dashboard.customers')}
-              value={formatNumber(data.customers, locale)}
-            />
-          </Card>
+          <Figure title={t('dashboard.customers')} value={formatNumber(data.customers, locale)} />
         </Col>
         <Col span={6}>
-          <Card>
-            <Statistic title={t('dashboard.orders')} value={formatNumber(data.orders, locale)} />
-          </Card>
+          <Figure title={t('dashboard.orders')} value={formatNumber(data.orders, locale)} />
         </Col>
         <Col span={6}>
-          <Card>
-            <Statistic title={t('dashboard.sales')} value={formatMoney(data.salesFen, locale)} />
-          </Card>
+          <Figure title={t('dashboard.sales')} value={formatMoney(data.salesFen, locale)} />
         </Col>
         <Col span={6}>
-          <Card>
-            <Statistic
-              title={t('dashboard.memberShare')}
-              value={total > 0 ? formatPercent(data.memberSalesFen / total, locale) : '—'}
-            />
-          </Card>
+          <Figure
+            title={t('dashboard.memberShare')}
+            value={total > 0 ? formatPercent(data.memberSalesFen / total, locale) : '—'}
+          />
         </Col>
       </Row>
       <Row gutter={16} style={{ marginTop: 16 }}>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FileInspection } from '../../../../core/api/imports';
 import type { PickedFile } from '../../api/client';
 import { ErrorNote } from '../../components/ErrorNote';
-import { formatNumber } from '../../shell/format';
+import { formatNumber, localName } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { useApi } from '../../shell/useApi';
 import { encodings } from './options';
@@ -26,6 +26,7 @@ export function InspectStep({ file, inspection, onInspected, onBack, onNext }: P
   const [encoding, setEncoding] = useState<string | undefined>(undefined);
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const read = useApi('imports.inspect', { fileId: file.fileId, encoding, sheet });
+  const presets = useApi('imports.presets', {});
 
   useEffect(() => {
     if (read.data) onInspected(read.data, { encoding, sheet });
@@ -36,7 +37,8 @@ export function InspectStep({ file, inspection, onInspected, onBack, onNext }: P
   const busy = read.loading;
   const error = read.error;
   const i = inspection;
-  const encodingChoices = i ? [...new Set([i.encoding.detected, ...encodings])] : encodings;
+  const encodingChoices = i ? withDetected(i.encoding.detected) : encodings;
+  const preset = presets.data?.find((p) => p.id === i?.suggestedPreset);
 
   return (
     <Spin spinning={busy}>
@@ -81,7 +83,7 @@ export function InspectStep({ file, inspection, onInspected, onBack, onNext }: P
             ) : null}
             <Descriptions.Item label={t('import.inspect.suggested')}>
               {i.suggestedPreset ? (
-                <Tag color="blue">{i.suggestedPreset}</Tag>
+                <Tag color="blue">{preset ? localName(preset, locale) : i.suggestedPreset}</Tag>
               ) : (
                 <span className="muted">{t('import.inspect.noPreset')}</span>
               )}
@@ -109,6 +111,12 @@ export function InspectStep({ file, inspection, onInspected, onBack, onNext }: P
       </Space>
     </Spin>
   );
+}
+
+/** The offered encodings with the detected one first, without case-only duplicates. */
+function withDetected(detected: string): string[] {
+  const others = encodings.filter((e) => e.toLowerCase() !== detected.toLowerCase());
+  return [detected, ...others];
 }
 
 function delimiterName(t: (key: string) => string, d: string | null): string {
@@ -141,7 +149,7 @@ function SampleTable({ inspection }: { inspection: FileInspection }) {
       columns={columns}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      scroll={{ x: 'max-content', y: 320 }}
     />
   );
 }

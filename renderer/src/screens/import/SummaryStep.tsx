@@ -1,10 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Statistic } from 'antd';
+import { Alert, Button, Col, Result, Row, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary, RowError } from '../../../../core/api/imports';
 import { api } from '../../api/client';
 import { ErrorNote } from '../../components/ErrorNote';
+import { Figure } from '../../components/Figure';
 import { formatNumber } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { navigate } from '../../shell/route';
@@ -62,49 +63,34 @@ export function SummaryStep({ summary: s, onImportValid, onAnother }: Props) {
         })}
         style={{ padding: '16px 0' }}
       />
-      <Row gutter={16}>
-        {(
-          [
-            ['rowsTotal', s.rowsTotal],
-            ['rowsImported', s.rowsImported],
-            ['rowsDuplicate', s.rowsDuplicate],
-            ['rowsRejected', s.rowsRejected],
-          ] as const
-        ).map(([key, value]) => (
-          <Col span={6} key={key}>
-            <Card size="small">
-              <Statistic title={t(`import.summary.${key}`)} value={n(value)} />
-            </Card>
-          </Col>
-        ))}
-      </Row>
-      <Descriptions bordered size="small" column={3}>
-        <Descriptions.Item label={t('import.summary.sales')}>{n(s.orders.sales)}</Descriptions.Item>
-        <Descriptions.Item label={t('import.summary.returns')}>
-          {n(s.orders.returns)}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('import.summary.cancellations')}>
-          {n(s.orders.cancellations)}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('import.summary.writeoffs')}>
-          {n(s.orders.writeoffs)}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('import.summary.adjustments')}>
-          {n(s.orders.adjustments)}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('import.summary.anonymousOrders')}>
-          {n(s.anonymousOrders)}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('import.summary.customersNew')}>
-          {n(s.customersNew)}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('import.summary.customersMatched')}>
-          {n(s.customersMatched)}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('import.summary.dateOrder')}>
-          {s.dateOrder ? t(`import.dateOrder.${s.dateOrder}`) : '—'}
-        </Descriptions.Item>
-      </Descriptions>
+      <FigureRow
+        span={6}
+        figures={[
+          ['rowsTotal', n(s.rowsTotal)],
+          ['rowsImported', n(s.rowsImported)],
+          ['rowsDuplicate', n(s.rowsDuplicate)],
+          ['rowsRejected', n(s.rowsRejected)],
+        ]}
+      />
+      <FigureRow
+        span={4}
+        figures={[
+          ['sales', n(s.orders.sales)],
+          ['returns', n(s.orders.returns)],
+          ['cancellations', n(s.orders.cancellations)],
+          ['writeoffs', n(s.orders.writeoffs)],
+          ['adjustments', n(s.orders.adjustments)],
+          ['anonymousOrders', n(s.anonymousOrders)],
+        ]}
+      />
+      <FigureRow
+        span={8}
+        figures={[
+          ['customersNew', n(s.customersNew)],
+          ['customersMatched', n(s.customersMatched)],
+          ['dateOrder', s.dateOrder ? t(`import.dateOrder.${s.dateOrder}`) : '—'],
+        ]}
+      />
       {s.rowsRejected > 0 ? (
         <>
           <Alert
@@ -141,5 +127,18 @@ export function SummaryStep({ summary: s, onImportValid, onAnother }: Props) {
         </Button>
       </Space>
     </Space>
+  );
+}
+
+function FigureRow({ figures, span }: { figures: [string, string][]; span: number }) {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={[16, 16]}>
+      {figures.map(([key, value]) => (
+        <Col span={span} key={key}>
+          <Figure title={t(`import.summary.${key}`)} value={value} />
+        </Col>
+      ))}
+    </Row>
   );
 }
