@@ -28,7 +28,13 @@ export default defineConfig({
       outDir: 'out/main',
       // better-sqlite3 is a native addon: never bundled, loaded from node_modules.
       externalizeDeps: { include: ['better-sqlite3'] },
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // Imports run on a worker thread: its entry is a bundle of its own.
+          'import-worker': resolve(__dirname, 'core/crm/import/worker.ts'),
+        },
+      },
     },
   },
   preload: {

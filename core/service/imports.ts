@@ -1,6 +1,6 @@
 import type { ColumnMapping } from '../api/imports';
 import { columnMappingSchema } from '../api/imports';
-import { importFile } from '../crm/import/batch-run';
+import { importInWorker } from '../crm/import/worker-host';
 import { listBatches, rejectedRows } from '../crm/import/batch-store';
 import { inspectFile, loadPresets, previewFile } from '../crm/import/index';
 import { recomputeAll } from '../crm/recompute';
@@ -42,7 +42,7 @@ export function importsHandlers(ctx: ServiceContext): Pick<Handlers, ImportMetho
         await saveMapping(ctx.db, options.saveMappingAs, options.source.mapping, ctx.now());
       }
       return ctx.jobs.start('import', async (job) => {
-        const summary = await importFile(ctx.db, file.path, file.name, options, acceptPartial, {
+        const summary = await importInWorker(ctx.db, file.path, file.name, options, acceptPartial, {
           at: ctx.now(),
           signal: job.signal,
           onProgress: (processed, total) => job.report({ processed, total }),
