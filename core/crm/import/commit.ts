@@ -47,10 +47,8 @@ interface Tally extends BatchCounts {
  * the valid rows are (status 'partial'). A file that adds nothing new is 'unchanged'
  * and leaves the database as it was. Cancelling rolls everything back.
  *
- * Runs on the host's thread: between chunks of rows it yields to the event loop so
- * the window stays responsive and cancel is heard. A worker thread would keep even a
- * chunk's few milliseconds off the host's thread, but it needs a separately bundled
- * entry that works under tsx, vitest and electron-vite alike; not done yet.
+ * The service runs it on a worker thread (worker-host.ts); wherever it runs, it
+ * yields to the event loop between chunks of rows so that a cancel is heard.
  */
 export async function commitBatch(
   db: Db,
