@@ -3,6 +3,7 @@ import { customersContract } from './customers';
 import { dashboardContract } from './dashboard';
 import { importsContract } from './imports';
 import type { MethodSpec } from './method';
+import { planningContract } from './planning';
 import { systemContract } from './system';
 import { tagsContract } from './tags';
 
@@ -17,6 +18,7 @@ export const contract = {
   ...customersContract,
   ...tagsContract,
   ...dashboardContract,
+  ...planningContract,
 };
 
 export type Contract = typeof contract;

@@ -214,3 +214,86 @@ export interface Database {
   tag_members: DbTagMember;
   tag_history: DbTagHistory;
 }
+
+// Planning (migrations/20261204T1600-planning.ts). Added to `Database` by interface
+// merging, so this block stays apart from the CRM tables above.
+
+export interface DbPlanningProject {
+  id: Generated<number>;
+  name: string;
+  owner: string | null;
+  goal_json: string | null;
+  scope_json: string;
+  anchor_day: string;
+  calendar_json: string;
+  kpis_json: string;
+  template_key: string | null;
+  template_version: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DbPlanningPhase {
+  id: Generated<number>;
+  project_id: number;
+  seq: number;
+  key: string;
+  name: string;
+}
+
+export type DbTaskStatus = 'not_started' | 'in_progress' | 'done' | 'cancelled';
+
+export interface DbPlanningTask {
+  id: Generated<number>;
+  project_id: number;
+  phase_id: number | null;
+  seq: number;
+  key: string;
+  name: string;
+  department: string | null;
+  owner: string | null;
+  start_day: string;
+  duration_days: number;
+  status: DbTaskStatus;
+  progress: Generated<number>;
+  pinned: Generated<number>;
+  checklist_json: string;
+  links_json: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DbPlanningDependency {
+  id: Generated<number>;
+  project_id: number;
+  predecessor_id: number;
+  successor_id: number;
+  type: 'FS' | 'SS' | 'FF' | 'SF';
+  lag_days: Generated<number>;
+}
+
+export interface DbPlanningOverride {
+  id: Generated<number>;
+  task_id: number;
+  at: number;
+  from_status: DbTaskStatus;
+  to_status: DbTaskStatus;
+  reason: string;
+  holds_json: string;
+}
+
+export interface DbPlanningTemplate {
+  key: string;
+  version: number;
+  json: string;
+  saved_at: number;
+}
+
+export interface Database {
+  planning_projects: DbPlanningProject;
+  planning_phases: DbPlanningPhase;
+  planning_tasks: DbPlanningTask;
+  planning_dependencies: DbPlanningDependency;
+  planning_overrides: DbPlanningOverride;
+  planning_templates: DbPlanningTemplate;
+}

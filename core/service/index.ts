@@ -8,6 +8,7 @@ import { customersHandlers } from './customers';
 import { dashboardHandlers } from './dashboard';
 import { FileRegistry } from './files';
 import { importsHandlers } from './imports';
+import { planningHandlers } from './planning';
 import { systemHandlers } from './system';
 import { tagsHandlers } from './tags';
 
@@ -45,6 +46,7 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
     ...customersHandlers(ctx),
     ...tagsHandlers(ctx),
     ...dashboardHandlers(ctx),
+    ...planningHandlers(ctx),
     'settings.setClock': async (input) => {
       const info = await system['settings.setClock'](input);
       simulated = input.now;

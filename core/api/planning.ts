@@ -1,0 +1,330 @@
+import { z } from 'zod';
+import type { Template } from '../planning/templates';
+import { templateSchema } from '../planning/templates';
+import type {
+  CalendarSpec,
+  ChecklistItem,
+  DependencyType,
+  Goal,
+  Kpi,
+  Scope,
+  TaskLinks,
+  TaskStatus,
+} from '../planning/types';
+import { taskStatuses } from '../planning/types';
+import { method } from './method';
+
+export type {
+  CalendarSpec,
+  ChecklistItem,
+  DependencyType,
+  Goal,
+  Kpi,
+  Scope,
+  TaskLinks,
+  TaskStatus,
+};
+export type { Template };
+
+export interface ProjectSummary {
+  id: number;
+  name: string;
+  owner: string | null;
+  templateKey: string | null;
+  goal: Goal | null;
+  start: string | null;
+  finish: string | null;
+  tasks: number;
+  done: number;
+  frozen: number;
+  /** Tasks whose date breaks a dependency. */
+  conflicts: number;
+  updatedAt: number;
+}
+
+export interface PhaseInfo {
+  id: number;
+  seq: number;
+  key: string;
+  name: string;
+}
+
+export interface TaskInfo {
+  id: number;
+  seq: number;
+  key: string;
+  phaseId: number | null;
+  name: string;
+  department: string | null;
+  owner: string | null;
+  /** Planned start (start-no-earlier-than), as stored. */
+  plannedStart: string;
+  duration: number;
+  status: TaskStatus;
+  progress: number;
+  pinned: boolean;
+  checklist: ChecklistItem[];
+  links: TaskLinks;
+  /** Predecessors as the grid shows them: `3FS+2, 5SS`. */
+  predecessors: string;
+  // From the scheduler and the freeze rules:
+  start: string;
+  finish: string;
+  lateStart: string;
+  lateFinish: string;
+  slack: number;
+  critical: boolean;
+  frozen: boolean;
+  frozenReason: string | null;
+  holds: {
+    predecessorId: number;
+    predecessorSeq: number;
+    predecessorName: string;
+    type: DependencyType;
+    blocks: 'start' | 'finish';
+  }[];
+  violations: {
+    predecessorId: number;
+    predecessorSeq: number;
+    type: DependencyType;
+    lag: number;
+    earliestStart: string;
+  }[];
+}
+
+export interface DependencyInfo {
+  predecessorId: number;
+  successorId: number;
+  type: DependencyType;
+  lag: number;
+}
+
+/** Everything a project view (task grid, Gantt) draws, dates already worked out. */
+export interface ProjectView {
+  project: {
+    id: number;
+    name: string;
+    owner: string | null;
+    goal: Goal | null;
+    scope: Scope;
+    anchorDay: string;
+    calendar: CalendarSpec;
+    kpis: Kpi[];
+    templateKey: string | null;
+    templateVersion: number | null;
+  };
+  phases: PhaseInfo[];
+  tasks: TaskInfo[];
+  dependencies: DependencyInfo[];
+  start: string | null;
+  finish: string | null;
+  /** Task ids along one critical chain, from the project's start to its finish. */
+  criticalPath: number[];
+  /** Tasks the last change moved, with their old and new start. */
+  moved: { id: number; from: string; to: string }[];
+  /** Set when a move asked for a date the dependencies do not allow. */
+  adjusted: { taskId: number; requested: string; placed: string; reason: string } | null;
+}
+
+export interface TemplateSummary {
+  key: string;
+  version: number;
+  nameZh: string;
+  nameEn: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  anchorKind: 'D' | 'T';
+  phases: number;
+  tasks: number;
+  builtin: boolean;
+  /** Every version kept, newest last. */
+  versions: number[];
+}
+
+export interface WaitingItem {
+  projectId: number;
+  projectName: string;
+  taskId: number;
+  taskSeq: number;
+  taskName: string;
+  owner: string | null;
+  start: string;
+  reason: string;
+  waitingOn: {
+    taskId: number;
+    name: string;
+    owner: string | null;
+    department: string | null;
+    status: TaskStatus;
+    finish: string;
+  }[];
+}
+
+export interface OverrideRecord {
+  taskId: number;
+  taskName: string;
+  at: string;
+  from: TaskStatus;
+  to: TaskStatus;
+  reason: string;
+  heldBy: string[];
+}
+
+export interface PlanFile {
+  fileName: string;
+  mime: string;
+  contentBase64: string;
+  rows: number;
+}
+
+const id = z.number().int().positive();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day like 2026-12-04');
+const name = z.string().trim().min(1).max(120);
+const person = z.string().trim().max(60).nullable();
+const scope = z.object({
+  storeIds: z.array(id).max(5000).default([]),
+  regions: z.array(z.string().trim().min(1).max(40)).max(100).default([]),
+});
+const links = z
+  .object({
+    tagId: id.nullable().optional(),
+    tagKey: z.string().max(60).nullable().optional(),
+    reach: z.number().int().positive().nullable().optional(),
+    productId: id.nullable().optional(),
+    productLabel: z.string().max(60).nullable().optional(),
+    quantity: z.number().int().positive().nullable().optional(),
+    storeIds: z.array(id).max(5000).optional(),
+    storeTarget: z.number().int().positive().nullable().optional(),
+  })
+  .strict();
+const checklist = z.array(z.object({ text: z.string().trim().min(1).max(200), done: z.boolean() }));
+const duration = z.number().int().min(0).max(3650);
+const calendar = z.object({
+  zone: z.string().min(1).max(60).default('Asia/Shanghai'),
+  weekendDays: z.array(z.number().int().min(1).max(7)).max(7),
+  holidays: z.array(day).max(2000),
+  workdays: z.array(day).max(2000),
+});
+const goal = z.object({
+  metric: name,
+  unit: z.string().max(20),
+  baseline: z.number().nullable(),
+  target: z.number(),
+  periodStart: day,
+  periodEnd: day,
+});
+const predecessors = z.string().max(2000);
+
+export const planningContract = {
+  'projects.list': method<ProjectSummary[]>()(z.object({})),
+  'projects.get': method<ProjectView>()(z.object({ projectId: id })),
+  'projects.createFromTemplate': method<ProjectView>()(
+    z.object({
+      templateKey: z.string().min(1).max(60),
+      version: id.optional(),
+      anchorDay: day,
+      name: name.optional(),
+      owner: person.optional(),
+      scope: scope.default({ storeIds: [], regions: [] }),
+      lang: z.enum(['zh', 'en']).default('zh'),
+      goalTarget: z.number().optional(),
+      goalBaseline: z.number().nullable().optional(),
+    }),
+  ),
+  'projects.update': method<ProjectView>()(
+    z.object({
+      projectId: id,
+      name: name.optional(),
+      owner: person.optional(),
+      goal: goal.nullable().optional(),
+      scope: scope.optional(),
+      calendar: calendar.optional(),
+    }),
+  ),
+  'projects.delete': method<{ id: number }>()(z.object({ projectId: id })),
+  'projects.export': method<PlanFile>()(
+    z.object({
+      projectId: id,
+      format: z.enum(['csv', 'xlsx']),
+      lang: z.enum(['zh', 'en']).default('zh'),
+    }),
+  ),
+  'projects.overrides': method<OverrideRecord[]>()(z.object({ projectId: id })),
+  'tasks.create': method<ProjectView>()(
+    z.object({
+      projectId: id,
+      phaseId: id.nullable().optional(),
+      name,
+      department: z.string().max(40).nullable().optional(),
+      owner: person.optional(),
+      start: day.optional(),
+      duration: duration.default(1),
+      predecessors: predecessors.optional(),
+      checklist: checklist.optional(),
+      links: links.optional(),
+    }),
+  ),
+  'tasks.update': method<ProjectView>()(
+    z.object({
+      taskId: id,
+      phaseId: id.nullable().optional(),
+      name: name.optional(),
+      department: z.string().max(40).nullable().optional(),
+      owner: person.optional(),
+      duration: duration.optional(),
+      progress: z.number().int().min(0).max(100).optional(),
+      checklist: checklist.optional(),
+      links: links.optional(),
+    }),
+  ),
+  'tasks.delete': method<ProjectView>()(z.object({ taskId: id })),
+  /**
+   * Moves (drag) or resizes a task through the scheduler. Unpinned, a date the
+   * dependencies do not allow is placed at the earliest allowed day and reported in
+   * `adjusted`; pinned (a date typed by hand), it is kept and flagged as a conflict.
+   */
+  'tasks.move': method<ProjectView>()(
+    z.object({
+      taskId: id,
+      start: day,
+      duration: duration.optional(),
+      pin: z.boolean().default(false),
+    }),
+  ),
+  'tasks.setStatus': method<ProjectView>()(
+    z.object({
+      taskId: id,
+      status: z.enum(taskStatuses),
+      /** Needed to start (or finish) a frozen task; recorded with the holds it overrode. */
+      overrideReason: z.string().trim().min(1).max(500).optional(),
+    }),
+  ),
+  /** Sets a task's predecessors from grid text such as `3FS+2, 5SS`. */
+  'tasks.setPredecessors': method<ProjectView>()(z.object({ taskId: id, text: predecessors })),
+  /** Tasks a store (or a person) is waiting on others for, with who holds them. */
+  'tasks.waiting': method<WaitingItem[]>()(
+    z.object({ storeId: id.optional(), owner: z.string().trim().min(1).max(60).optional() }),
+  ),
+  'templates.list': method<TemplateSummary[]>()(z.object({})),
+  'templates.get': method<Template>()(
+    z.object({ key: z.string().min(1).max(60), version: id.optional() }),
+  ),
+  /**
+   * Saves a template as the next version of its key (edits never overwrite a version);
+   * a `version` sent back with an edited template is ignored.
+   */
+  'templates.save': method<TemplateSummary>()(
+    z.object({
+      template: templateSchema.extend({ version: z.number().int().positive().optional() }),
+    }),
+  ),
+  'templates.saveFromProject': method<TemplateSummary>()(
+    z.object({
+      projectId: id,
+      key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/),
+      nameZh: name,
+      nameEn: name,
+      anchorKind: z.enum(['D', 'T']).default('D'),
+    }),
+  ),
+};

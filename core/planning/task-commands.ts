@@ -1,0 +1,161 @@
+import type { ProjectView, TaskStatus } from '../api/planning';
+import { CoreError } from '../shared/errors';
+import { WorkCalendar, businessDayOf } from './calendar';
+import { checkTransition, freezeStates } from './freeze';
+import { assertAcyclic } from './graph';
+import { parsePredecessors } from './predecessors';
+import type { Q } from './repo';
+import { loadPlan, projectOfTask, replacePredecessors } from './repo';
+import { settle, snapshot } from './settle';
+import type { Dependency, Task } from './types';
+import { solve } from './views';
+
+/**
+ * Sets a task's predecessors from grid text (`3FS+2, 5SS`). Row numbers that do not
+ * exist, self-dependencies and cycles are refused with the token or the cycle named;
+ * nothing is stored then.
+ */
+export async function setPredecessors(
+  q: Q,
+  taskId: number,
+  text: string,
+  now: number,
+): Promise<ProjectView> {
+  const projectId = await projectOfTask(q, taskId);
+  const plan = await loadPlan(q, projectId);
+  const before = await snapshot(q, projectId);
+  const bySeq = new Map(plan.tasks.map((t) => [t.seq, t]));
+
+  const mine: Dependency[] = parsePredecessors(text).map((ref) => {
+    const pred = bySeq.get(ref.seq);
+    if (!pred) {
+      throw new CoreError(
+        'planning.predecessor_unknown',
+        `There is no task ${ref.seq} in this project (in "${text}"); use a row number from 1 ` +
+          `to ${plan.tasks.length}.`,
+        { seq: ref.seq, text },
+      );
+    }
+    return { predecessorId: pred.id, successorId: taskId, type: ref.type, lag: ref.lag };
+  });
+
+  const others = plan.dependencies.filter((d) => d.successorId !== taskId);
+  assertAcyclic(
+    plan.tasks.map((t) => t.id),
+    [...others, ...mine],
+    labeller(plan.tasks),
+  );
+  await replacePredecessors(q, projectId, taskId, mine);
+  return settle(q, projectId, before, now);
+}
+
+/**
+ * Moves or resizes a task. Unpinned (a drag), the task never lands before what its
+ * predecessors allow: it is placed at the earliest allowed day and `adjusted` says
+ * why. Pinned (a date typed by hand), the date is kept and any broken dependency is
+ * flagged in the view. Successors move only as far as they must.
+ */
+export async function moveTask(
+  q: Q,
+  input: { taskId: number; start: string; duration?: number; pin: boolean },
+  now: number,
+): Promise<ProjectView> {
+  const projectId = await projectOfTask(q, input.taskId);
+  const before = await snapshot(q, projectId);
+  await q
+    .updateTable('planning_tasks')
+    .set({
+      start_day: input.start,
+      pinned: input.pin ? 1 : 0,
+      updated_at: now,
+      ...(input.duration === undefined ? {} : { duration_days: input.duration }),
+    })
+    .where('id', '=', input.taskId)
+    .execute();
+
+  const plan = solve(await loadPlan(q, projectId));
+  const placed = plan.tasksInfo.find((t) => t.id === input.taskId)!;
+  const calendar = new WorkCalendar(plan.project.calendar);
+  const wanted = calendar.onOrAfter(input.start);
+  const adjusted =
+    placed.start !== wanted
+      ? {
+          taskId: input.taskId,
+          requested: input.start,
+          placed: placed.start,
+          reason: drivers(plan, input.taskId),
+        }
+      : null;
+  return settle(q, projectId, before, now, adjusted);
+}
+
+/**
+ * Changes a task's status. Starting or finishing a frozen task needs an override
+ * reason; it is recorded with the predecessors that held the task. Starting a task
+ * makes today (in the project's zone) its actual start.
+ */
+export async function setStatus(
+  q: Q,
+  input: { taskId: number; status: TaskStatus; overrideReason?: string },
+  now: number,
+): Promise<ProjectView> {
+  const projectId = await projectOfTask(q, input.taskId);
+  const plan = await loadPlan(q, projectId);
+  const before = await snapshot(q, projectId);
+  const task = plan.tasks.find((t) => t.id === input.taskId)!;
+  if (task.status === input.status) return settle(q, projectId, before, now);
+
+  const state = freezeStates(plan.tasks, plan.dependencies).get(task.id)!;
+  const overridden = checkTransition(task, input.status, state, input.overrideReason ?? null);
+  if (overridden.length > 0) {
+    await q
+      .insertInto('planning_overrides')
+      .values({
+        task_id: task.id,
+        at: now,
+        from_status: task.status,
+        to_status: input.status,
+        reason: input.overrideReason!.trim(),
+        holds_json: JSON.stringify(overridden.map((h) => h.predecessorName)),
+      })
+      .execute();
+  }
+
+  const starting = task.status === 'not_started' && input.status === 'in_progress';
+  await q
+    .updateTable('planning_tasks')
+    .set({
+      status: input.status,
+      updated_at: now,
+      ...(input.status === 'done' ? { progress: 100 } : {}),
+      ...(input.status === 'not_started' ? { progress: 0 } : {}),
+      ...(starting ? { start_day: businessDayOf(now, plan.project.calendar.zone) } : {}),
+    })
+    .where('id', '=', task.id)
+    .execute();
+  return settle(q, projectId, before, now);
+}
+
+/** "#3 Design": how a task is named in a cycle or an error. */
+export function labeller(tasks: readonly Task[]): (id: number) => string {
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  return (id) => {
+    const t = byId.get(id);
+    return t ? `#${t.seq} ${t.name}` : `#?${id}`;
+  };
+}
+
+function drivers(plan: ReturnType<typeof solve>, taskId: number): string {
+  const info = plan.tasksInfo.find((t) => t.id === taskId)!;
+  const preds = plan.dependencies
+    .filter((d) => d.successorId === taskId)
+    .map((d) => {
+      const p = plan.tasksInfo.find((t) => t.id === d.predecessorId)!;
+      const lag = d.lag === 0 ? '' : d.lag > 0 ? `+${d.lag}` : `${d.lag}`;
+      return `#${p.seq} ${p.name} (${d.type}${lag})`;
+    });
+  return (
+    `"${info.name}" cannot start before ${info.start} because of ` +
+    `${preds.join(', ') || 'its planned start'}.`
+  );
+}
