@@ -51,9 +51,11 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command:
-      `node --import tsx hosts/web/start.ts --db "${dbFile}" --port ${port} --token ${e2eToken}` +
-      (process.env.E2E_NO_DEMO ? ' --no-demo' : ''),
+    command: [
+      'node --import tsx hosts/web/start.ts --quiet',
+      `--db "${dbFile}" --port ${port} --token ${e2eToken}`,
+      process.env.E2E_NO_DEMO ? '--no-demo' : '',
+    ].join(' '),
     url: `http://127.0.0.1:${port}/?token=${e2eToken}`,
     reuseExistingServer: false,
     timeout: 180_000,

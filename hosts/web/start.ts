@@ -1,18 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { setLogLevel } from '../../core/shared/log';
 import { defaultDbFile } from '../shared/data-dir';
 import { openConsole } from '../shared/open-console';
 import { consoleVersion } from '../shared/version';
 import { startWebHost } from './server';
 
-const usage = `Usage: npm run web -- [--db <file>] [--port <n>] [--token <t>] [--no-demo]
+const usage = `Usage: npm run web -- [--db <file>] [--port <n>] [--token <t>] [--no-demo] [--quiet]
 
 Serves the console at http://127.0.0.1:<port>/ for a browser on this machine.
   --db <file>    database file (default: ${defaultDbFile()})
   --port <n>     port on 127.0.0.1; 0 picks a free one (default 0)
   --token <t>    access token (default: random per launch, or env CONSOLE_TOKEN)
   --no-demo      create a new database empty instead of with the demo chain
+  --quiet        log only warnings and errors
   --static <dir> built renderer to serve (default: out/renderer)`;
 
 function fail(message: string): never {
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
         port: { type: 'string', default: '0' },
         token: { type: 'string' },
         'no-demo': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
         static: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
     fail('The token must be 8 to 128 characters of A-Z, a-z, 0-9, "_" or "-".');
   }
 
+  if (values.quiet) setLogLevel('warn');
   const file = path.resolve(values.db ?? defaultDbFile());
   const app = await openConsole({
     file,

@@ -115,7 +115,7 @@ describe('loopback web host', () => {
     expect(answer.status).toBe(200);
   });
 
-  it('serves the page from the launch link and sets an HttpOnly SameSite=Strict cookie', async () => {
+  it('serves the page from the launch link with an HttpOnly SameSite=Strict cookie', async () => {
     const page = await request(host.port, { path: `/?token=${token}` });
     expect(page.status).toBe(200);
     expect(page.body).toContain('console');
