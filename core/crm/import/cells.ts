@@ -1,4 +1,4 @@
-import type { DateOrder, RowError, TargetField } from '../../api/imports';
+import { targetFields, type DateOrder, type RowError, type TargetField } from '../../api/imports';
 import { normalizeEmail, normalizeMemberId, normalizePhone } from '../identity/normalize';
 import { parseLocalDateTime, type LocalDateTime } from './dates';
 import type { EffectiveImport } from './mapping';
@@ -26,11 +26,17 @@ export class CellReader {
   private lastDateText: string | null = null;
   private lastMoment: Moment | null = null;
 
+  /** Column index of every target field, -1 when unmapped: one fixed-shape object. */
+  private readonly index: Record<TargetField, number>;
+
   constructor(
     private readonly effective: EffectiveImport,
     private readonly dateOrder: DateOrder | null,
     private readonly clock: ZoneClock,
-  ) {}
+  ) {
+    const entries = targetFields.map((field) => [field, effective.columns[field] ?? -1]);
+    this.index = Object.fromEntries(entries) as Record<TargetField, number>;
+  }
 
   start(line: number, cells: string[]): void {
     this.line = line;
@@ -41,8 +47,8 @@ export class CellReader {
 
   /** The raw cell of a field, or undefined when the field is not mapped. */
   raw(field: TargetField): string | undefined {
-    const index = this.effective.columns[field];
-    return index === undefined ? undefined : (this.cells[index] ?? '');
+    const index = this.index[field];
+    return index < 0 ? undefined : (this.cells[index] ?? '');
   }
 
   text(field: TargetField, required = false): string | undefined {
