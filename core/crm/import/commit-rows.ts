@@ -12,7 +12,9 @@
  * writes a receipt's lines once, at the till), so the same row gets the same number
  * in both and is not imported twice. Known weakness: an export that sorted an
  * order's rows differently would number them differently; the rows then match
- * existing line numbers and count as duplicates instead of being compared.
+ * existing line numbers and count as duplicates instead of being compared. Rows the
+ * reader rejected are not counted either, so a partial import followed by a corrected
+ * export of the same orders numbers their later rows differently.
  *
  * Amounts: a line's amount is its line amount, else unit price × quantity, less
  * discount and refund, with the sign the export wrote (UCI cancellation invoices

@@ -82,7 +82,7 @@ async function commitOn(
     rejected: [],
   };
 
-  raw.exec('BEGIN IMMEDIATE');
+  begin(raw, facts.fileName);
   let writer: RowWriter;
   try {
     const batchId = openBatchRow(raw, facts, channel, at);
@@ -133,6 +133,21 @@ async function commitOn(
       return summarizeCancelled(options, tally, startedMs);
     }
     throw error;
+  }
+}
+
+/** Takes the write lock for the whole file; another import holding it is an expected failure. */
+function begin(raw: WriterConnection['raw'], fileName: string): void {
+  try {
+    raw.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+    throw new CoreError(
+      'imports.busy',
+      `${fileName} was not imported: another import or recompute is writing to the database. ` +
+        `Try again when it has finished.`,
+      { fileName },
+    );
   }
 }
 

@@ -153,3 +153,26 @@ describe('importing again', () => {
     expect(r3).toEqual({ amount_fen: 1500 });
   });
 });
+
+describe('the kind of an order', () => {
+  it('is decided by the sign of the total when a receipt mixes sales and returns', async () => {
+    // E1: 2 × 10.00 sold, 1 × 15.00 returned → +5.00, an exchange that still sold.
+    // E2: 1 × 10.00 sold, 1 × 15.00 returned → -5.00, money went back.
+    await commitRows(db, [
+      posLine(2, 'E1', { quantity: 2 }),
+      posLine(3, 'E1', { kind: 'return', quantity: -1, unitPriceFen: 1500 }),
+      posLine(4, 'E2'),
+      posLine(5, 'E2', { kind: 'return', quantity: -1, unitPriceFen: 1500 }),
+      posLine(6, 'A1', { kind: 'adjustment', product: { sku: 'ROUNDING' }, unitPriceFen: -3 }),
+      posLine(7, 'A1', { kind: 'writeoff', quantity: -2, unitPriceFen: 0 }),
+    ]);
+    const kinds = db.raw
+      .prepare('SELECT external_id, kind, amount_fen FROM orders ORDER BY external_id')
+      .all();
+    expect(kinds).toEqual([
+      { external_id: 'A1', kind: 'adjustment', amount_fen: -3 },
+      { external_id: 'E1', kind: 'sale', amount_fen: 500 },
+      { external_id: 'E2', kind: 'return', amount_fen: -500 },
+    ]);
+  });
+});
