@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ImportOptions } from '../../../core/api/imports';
 import {
+  contentHash,
   inspectFile,
   loadPresets,
   previewFile,
@@ -263,4 +264,68 @@ describe('the documented examples', () => {
       expect(outcomes[0]?.ok).toBe(true);
     },
   );
+});
+
+describe('reading control', () => {
+  const many = ['订单号,下单时间,商品名称,数量,单价'];
+  for (let i = 1; i <= 25; i++) many.push(`D${i},2024-06-01 12:00:00,茶,1,5`);
+  const options = preset('delivery-platform');
+
+  it('reports progress per chunk and ends at the last line', async () => {
+    const file = writeFile('progress.csv', many.join('\n'));
+    const mapping = {
+      rowKind: 'orderLine' as const,
+      channel: 'delivery' as const,
+      currency: 'CNY',
+      fields: {
+        orderId: '订单号',
+        orderedAt: '下单时间',
+        productName: '商品名称',
+        quantity: '数量',
+        unitPrice: '单价',
+      },
+    };
+    const seen: number[] = [];
+    let chunks = 0;
+    for await (const chunk of readRecords(file, options, mapping, {
+      chunkSize: 10,
+      onProgress: (p) => seen.push(p.records),
+    })) {
+      chunks++;
+      expect(chunk.length).toBeLessThanOrEqual(10);
+    }
+    expect(chunks).toBe(3);
+    expect(seen).toEqual([10, 20, 25]);
+  });
+
+  it('stops with imports.cancelled when the signal is aborted', async () => {
+    const file = writeFile('cancel.csv', many.join('\n'));
+    const mapping = {
+      rowKind: 'orderLine' as const,
+      channel: 'delivery' as const,
+      currency: 'CNY',
+      fields: { orderId: '订单号', unitPrice: '单价' },
+    };
+    const controller = new AbortController();
+    const read = async () => {
+      let chunks = 0;
+      for await (const chunk of readRecords(file, options, mapping, {
+        chunkSize: 5,
+        signal: controller.signal,
+      })) {
+        chunks += chunk.length > 0 ? 1 : 0;
+        controller.abort();
+      }
+      return chunks;
+    };
+    await expect(read()).rejects.toMatchObject({ code: 'imports.cancelled' });
+  });
+
+  it('hashes the file bytes with sha256', async () => {
+    // The sha256 of "abc" is the standard test vector (FIPS 180-2, appendix B.1).
+    const file = writeFile('abc.txt', 'abc');
+    expect(await contentHash(file)).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+  });
 });
