@@ -128,14 +128,20 @@ function orderRecords(chain: DemoChain, i: number): ImportRecord[] {
     businessDay: calendar.labelOf(at),
     orderStatus: statusOf[channelIndex]![kind]!,
     customer: keys,
-    store: { code: store.code, name: store.name, region: store.region },
-    product: { sku: l.product.sku, name: l.product.name, category: l.product.category },
+    store: storeFacts[plan.store[i]!]!,
+    product: productFacts.get(l.product.sku)!,
     quantity: l.quantity,
     unitPriceFen: l.unitPriceFen,
     lineAmountFen: l.amountFen,
     orderAmountFen,
   }));
 }
+
+// Records share these read-only objects: a million lines need not carry a million copies.
+const storeFacts = demoStores.map((s) => ({ code: s.code, name: s.name, region: s.region }));
+const productFacts = new Map(
+  demoProducts.map((p) => [p.sku, { sku: p.sku, name: p.name, category: p.category }]),
+);
 
 /** Category preference by channel (饮品 烘焙 零食 生鲜 乳品 熟食 日用品). */
 const categoryWeights = [
@@ -144,6 +150,8 @@ const categoryWeights = [
   [5, 2, 2, 3, 1, 3, 1],
 ];
 const productsByCategory = categories.map((c) => demoProducts.filter((p) => p.category === c));
+/** Within a shelf, the n-th best seller sells 1/n as often as the first. */
+const shelfWeights = productsByCategory.map((shelf) => shelf.map((_, rank) => 1 / (rank + 1)));
 
 /** The lines of sale `sale`, redrawn from the seed whenever they are needed. */
 function saleLines(chain: DemoChain, sale: number): Line[] {
@@ -157,8 +165,7 @@ function saleLines(chain: DemoChain, sale: number): Line[] {
   for (let k = 0; k < count; k++) {
     const favourite = customer && r.chance(0.45);
     const category = favourite ? customer.favouriteCategory : r.weighted(categoryWeights[channel]!);
-    const shelf = productsByCategory[category]!;
-    const product = shelf[r.weighted(shelf.map((_, rank) => 1 / (rank + 1)))]!;
+    const product = productsByCategory[category]![r.weighted(shelfWeights[category]!)]!;
     const quantity = product.weighed
       ? Math.round((0.3 + 1.3 * r.float()) * 100) / 100
       : 1 + r.weighted([16, 3, 1]);
