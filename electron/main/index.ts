@@ -47,19 +47,24 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/**
+ * Shows the window at once and opens the database beside it: at first start the demo
+ * chain is created, which takes a little while; calls from the page wait for it.
+ */
 async function start(): Promise<void> {
   logToFile();
   hardenSession(session.defaultSession);
   const file = path.join(app.getPath('userData'), 'console.db');
-  consoleApp = await openConsole({
+  const opening = openConsole({
     file,
     host: 'electron',
     version: app.getVersion(),
     nativeBinding: nativeBindingPath(),
   });
-  log.info(`opened ${file}`);
-  registerIpc(consoleApp, rendererFile);
+  registerIpc(opening, rendererFile);
   createWindow();
+  consoleApp = await opening;
+  log.info(`opened ${file}`);
 }
 
 app.enableSandbox();

@@ -16,9 +16,10 @@ const untrusted: ApiResult<never> = {
 /**
  * Answers the preload bridge: a contract call goes through the same dispatch as
  * every host (method name checked, input validated); a file chosen in the system
- * dialog is registered with the core, and the page gets only its id.
+ * dialog is registered with the core, and the page gets only its id. Calls made
+ * while the database is still opening wait for it.
  */
-export function registerIpc(consoleApp: App, rendererFile: string): void {
+export function registerIpc(opening: Promise<App>, rendererFile: string): void {
   const trusted = (event: IpcMainInvokeEvent) =>
     event.senderFrame !== null &&
     event.senderFrame === event.sender.mainFrame &&
@@ -29,7 +30,7 @@ export function registerIpc(consoleApp: App, rendererFile: string): void {
     if (typeof name !== 'string') {
       return { ok: false, error: { code: 'api.unknown_method', message: 'No method name.' } };
     }
-    return dispatch(consoleApp.handlers, name, input);
+    return dispatch((await opening).handlers, name, input);
   });
 
   ipcMain.handle(channels.pickFile, async (event): Promise<BridgeFile | null> => {
@@ -47,7 +48,7 @@ export function registerIpc(consoleApp: App, rendererFile: string): void {
       : await dialog.showOpenDialog(options);
     const chosen = picked.filePaths[0];
     if (picked.canceled || !chosen) return null;
-    const file = consoleApp.ctx.files.register(chosen);
+    const file = (await opening).ctx.files.register(chosen);
     return { fileId: file.id, name: file.name };
   });
 }
