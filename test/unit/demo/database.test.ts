@@ -60,6 +60,18 @@ describe('the demo database', () => {
       .map((r) => (r as { lifecycle: string }).lifecycle);
     expect(stages).toEqual(expect.arrayContaining(['new', 'active', 'repeat', 'sleeping', 'lost']));
     expect(await demoMark(db)).toMatchObject({ seed: 1, asOf: asOf.toISOString() });
+
+    // Delivery rows that show a full phone join platform-only customers to members.
+    const merges = db.raw.prepare('SELECT count(*) AS n FROM customer_merges').get() as {
+      n: number;
+    };
+    expect(merges.n).toBeGreaterThan(0);
+    const stores = db.raw
+      .prepare(
+        'SELECT count(*) AS n FROM stores WHERE city IS NOT NULL AND district_kind IS NOT NULL',
+      )
+      .get() as { n: number };
+    expect(stores.n).toBe(12);
   });
 
   it('refuses to reset a database that is not marked as the demo, and deletes nothing', async () => {
