@@ -1,11 +1,11 @@
-import type { ColumnMapping } from '../api/imports';
+import type { ColumnMapping, ImportOptions } from '../api/imports';
 import { columnMappingSchema } from '../api/imports';
 import { importInWorker } from '../crm/import/worker-host';
 import { listBatches, rejectedRows } from '../crm/import/batch-store';
 import { inspectFile, loadPresets, previewFile } from '../crm/import/index';
 import { recomputeAll } from '../crm/recompute';
 import type { Db } from '../db/open';
-import { isCoreError } from '../shared/errors';
+import { CoreError, isCoreError } from '../shared/errors';
 import { logger } from '../shared/log';
 import type { ServiceContext } from './context';
 import type { Handlers } from './dispatch';
@@ -38,8 +38,8 @@ export function importsHandlers(ctx: ServiceContext): Pick<Handlers, ImportMetho
 
     'imports.start': async ({ fileId, options, acceptPartial }) => {
       const file = ctx.files.get(fileId);
-      if (options.saveMappingAs && options.source.kind === 'mapping') {
-        await saveMapping(ctx.db, options.saveMappingAs, options.source.mapping, ctx.now());
+      if (options.saveMappingAs) {
+        await saveMapping(ctx.db, options.saveMappingAs, mappingOf(options.source), ctx.now());
       }
       return ctx.jobs.start('import', async (job) => {
         const summary = await importInWorker(ctx.db, file.path, file.name, options, acceptPartial, {
@@ -67,6 +67,16 @@ export function importsHandlers(ctx: ServiceContext): Pick<Handlers, ImportMetho
       return { name };
     },
   };
+}
+
+/** The column mapping an import uses: the user's, or the preset's. */
+function mappingOf(source: ImportOptions['source']): ColumnMapping {
+  if (source.kind === 'mapping') return source.mapping;
+  const preset = loadPresets().find((p) => p.id === source.id);
+  if (!preset) {
+    throw new CoreError('imports.preset_unknown', `No preset "${source.id}".`, { id: source.id });
+  }
+  return preset.mapping;
 }
 
 /**
