@@ -66,9 +66,8 @@ async function desiredPairs(
     await sql`INSERT INTO temp.tag_desired (tag_id, customer_id)
       SELECT t.id, c.id FROM ${from}
       JOIN tags t ON t.key = ${`${kind}:`} || ${column}
-      WHERE c.merged_into IS NULL AND t.id IN (${sql.join(ids)}) ${inScope('c.id', e.ids)}`.execute(
-      k,
-    );
+      WHERE c.merged_into IS NULL AND t.id IN (${sql.join(ids)}) ${inScope('c.id', e.ids)}
+      ORDER BY t.id, c.id`.execute(k);
     evaluated.push(...ids);
   }
   return evaluated;
@@ -87,23 +86,31 @@ export async function evaluateTags(
   const evaluated = await desiredPairs(k, tags, fields, e);
   if (evaluated.length === 0) return { added: 0, removed: 0 };
 
-  const isNew = sql`NOT EXISTS (SELECT 1 FROM tag_members tm
-    WHERE tm.tag_id = d.tag_id AND tm.customer_id = d.customer_id)`;
-  await sql`INSERT INTO tag_history (tag_id, customer_id, action, at, tag_version, reason)
-    SELECT d.tag_id, d.customer_id, 'added', ${e.at}, t.version, ${e.reason}
-    FROM temp.tag_desired d JOIN tags t ON t.id = d.tag_id WHERE ${isNew}`.execute(k);
-  const added = await sql`INSERT INTO tag_members (tag_id, customer_id, since, tag_version)
-    SELECT d.tag_id, d.customer_id, ${e.at}, t.version
-    FROM temp.tag_desired d JOIN tags t ON t.id = d.tag_id WHERE ${isNew}`.execute(k);
+  // The differences once, into a scratch table; history and membership read from it.
+  await sql`CREATE TEMP TABLE IF NOT EXISTS tag_change (
+    tag_id INTEGER NOT NULL, customer_id INTEGER NOT NULL, added INTEGER NOT NULL,
+    PRIMARY KEY (tag_id, customer_id)
+  ) WITHOUT ROWID`.execute(k);
+  await sql`DELETE FROM temp.tag_change`.execute(k);
+  const added = await sql`INSERT INTO temp.tag_change (tag_id, customer_id, added)
+    SELECT d.tag_id, d.customer_id, 1 FROM temp.tag_desired d
+    WHERE NOT EXISTS (SELECT 1 FROM tag_members tm
+      WHERE tm.tag_id = d.tag_id AND tm.customer_id = d.customer_id)`.execute(k);
+  const removed = await sql`INSERT INTO temp.tag_change (tag_id, customer_id, added)
+    SELECT tm.tag_id, tm.customer_id, 0 FROM tag_members tm
+    WHERE tm.tag_id IN (${sql.join(evaluated)}) ${inScope('tm.customer_id', e.ids)}
+      AND NOT EXISTS (SELECT 1 FROM temp.tag_desired d
+        WHERE d.tag_id = tm.tag_id AND d.customer_id = tm.customer_id)`.execute(k);
 
-  const isGone = sql`tag_members.tag_id IN (${sql.join(evaluated)})
-    ${inScope('tag_members.customer_id', e.ids)}
-    AND NOT EXISTS (SELECT 1 FROM temp.tag_desired d
-      WHERE d.tag_id = tag_members.tag_id AND d.customer_id = tag_members.customer_id)`;
   await sql`INSERT INTO tag_history (tag_id, customer_id, action, at, tag_version, reason)
-    SELECT tag_members.tag_id, tag_members.customer_id, 'removed', ${e.at}, t.version, ${e.reason}
-    FROM tag_members JOIN tags t ON t.id = tag_members.tag_id WHERE ${isGone}`.execute(k);
-  const removed = await sql`DELETE FROM tag_members WHERE ${isGone}`.execute(k);
+    SELECT ch.tag_id, ch.customer_id, CASE WHEN ch.added = 1 THEN 'added' ELSE 'removed' END,
+      ${e.at}, t.version, ${e.reason}
+    FROM temp.tag_change ch JOIN tags t ON t.id = ch.tag_id`.execute(k);
+  await sql`INSERT INTO tag_members (tag_id, customer_id, since, tag_version)
+    SELECT ch.tag_id, ch.customer_id, ${e.at}, t.version
+    FROM temp.tag_change ch JOIN tags t ON t.id = ch.tag_id WHERE ch.added = 1`.execute(k);
+  await sql`DELETE FROM tag_members WHERE (tag_id, customer_id) IN
+    (SELECT tag_id, customer_id FROM temp.tag_change WHERE added = 0)`.execute(k);
 
   return {
     added: Number(added.numAffectedRows ?? 0),
