@@ -301,6 +301,16 @@ export const planningContract = {
   ),
   /** Sets a task's predecessors from grid text such as `3FS+2, 5SS`. */
   'tasks.setPredecessors': method<ProjectView>()(z.object({ taskId: id, text: predecessors })),
+  /** Sets several tasks' predecessors at once (a paste): checked for cycles as a whole. */
+  'tasks.setPredecessorsMany': method<ProjectView>()(
+    z.object({
+      projectId: id,
+      rows: z
+        .array(z.object({ taskId: id, text: predecessors }))
+        .min(1)
+        .max(5000),
+    }),
+  ),
   /** Tasks a store (or a person) is waiting on others for, with who holds them. */
   'tasks.waiting': method<WaitingItem[]>()(
     z.object({ storeId: id.optional(), owner: z.string().trim().min(1).max(60).optional() }),

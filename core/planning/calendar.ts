@@ -55,6 +55,9 @@ export class WorkCalendar {
   private readonly indexAt: number[] = [];
   /** dayAt[i]: epoch day of working day i. */
   private readonly days: number[] = [];
+  /** Text of working days already formatted, and indices of days already read. */
+  private readonly texts: (string | undefined)[] = [];
+  private readonly parsed = new Map<Day, number>();
 
   constructor(readonly spec: CalendarSpec) {
     this.weekend = new Set(spec.weekendDays);
@@ -69,23 +72,26 @@ export class WorkCalendar {
 
   /** Index of a day; a day off counts as the next working day. */
   indexOf(day: Day): number {
+    const known = this.parsed.get(day);
+    if (known !== undefined) return this.indexAt[known - firstDay]!;
     const n = epochDay(day);
     this.coverDay(n);
+    this.parsed.set(day, n);
     return this.indexAt[n - firstDay]!;
   }
 
   /** Index of a day; a day off counts as the previous working day. */
   indexOfOrBefore(day: Day): number {
-    const n = epochDay(day);
     const index = this.indexOf(day);
-    return this.isWorking(n) ? index : index - 1;
+    return this.isWorking(this.parsed.get(day)!) ? index : index - 1;
   }
 
   /** The working day with this index. */
   dayAt(index: number): Day {
     if (index < 0) throw outOfRange(dayOfEpoch(firstDay));
     while (this.days.length <= index) this.grow();
-    return dayOfEpoch(this.days[index]!);
+    // Formatting dates is the slow part of a large schedule: do it once per day.
+    return (this.texts[index] ??= dayOfEpoch(this.days[index]!));
   }
 
   /** The next working day on or after `day`. */

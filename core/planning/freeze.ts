@@ -45,7 +45,9 @@ export function freezeStates(
       type: d.type,
       blocks: d.type === 'FS' || d.type === 'SS' ? 'start' : 'finish',
     };
-    holds.set(succ.id, [...(holds.get(succ.id) ?? []), hold]);
+    const list = holds.get(succ.id);
+    if (list) list.push(hold);
+    else holds.set(succ.id, [hold]);
   }
 
   const states = new Map<number, FreezeState>();

@@ -22,31 +22,84 @@ export async function setPredecessors(
   now: number,
 ): Promise<ProjectView> {
   const projectId = await projectOfTask(q, taskId);
+  return setManyPredecessors(q, projectId, [{ taskId, text }], now);
+}
+
+/**
+ * Sets the predecessors of several tasks at once, as a paste from a spreadsheet
+ * does: every row is read first, then the whole result is checked for cycles once,
+ * so a paste that is valid as a whole is accepted whatever its row order. A bad
+ * row is refused with its row number; nothing is stored then.
+ */
+export async function setManyPredecessors(
+  q: Q,
+  projectId: number,
+  rows: readonly { taskId: number; text: string }[],
+  now: number,
+): Promise<ProjectView> {
   const plan = await loadPlan(q, projectId);
   const before = await snapshot(q, projectId);
   const bySeq = new Map(plan.tasks.map((t) => [t.seq, t]));
+  const byId = new Map(plan.tasks.map((t) => [t.id, t]));
 
-  const mine: Dependency[] = parsePredecessors(text).map((ref) => {
+  const replaced = new Map<number, Dependency[]>();
+  for (const row of rows) {
+    const task = byId.get(row.taskId);
+    if (!task) {
+      throw new CoreError(
+        'planning.task_not_found',
+        `Task #${row.taskId} is not in this project.`,
+        {
+          taskId: row.taskId,
+          projectId,
+        },
+      );
+    }
+    replaced.set(task.id, readRow(task, row.text, bySeq, plan.tasks.length));
+  }
+
+  const kept = plan.dependencies.filter((d) => !replaced.has(d.successorId));
+  const all = [...kept, ...[...replaced.values()].flat()];
+  assertAcyclic(
+    plan.tasks.map((t) => t.id),
+    all,
+    labeller(plan.tasks),
+  );
+  for (const [taskId, deps] of replaced) await replacePredecessors(q, projectId, taskId, deps);
+  return settle(q, projectId, before, now);
+}
+
+function readRow(
+  task: Task,
+  text: string,
+  bySeq: Map<number, Task>,
+  rowCount: number,
+): Dependency[] {
+  const where = `row ${task.seq} (${task.name})`;
+  let refs;
+  try {
+    refs = parsePredecessors(text);
+  } catch (error) {
+    if (error instanceof CoreError) {
+      throw new CoreError(error.code, `${where}: ${error.message}`, {
+        ...error.details,
+        seq: task.seq,
+      });
+    }
+    throw error;
+  }
+  return refs.map((ref) => {
     const pred = bySeq.get(ref.seq);
     if (!pred) {
       throw new CoreError(
         'planning.predecessor_unknown',
-        `There is no task ${ref.seq} in this project (in "${text}"); use a row number from 1 ` +
-          `to ${plan.tasks.length}.`,
-        { seq: ref.seq, text },
+        `${where}: there is no task ${ref.seq} in this project (in "${text}"); use a row ` +
+          `number from 1 to ${rowCount}.`,
+        { seq: ref.seq, text, row: task.seq },
       );
     }
-    return { predecessorId: pred.id, successorId: taskId, type: ref.type, lag: ref.lag };
+    return { predecessorId: pred.id, successorId: task.id, type: ref.type, lag: ref.lag };
   });
-
-  const others = plan.dependencies.filter((d) => d.successorId !== taskId);
-  assertAcyclic(
-    plan.tasks.map((t) => t.id),
-    [...others, ...mine],
-    labeller(plan.tasks),
-  );
-  await replacePredecessors(q, projectId, taskId, mine);
-  return settle(q, projectId, before, now);
 }
 
 /**

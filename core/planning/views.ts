@@ -18,13 +18,21 @@ export function solve(plan: ProjectPlan): SolvedPlan {
   const sched = schedule(plan.tasks, plan.dependencies, calendar);
   const freeze = freezeStates(plan.tasks, plan.dependencies);
   const seqOf = new Map(plan.tasks.map((t) => [t.id, t.seq]));
+  const incoming = new Map<number, ProjectPlan['dependencies']>();
+  for (const d of plan.dependencies) {
+    const list = incoming.get(d.successorId);
+    if (list) list.push(d);
+    else incoming.set(d.successorId, [d]);
+  }
 
   const tasksInfo = plan.tasks.map((t): TaskInfo => {
     const s = sched.tasks.get(t.id)!;
     const f = freeze.get(t.id)!;
-    const preds = plan.dependencies
-      .filter((d) => d.successorId === t.id)
-      .map((d) => ({ seq: seqOf.get(d.predecessorId)!, type: d.type, lag: d.lag }));
+    const preds = (incoming.get(t.id) ?? []).map((d) => ({
+      seq: seqOf.get(d.predecessorId)!,
+      type: d.type,
+      lag: d.lag,
+    }));
     return {
       id: t.id,
       seq: t.seq,

@@ -10,7 +10,12 @@ import {
 } from '../planning/project-commands';
 import type { Q } from '../planning/repo';
 import { loadPlan } from '../planning/repo';
-import { moveTask, setPredecessors, setStatus } from '../planning/task-commands';
+import {
+  moveTask,
+  setManyPredecessors,
+  setPredecessors,
+  setStatus,
+} from '../planning/task-commands';
 import { getTemplate, listTemplates, saveTemplate } from '../planning/template-store';
 import { solve, toSummary, toView } from '../planning/views';
 import { overrides, waitingOnOthers } from '../planning/waiting';
@@ -31,6 +36,7 @@ type PlanningMethods =
   | 'tasks.move'
   | 'tasks.setStatus'
   | 'tasks.setPredecessors'
+  | 'tasks.setPredecessorsMany'
   | 'tasks.waiting'
   | 'templates.list'
   | 'templates.get'
@@ -83,6 +89,8 @@ export function planningHandlers(ctx: ServiceContext): Pick<Handlers, PlanningMe
     'tasks.setStatus': (input) => tx((q) => setStatus(q, input, now())),
     'tasks.setPredecessors': ({ taskId, text }) =>
       tx((q) => setPredecessors(q, taskId, text, now())),
+    'tasks.setPredecessorsMany': ({ projectId, rows }) =>
+      tx((q) => setManyPredecessors(q, projectId, rows, now())),
     'tasks.waiting': (filter) => waitingOnOthers(ctx.db.k, filter),
 
     'templates.list': () => listTemplates(ctx.db.k),

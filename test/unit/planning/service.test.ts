@@ -204,6 +204,30 @@ describe('moving tasks through the scheduler', () => {
     expect((await call('projects.list', {}))[0]!.conflicts).toBe(1);
   });
 
+  it('accepts a paste that is acyclic as a whole, whatever its row order', async () => {
+    const v = await chain();
+    const [a, b, c] = [1, 2, 3].map((seq) => bySeq(v, seq).id);
+    // Row by row, "B after C" would first meet C-after-B; together they mean A → C → B.
+    const pasted = await call('tasks.setPredecessorsMany', {
+      projectId: v.project.id,
+      rows: [
+        { taskId: b!, text: '3' },
+        { taskId: c!, text: '1' },
+      ],
+    });
+    expect(pasted.tasks.map((t) => t.predecessors)).toEqual(['', '3', '1']);
+    // C keeps its planned Thu 17 (nothing forces it earlier), so B follows on Mon 21
+    // and the critical chain starts at C, whose own date drives it.
+    expect(pasted.tasks.map((t) => t.start)).toEqual(['2026-12-07', '2026-12-21', '2026-12-17']);
+    expect(pasted.criticalPath).toEqual([c, b]);
+    await expect(
+      call('tasks.setPredecessorsMany', {
+        projectId: v.project.id,
+        rows: [{ taskId: a!, text: '2, 3FX' }],
+      }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('row 1 (A): Cannot read "3FX"') });
+  });
+
   it('adds, rewires and deletes tasks, renumbering rows', async () => {
     const v = await chain();
     const added = await call('tasks.create', {
