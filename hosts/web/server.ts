@@ -98,7 +98,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       return sendError(res, 400, 'http.bad_json', 'The body is not valid JSON.');
     }
-    sendJson(res, 200, await dispatch(options.app.handlers, decodeURIComponent(name), input));
+    sendJson(res, 200, await dispatch(options.app.handlers, name, input));
   }
 
   async function upload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
