@@ -1,33 +1,18 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputOf, MethodName, OutputOf } from '../../../core/api/contract';
 import type { ProjectView } from '../../../core/api/planning';
-import { openApp } from '../../../core/service';
-import type { App } from '../../../core/service';
-import { dispatch } from '../../../core/service/dispatch';
+import { callOn, testApp } from './app';
 
-let app: App;
-let dir: string;
+let app: Awaited<ReturnType<typeof testApp>>;
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roc-plan-'));
-  app = await openApp({ file: path.join(dir, 'console.db'), host: 'cli', version: 'test' });
-  app.ctx.now = () => new Date('2026-12-01T02:00:00Z'); // Tue 1 Dec, 10:00 in Shanghai
+  app = await testApp('2026-12-01T02:00:00Z'); // Tue 1 Dec, 10:00 in Shanghai
 });
-afterEach(async () => {
-  await app.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => app.cleanup());
 
-/** Calls a method the way a host does; throws the ApiError when it fails. */
-async function call<M extends MethodName>(name: M, input: InputOf<M>): Promise<OutputOf<M>> {
-  const result = await dispatch(app.handlers, name, input);
-  if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
-  return result.value as OutputOf<M>;
-}
+const call = <M extends MethodName>(name: M, input: InputOf<M>): Promise<OutputOf<M>> =>
+  callOn(app, name, input);
 
 const bySeq = (v: ProjectView, seq: number) => v.tasks.find((t) => t.seq === seq)!;
 
