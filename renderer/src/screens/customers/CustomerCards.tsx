@@ -23,7 +23,11 @@ export function IdentitiesCard({ identities }: { identities: IdentityInfo[] }) {
             render: (k: string) => t(`identity.${k}`, k),
           },
           { title: t('customer.identityValue'), dataIndex: 'value' },
-          { title: t('customer.identitySource'), dataIndex: 'source', render: (s) => s ?? '—' },
+          {
+            title: t('customer.identitySource'),
+            dataIndex: 'source',
+            render: (s: string | null) => (s ? t(`channel.${s}`, s) : '—'),
+          },
         ]}
       />
     </Card>

@@ -28,8 +28,8 @@ export function OrdersGrid({ orders }: { orders: OrderSummary[] }) {
         width: 110,
         valueFormatter: (p) => t(`channel.${p.value as string}`, p.value as string),
       },
-      { field: 'store', headerName: t('orders.store'), width: 140 },
-      { field: 'externalId', headerName: t('orders.externalId'), width: 150 },
+      { field: 'store', headerName: t('orders.store'), width: 200 },
+      { field: 'externalId', headerName: t('orders.externalId'), width: 190 },
       {
         field: 'kind',
         headerName: t('orders.kind'),

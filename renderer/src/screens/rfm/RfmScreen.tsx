@@ -81,7 +81,7 @@ function heatmapOption(
         ].join('<br/>');
       },
     },
-    grid: { left: 80, right: 24, top: 24, bottom: 96 },
+    grid: { left: 80, right: 120, top: 24, bottom: 56 },
     xAxis: {
       type: 'category',
       data: scores,
@@ -102,9 +102,9 @@ function heatmapOption(
       min: 0,
       max,
       calculable: true,
-      orient: 'horizontal',
-      left: 'center',
-      bottom: 8,
+      orient: 'vertical',
+      right: 8,
+      top: 'middle',
       inRange: { color: palette.heat },
       formatter: (v: number) => formatMoney(Math.round(v), locale),
     },

@@ -72,7 +72,7 @@ export function RuleBuilder({ group, fields, onChange, onRemove, depth = 0 }: Gr
         />
         <Button
           size="small"
-          icon={<PlusOutlined />}
+          icon={<PlusOutlined aria-hidden />}
           onClick={() =>
             onChange({ ...group, children: [...group.children, newCondition(fields)] })
           }
@@ -82,7 +82,7 @@ export function RuleBuilder({ group, fields, onChange, onRemove, depth = 0 }: Gr
         {depth < 3 ? (
           <Button
             size="small"
-            icon={<PlusOutlined />}
+            icon={<PlusOutlined aria-hidden />}
             onClick={() =>
               onChange({
                 ...group,
@@ -97,7 +97,7 @@ export function RuleBuilder({ group, fields, onChange, onRemove, depth = 0 }: Gr
           </Button>
         ) : null}
         {onRemove ? (
-          <Button size="small" danger icon={<DeleteOutlined />} onClick={onRemove}>
+          <Button size="small" danger icon={<DeleteOutlined aria-hidden />} onClick={onRemove}>
             {t('rule.removeGroup')}
           </Button>
         ) : null}
@@ -158,14 +158,14 @@ function ConditionEditor({ index, condition, fields, onChange, onRemove }: Condi
         aria-label={t('rule.field')}
         showSearch
         optionFilterProp="label"
-        style={{ width: 220 }}
+        style={{ width: 200 }}
         value={condition.field || undefined}
         onChange={pickField}
         options={fields.map((f) => ({ value: f.key, label: localLabel(f, locale) }))}
       />
       <Select
         aria-label={t('rule.comparator')}
-        style={{ width: 150 }}
+        style={{ width: 120 }}
         value={condition.cmp}
         onChange={pickCmp}
         options={comparators.map((c) => ({ value: c, label: t(`cmp.${c}`) }))}

@@ -10,7 +10,7 @@ import { formatNumber } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { navigate } from '../../shell/route';
 import { useApi } from '../../shell/useApi';
-import { RuleBuilder, newCondition } from './RuleBuilder';
+import { RuleBuilder } from './RuleBuilder';
 
 function startingRule(tag: TagInfo | null): RuleGroup {
   if (tag?.rule?.type === 'group') return tag.rule;
@@ -30,10 +30,6 @@ export function TagEditor({ tag, onSaved }: { tag: TagInfo | null; onSaved: () =
   const [rule, setRule] = useState<RuleGroup>(() => startingRule(tag));
   const editable = !tag || tag.kind === 'rule' || tag.kind === 'manual';
   const count = useLiveCount(kind === 'rule' ? rule : null);
-
-  const addFirst = () => {
-    if (fields.data) setRule({ ...rule, children: [newCondition(fields.data)] });
-  };
 
   const save = async () => {
     try {
@@ -100,11 +96,6 @@ export function TagEditor({ tag, onSaved }: { tag: TagInfo | null; onSaved: () =
       {kind === 'rule' && editable && fields.data ? (
         <>
           <RuleBuilder group={rule} fields={fields.data} onChange={setRule} />
-          {rule.children.length === 0 ? (
-            <Button type="dashed" style={{ marginTop: 8 }} onClick={addFirst}>
-              {t('rule.addCondition')}
-            </Button>
-          ) : null}
           <div role="status" aria-live="polite" style={{ marginTop: 16 }}>
             <Statistic
               title={t('tags.liveCount')}

@@ -32,7 +32,7 @@ export function TagsScreen({ selected }: { selected: number | null }) {
 
   return (
     <Row gutter={16}>
-      <Col span={editing ? 9 : 24}>
+      <Col span={editing ? 10 : 24}>
         <Card
           title={t('tags.title')}
           extra={
@@ -85,7 +85,7 @@ export function TagsScreen({ selected }: { selected: number | null }) {
         </Card>
       </Col>
       {editing ? (
-        <Col span={15}>
+        <Col span={14}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <TagEditor key={selected ?? 'none'} tag={current} onSaved={tags.reload} />
             {current ? <TagHistoryCard key={`h${current.id}`} tag={current} /> : null}

@@ -23,7 +23,7 @@ function NumberBox(props: {
   return (
     <InputNumber
       aria-label={props.label}
-      style={{ width: 150 }}
+      style={{ width: 130 }}
       value={shown}
       step={money ? 10 : 1}
       precision={money ? 2 : undefined}
