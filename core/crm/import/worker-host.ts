@@ -1,7 +1,3 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { ImportOptions, ImportSummary } from '../../api/imports';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../shared/errors';
@@ -9,14 +5,16 @@ import { logger } from '../../shared/log';
 import { importFile } from './batch-run';
 import type { RunControl } from './batch-run';
 import type { WorkerMessage, WorkerTask } from './worker';
+import { spawnWorker, workerEntry } from './worker-spawn';
 
 const log = logger('import');
 
 /**
- * Imports a file on a worker thread with its own connection to the same database
- * file (WAL), so the host's thread only relays progress and cancel. Where no worker
- * can run (an in-memory database has no file to share) the import runs on this
- * thread, yielding to the event loop between chunks.
+ * Imports a file on worker threads (see worker.ts): one commits on its own connection
+ * to the same database file (WAL), one reads the file meanwhile; the host's thread
+ * only relays progress and cancel. Where no worker can run (an in-memory database
+ * has no file to share) the import runs on this thread, yielding to the event loop
+ * between chunks.
  */
 export async function importInWorker(
   db: Db,
@@ -30,6 +28,7 @@ export async function importInWorker(
     return importFile(db, filePath, fileName, options, acceptPartial, control);
   }
   const task: WorkerTask = {
+    entry: workerEntry(),
     dbFile: db.file,
     nativeBinding: db.nativeBinding,
     path: filePath,
@@ -39,7 +38,7 @@ export async function importInWorker(
     atMs: control.at.getTime(),
   };
   return new Promise<ImportSummary>((resolve, reject) => {
-    const worker = startWorker(task);
+    const worker = spawnWorker(task.entry, { role: 'import', task });
     let settled = false;
     const onAbort = () => worker.postMessage('cancel');
     control.signal?.addEventListener('abort', onAbort, { once: true });
@@ -60,23 +59,6 @@ export async function importInWorker(
       finish(() => reject(new Error(`the import worker stopped (exit code ${code})`))),
     );
   });
-}
-
-/**
- * In the built app the worker is its own bundle beside the main one
- * (out/main/import-worker.js). From sources (tsx, vitest) the TypeScript entry is
- * loaded through tsx's require hook, registered inside the worker.
- */
-function startWorker(task: WorkerTask): Worker {
-  const built = path.join(__dirname, 'import-worker.js');
-  if (!__filename.endsWith('.ts') && fs.existsSync(built)) {
-    return new Worker(built, { workerData: { task } });
-  }
-  const tsxApi = createRequire(__filename).resolve('tsx/cjs/api');
-  const entry = path.join(__dirname, 'worker.ts');
-  const boot = `require(${JSON.stringify(tsxApi)}).register(); require(${JSON.stringify(entry)});`;
-  log.debug('starting the import worker from sources');
-  return new Worker(boot, { eval: true, workerData: { task } });
 }
 
 function workerError(m: Extract<WorkerMessage, { type: 'error' }>): Error {
