@@ -23,13 +23,16 @@ const LF = 10;
 /** Reads rows one at a time; `next()` returns null at the end of the text. */
 export class CsvReader {
   private pos = 0;
-  private line = 1;
+  private line: number;
   private nextBreak = -2;
 
   constructor(
     private readonly text: string,
     private readonly delimiter: string,
-  ) {}
+    firstLine = 1,
+  ) {
+    this.line = firstLine;
+  }
 
   /** The line the next row starts on. */
   get nextLine(): number {
@@ -141,15 +144,4 @@ export function detectDelimiter(text: string): Delimiter {
     }
   }
   return best;
-}
-
-/** Counts the lines of a text (a final line without a line break counts). */
-export function countLines(text: string): number {
-  let lines = 0;
-  let at = text.indexOf('\n');
-  while (at !== -1) {
-    lines++;
-    at = text.indexOf('\n', at + 1);
-  }
-  return text.length > 0 && !text.endsWith('\n') ? lines + 1 : lines;
 }

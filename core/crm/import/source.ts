@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import type { ImportOptions } from '../../api/imports';
 import { CoreError } from '../../shared/errors';
-import { countLines, CsvReader, detectDelimiter, type CsvRow, type Delimiter } from './csv';
+import { CsvReader, detectDelimiter, type CsvRow, type Delimiter } from './csv';
+import { countByteLines, pieceBytes, pieceRows, wholeTextOnly } from './csv-pieces';
 import { chooseEncoding, decodeText, type EncodingChoice } from './decode';
 import { detectDecimalComma } from './numbers';
 import { readWorkbook } from './xlsx';
@@ -20,8 +21,6 @@ export interface Source {
   /** Lines of the file (CSV) or the sheet's last row number (XLSX), header included. */
   linesTotal: number;
   decimalComma: { detected: boolean; used: boolean };
-  /** The decoded text of a CSV file, for quick whole-file scans. */
-  text: string | null;
   /** Data rows after the header, blank rows skipped, each with its file line. */
   rows(): Generator<CsvRow>;
   /** The same rows through a plain function (null at the end): no generator per row on the hot path. */
@@ -31,11 +30,12 @@ export interface Source {
 }
 
 const sampleForNumbers = 1000;
+const headBytes = 64 * 1024;
 
 type Opened = Omit<Source, 'decimalComma'>;
 
 // An import opens its file several times (inspect, resolve, read): the last file
-// opened stays decoded until it has been read through, so it is decoded only once.
+// opened stays in memory (its bytes) until it has been read through, so it is read once.
 let recent: { key: string; opened: Opened } | null = null;
 
 /** Opens a CSV or XLSX export (told apart by its bytes, not its name). */
@@ -68,15 +68,16 @@ async function openFresh(path: string, settings: ReadSettings): Promise<Opened> 
 
 function openCsv(bytes: Buffer, settings: ReadSettings): Opened {
   const encoding = chooseEncoding(bytes, settings.encoding);
-  const text = decodeText(bytes, encoding.used);
-  const delimiter = settings.delimiter ?? detectDelimiter(text);
-  const header = new CsvReader(text, delimiter).next();
+  // The first piece decides the delimiter and holds the header.
+  const whole = wholeTextOnly(encoding.used);
+  const head = decodeText(bytes.subarray(0, whole ? bytes.length : headBytes), encoding.used);
+  const delimiter = settings.delimiter ?? detectDelimiter(head);
+  const header = new CsvReader(head, delimiter).next();
 
   function cursor(): () => CsvRow | null {
-    const reader = new CsvReader(text, delimiter);
-    reader.next();
+    const next = pieceRows(bytes, encoding.used, delimiter, whole ? Infinity : pieceBytes);
     return () => {
-      for (let row = reader.next(); row; row = reader.next()) {
+      for (let row = next(); row; row = next()) {
         if (row.cells.length !== 1 || row.cells[0]?.trim() !== '') return row;
       }
       return null;
@@ -90,8 +91,7 @@ function openCsv(bytes: Buffer, settings: ReadSettings): Opened {
     sheets: [],
     sheet: null,
     headers: header?.cells.map((h) => h.trim()) ?? [],
-    linesTotal: countLines(text),
-    text,
+    linesTotal: countByteLines(bytes),
     rows: () => rowsOf(cursor()),
     cursor,
     scans: new Map(),
@@ -123,7 +123,6 @@ async function openXlsx(path: string, settings: ReadSettings): Promise<Opened> {
     sheet,
     headers: header?.cells.map((h) => h.trim()) ?? [],
     linesTotal: all[all.length - 1]?.line ?? 0,
-    text: null,
     rows: () => rowsOf(cursor()),
     cursor,
     scans: new Map(),

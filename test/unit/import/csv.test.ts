@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { countLines, CsvReader, detectDelimiter } from '../../../core/crm/import/csv';
+import { CsvReader, detectDelimiter } from '../../../core/crm/import/csv';
 import { dataFile } from '../../support/paths';
 
 function readAll(text: string, delimiter: string) {
@@ -56,11 +56,5 @@ describe('CSV tokenizer', () => {
     const theirs = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true }).data;
     expect(ours.length).toBe(theirs.length);
     expect(ours).toEqual(theirs);
-  });
-
-  it('counts lines with or without a final line break', () => {
-    expect(countLines('a\nb\n')).toBe(2);
-    expect(countLines('a\nb')).toBe(2);
-    expect(countLines('')).toBe(0);
   });
 });
