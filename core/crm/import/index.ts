@@ -7,6 +7,7 @@
  * wrote. UCI cancellations and returns carry negative quantities and line amounts;
  * a row cancelled by its status column keeps its positive amounts. `kind` says what
  * the row is; only `sale` counts as a purchase. `refundFen` is a positive amount.
+ * Every record of a file has the same properties; an absent value is `undefined`.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';

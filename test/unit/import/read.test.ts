@@ -132,6 +132,18 @@ describe('reading with a mapping of the user', () => {
     expect(errors[1]?.reason).toContain('"x" is not a number in column "Menge"');
   });
 
+  it('reports a missing order id and a date that is not one', async () => {
+    const file = writeFile(
+      'shop-ids.csv',
+      'Bon;Datum;Kunde;Telefon;Menge;Preis\n;31.05.2024;K1;;1;2\nB2;gestern;K1;;1;2\n',
+    );
+    const errors = (await readAll(file, options)).flatMap((o) => (o.ok ? [] : o.errors));
+    expect(errors.map((e) => [e.line, e.column, e.value, e.code])).toEqual([
+      [2, 'Bon', '', 'value.missing'],
+      [3, 'Datum', 'gestern', 'date.invalid'],
+    ]);
+  });
+
   it('rejects a row whose field count does not match the header', async () => {
     const file = writeFile('ragged.csv', 'Bon;Datum;Kunde;Telefon;Menge;Preis\nB1;2024-05-31;K1\n');
     const [outcome] = await readAll(file, options);
