@@ -145,7 +145,8 @@ export async function moveTask(
 /**
  * Changes a task's status. Starting or finishing a frozen task needs an override
  * reason; it is recorded with the predecessors that held the task. Starting a task
- * makes today (in the project's zone) its actual start.
+ * makes today (in the project's zone) its actual start; finishing a started task
+ * makes today its actual finish, so successors follow what really happened.
  */
 export async function setStatus(
   q: Q,
@@ -174,7 +175,9 @@ export async function setStatus(
       .execute();
   }
 
+  const today = businessDayOf(now, plan.project.calendar.zone);
   const starting = task.status === 'not_started' && input.status === 'in_progress';
+  const actual = finishing(task, input.status, today, new WorkCalendar(plan.project.calendar));
   await q
     .updateTable('planning_tasks')
     .set({
@@ -182,11 +185,19 @@ export async function setStatus(
       updated_at: now,
       ...(input.status === 'done' ? { progress: 100 } : {}),
       ...(input.status === 'not_started' ? { progress: 0 } : {}),
-      ...(starting ? { start_day: businessDayOf(now, plan.project.calendar.zone) } : {}),
+      ...(starting ? { start_day: today } : {}),
+      ...(actual === null ? {} : { duration_days: actual }),
     })
     .where('id', '=', task.id)
     .execute();
   return settle(q, projectId, before, now);
+}
+
+/** Working days from a started task's start to today, when it is being finished. */
+function finishing(task: Task, to: TaskStatus, today: string, calendar: WorkCalendar) {
+  if (task.status !== 'in_progress' || to !== 'done') return null;
+  const days = calendar.indexOfOrBefore(today) - calendar.indexOf(task.start) + 1;
+  return days >= 1 ? days : null;
 }
 
 /** "#3 Design": how a task is named in a cycle or an error. */

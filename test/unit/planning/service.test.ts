@@ -161,6 +161,19 @@ describe('moving tasks through the scheduler', () => {
     expect(bySeq(back, 1).slack).toBe(2);
   });
 
+  it('follows the real finish of a started task, pushing successors when it ends late', async () => {
+    const v = await chain();
+    const a = bySeq(v, 1).id;
+    app.ctx.now = () => new Date('2026-12-07T01:00:00Z'); // Mon 7 Dec, 09:00 in Shanghai
+    await call('tasks.setStatus', { taskId: a, status: 'in_progress' });
+    // Done on Tue 15: 7 working days (7–11, 14, 15); B may start Wed 16, C Mon 21.
+    app.ctx.now = () => new Date('2026-12-15T09:00:00Z');
+    const late = await call('tasks.setStatus', { taskId: a, status: 'done' });
+    expect([bySeq(late, 1).duration, bySeq(late, 1).finish]).toEqual([7, '2026-12-15']);
+    expect([bySeq(late, 2).start, bySeq(late, 3).start]).toEqual(['2026-12-16', '2026-12-21']);
+    expect(bySeq(late, 2).frozen).toBe(false);
+  });
+
   it('places a dragged task at the earliest allowed day and says why', async () => {
     const v = await chain();
     const moved = await call('tasks.move', { taskId: bySeq(v, 3).id, start: '2026-12-14' });
