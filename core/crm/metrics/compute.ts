@@ -70,15 +70,19 @@ export async function writeMetrics(
         sum(amount_fen) AS spend_all
       FROM scoped GROUP BY customer_id
     ),
+    pair AS (
+      SELECT customer_id, channel, store_id, count(*) AS n, sum(amount_fen) AS spend
+      FROM scoped WHERE kind = 'sale' GROUP BY customer_id, channel, store_id
+    ),
     chan AS (
       SELECT customer_id, channel, row_number() OVER (PARTITION BY customer_id
-               ORDER BY count(*) DESC, sum(amount_fen) DESC, channel) AS rn
-      FROM scoped WHERE kind = 'sale' GROUP BY customer_id, channel
+               ORDER BY sum(n) DESC, sum(spend) DESC, channel) AS rn
+      FROM pair GROUP BY customer_id, channel
     ),
     store AS (
       SELECT customer_id, store_id, row_number() OVER (PARTITION BY customer_id
-               ORDER BY count(*) DESC, sum(amount_fen) DESC, store_id) AS rn
-      FROM scoped WHERE kind = 'sale' AND store_id IS NOT NULL GROUP BY customer_id, store_id
+               ORDER BY sum(n) DESC, sum(spend) DESC, store_id) AS rn
+      FROM pair WHERE store_id IS NOT NULL GROUP BY customer_id, store_id
     ),
     cat AS (
       SELECT s.customer_id, p.category, row_number() OVER (PARTITION BY s.customer_id

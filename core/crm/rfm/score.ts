@@ -94,20 +94,19 @@ export async function applyRfm(
   ids: readonly number[] | null,
 ): Promise<void> {
   const bought = sql`orders_all > 0`;
+  const r = sql`(5 - ${exceeded('recency_days', cuts.recencyDays)})`;
+  const f = sql`(1 + ${exceeded('orders_all', cuts.frequency)})`;
+  const m = sql`(1 + ${exceeded('spend_all', cuts.monetaryFen)})`;
+  const whens = segmentCells().map((c) => sql`WHEN ${c.r * 10 + c.f} THEN ${c.segment}`);
+  // One pass over the rows: the segment is read off the same R and F expressions.
   await k
     .updateTable('customer_metrics')
     .set({
-      rfm_r: sql`CASE WHEN ${bought} THEN 5 - ${exceeded('recency_days', cuts.recencyDays)} END`,
-      rfm_f: sql`CASE WHEN ${bought} THEN 1 + ${exceeded('orders_all', cuts.frequency)} END`,
-      rfm_m: sql`CASE WHEN ${bought} THEN 1 + ${exceeded('spend_all', cuts.monetaryFen)} END`,
+      rfm_r: sql`CASE WHEN ${bought} THEN ${r} END`,
+      rfm_f: sql`CASE WHEN ${bought} THEN ${f} END`,
+      rfm_m: sql`CASE WHEN ${bought} THEN ${m} END`,
+      rfm_segment: sql`CASE WHEN ${bought} THEN CASE ${r} * 10 + ${f} ${sql.join(whens, sql` `)} END END`,
     })
-    .$if(ids !== null, (q) => q.where('customer_id', 'in', ids ?? []))
-    .execute();
-
-  const whens = segmentCells().map((c) => sql`WHEN ${c.r * 10 + c.f} THEN ${c.segment}`);
-  await k
-    .updateTable('customer_metrics')
-    .set({ rfm_segment: sql`CASE rfm_r * 10 + rfm_f ${sql.join(whens, sql` `)} END` })
     .$if(ids !== null, (q) => q.where('customer_id', 'in', ids ?? []))
     .execute();
 }
