@@ -25,6 +25,7 @@ const maskMarks = /[*＊•●]|[xX×]{2,}/;
  * libphonenumber with `defaultRegion` (CN) for numbers written without a country code.
  */
 export function normalizePhone(raw: string, defaultRegion: CountryCode = 'CN'): PhoneKey {
+  if (raw.length === 11 && chinaMobile.test(raw)) return { kind: 'phone', e164: '+86' + raw };
   let text = raw.trim();
   if (isMissingText(text)) return { kind: 'missing' };
   if (!isAscii(text)) text = text.normalize('NFKC');
@@ -79,7 +80,7 @@ export function normalizeMemberId(raw: string): string | undefined {
   let text = raw.trim();
   if (isMissingText(text)) return undefined;
   if (!isAscii(text)) text = text.normalize('NFKC').trim();
-  if (/^\d+\.0+$/.test(text)) text = text.slice(0, text.indexOf('.'));
+  if (text.includes('.') && /^\d+\.0+$/.test(text)) text = text.slice(0, text.indexOf('.'));
   return text;
 }
 
