@@ -9,29 +9,36 @@ import { antdTheme } from '../theme';
 import { LocaleContext } from './locale';
 import { Shell } from './Shell';
 
+const CHOSEN_KEY = 'console.localeChosen';
+
 /** The console's root: language, theme and the shell around the screens. */
 export function App() {
   const [locale, setLocaleState] = useState<Locale>(i18n.language === 'en' ? 'en' : 'zh-CN');
 
   const applyLocale = useCallback((next: Locale) => {
     void i18n.changeLanguage(next);
-    document.documentElement.lang = next;
     setLocaleState(next);
   }, []);
 
-  // The saved choice (settings.setLocale) wins over the OS default once the host answers.
   useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  // A language the person chose (saved by settings.setLocale) wins over the OS default.
+  // The host always answers with a locale (zh-CN until one is saved), so whether a choice
+  // was made is remembered here too.
+  useEffect(() => {
+    if (localStorage.getItem(CHOSEN_KEY) !== '1') return;
     api.call('app.info', {}).then(
       (info) => applyLocale(info.locale),
-      () => applyLocale(locale),
+      () => undefined,
     );
-    // Only once, at start.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [applyLocale]);
 
   const setLocale = useCallback(
     (next: Locale) => {
       applyLocale(next);
+      localStorage.setItem(CHOSEN_KEY, '1');
       api.call('settings.setLocale', { locale: next }).catch(() => {
         // Remembering the choice is a convenience; the switch itself already happened.
       });

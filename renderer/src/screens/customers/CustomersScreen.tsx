@@ -84,7 +84,7 @@ export function CustomersScreen({ params }: { params: URLSearchParams }) {
           placeholder={t('customers.searchHint')}
           allowClear
           onSearch={setSearch}
-          style={{ width: 280 }}
+          style={{ width: 320 }}
         />
         <Select
           mode="multiple"
