@@ -72,9 +72,13 @@ export class IdentityResolver {
       `INSERT INTO customer_identities (customer_id, kind, value, source, created_at)
        VALUES (?, ?, ?, ?, ?)`,
     );
+    // Only a row that really fills an empty field changes it (and counts as a write).
     this.fillProfile = raw.prepare(
-      `UPDATE customers SET name = coalesce(name, ?), gender = coalesce(gender, ?),
-         birth_date = coalesce(birth_date, ?), city = coalesce(city, ?) WHERE id = ?`,
+      `UPDATE customers SET name = coalesce(name, @name), gender = coalesce(gender, @gender),
+         birth_date = coalesce(birth_date, @birth), city = coalesce(city, @city)
+       WHERE id = @id AND ((name IS NULL AND @name IS NOT NULL)
+         OR (gender IS NULL AND @gender IS NOT NULL)
+         OR (birth_date IS NULL AND @birth IS NOT NULL) OR (city IS NULL AND @city IS NOT NULL))`,
     );
     this.hasMasked = raw.prepare(
       `SELECT 1 FROM customer_identities
@@ -192,6 +196,13 @@ export class IdentityResolver {
     const { name, gender, birthDate, city } = customer;
     if (!name && !gender && !birthDate && !city) return;
     this.profiled.add(id);
-    this.fillProfile.run(name ?? null, gender ?? null, birthDate ?? null, city ?? null, id);
+    const filled = this.fillProfile.run({
+      name: name ?? null,
+      gender: gender ?? null,
+      birth: birthDate ?? null,
+      city: city ?? null,
+      id,
+    });
+    this.writes += filled.changes;
   }
 }

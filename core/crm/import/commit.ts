@@ -112,7 +112,8 @@ async function commitOn(
       log.info(`refused ${facts.fileName}: ${tally.rowsRejected} rows rejected, nothing written`);
       return summary('failed', id);
     }
-    if (tally.rowsImported === 0 && tally.rowsRejected === 0) {
+    const changedNothing = tally.rowsImported === 0 && writer.identities.writes === 0;
+    if (changedNothing && tally.rowsRejected === 0) {
       raw.exec('ROLLBACK');
       log.info(`${facts.fileName} holds nothing new: ${tally.rowsDuplicate} duplicate rows`);
       return summary('unchanged', committedBatchWithHash(raw, facts.contentHash));

@@ -130,3 +130,16 @@ describe('merging customers that turn out to be one person', () => {
     expect(customerOfOrder('R2')).toBe(2);
   });
 });
+
+describe('a later export that only completes a profile', () => {
+  it('keeps the new name although every order in it is known', async () => {
+    await commitRows(db, [posLine(2, 'R1', { customer: { memberId: 'M1' } })]);
+    const again = await commitRows(
+      db,
+      [posLine(2, 'R1', { customer: { memberId: 'M1', name: '韩梅梅' } })],
+      { facts: facts('pos-with-names.csv') },
+    );
+    expect(again).toMatchObject({ status: 'committed', rowsImported: 0, rowsDuplicate: 1 });
+    expect(db.raw.prepare('SELECT name FROM customers').get()).toEqual({ name: '韩梅梅' });
+  });
+});
