@@ -95,6 +95,13 @@ export async function saveTag(db: Db, input: TagInput, now: Date): Promise<TagIn
   const ruleJson = rule ? JSON.stringify(rule) : null;
   const at = now.getTime();
   const existing = input.id ? await tagRow(db, input.id) : null;
+  if (existing && existing.kind !== input.kind) {
+    throw new CoreError(
+      'tags.kind_fixed',
+      `"${existing.name_en}" is a ${existing.kind} tag and stays one; create a new tag instead.`,
+      { tagId: existing.id },
+    );
+  }
 
   const id = await db.k.transaction().execute(async (trx) => {
     let tagId: number;

@@ -122,6 +122,18 @@ describe('rule versions and membership history', () => {
     expect(renamed).toMatchObject({ version: 1, nameZh: '已购', members: 4 });
   });
 
+  it('refuses to turn a rule tag into a manual one', async () => {
+    const rule = { type: 'condition' as const, field: 'orders_all', cmp: 'gte' as const, value: 1 };
+    const saved = await saveTag(db, { nameZh: '买过', nameEn: 'Bought', kind: 'rule', rule }, asOf);
+    await expect(
+      saveTag(
+        db,
+        { id: saved.id, nameZh: '买过', nameEn: 'Bought', kind: 'manual', rule: null },
+        asOf,
+      ),
+    ).rejects.toMatchObject({ code: 'tags.kind_fixed' });
+  });
+
   it('refuses a rule tag without a rule', async () => {
     await expect(
       saveTag(db, { nameZh: 'x', nameEn: 'x', kind: 'rule', rule: null }, asOf),
