@@ -93,7 +93,14 @@ const project = {
 console.log(`planning bench: ${taskCount} tasks, ${deps.length} dependencies (target p99 ≤ 50 ms)`);
 // Shared machines skew timings: say how busy this one was.
 const load = os.loadavg()[0]!.toFixed(1);
-console.log(`  load average ${load} on ${os.cpus().length} cores`);
+const t0 = performance.now();
+let spin = 0;
+for (let i = 0; i < 5e7; i++) spin += i & 7;
+const spinMs = (performance.now() - t0).toFixed(0);
+console.log(
+  `  load average ${load} on ${os.cpus().length} cores; a 5e7-step loop took ${spinMs} ms`,
+);
+if (spin < 0) console.log(spin); // keeps the loop from being optimised away
 const first = schedule(tasks, deps, new WorkCalendar(spec));
 console.log(
   `  plan spans ${first.start} … ${first.finish}, critical chain ${first.criticalPath.length} tasks`,

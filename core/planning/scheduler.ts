@@ -1,6 +1,6 @@
 import { CoreError } from '../shared/errors';
 import type { WorkCalendar } from './calendar';
-import { assertAcyclic, topologicalOrder } from './graph';
+import { assertAcyclic } from './graph';
 import type { Day, Dependency, DependencyType, PlanTask } from './types';
 
 /** A dependency a task's date breaks: it starts before `earliestStart`. */
@@ -62,109 +62,196 @@ export function schedule(
   dependencies: readonly Dependency[],
   calendar: WorkCalendar,
 ): Schedule {
-  const byId = new Map(tasks.map((t) => [t.id, t]));
-  const ids = tasks.map((t) => t.id);
-  const live = dependencies.filter((d) => isLive(d, byId));
-  const order = topologicalOrder(ids, live);
+  const net = network(tasks, dependencies);
+  const order = topologicalOrder(net);
   if (!order) {
-    assertAcyclic(ids, live, (id) => byId.get(id)?.name ?? `#${id}`);
+    assertAcyclic(net.ids, net.live, (id) => tasks[net.index.get(id)!]!.name);
     throw new CoreError('planning.cycle', 'These dependencies form a cycle.');
   }
 
-  const incoming = groupBy(live, (d) => d.successorId);
-  const outgoing = groupBy(live, (d) => d.predecessorId);
-  const early = forwardPass(order, byId, incoming, calendar);
-  const finishIndex = Math.max(...[...early.values()].map((e) => e.start + e.duration));
-  const late = backwardPass(order, byId, outgoing, early, finishIndex);
+  const planned = tasks.map((t) => calendar.indexOf(t.start));
+  const early = forwardPass(net, order, tasks, planned);
+  const finishIndex = maxOf(tasks.length, (i) => early.start[i]! + net.duration[i]!);
+  const lateStart = backwardPass(net, order, early.start, finishIndex);
 
   const result = new Map<number, ScheduledTask>();
-  for (const id of ids) {
-    const e = early.get(id)!;
-    const lateStart = late.get(id)!;
-    const slack = lateStart - e.start;
-    result.set(id, {
-      id,
-      start: calendar.dayAt(e.start),
-      finish: calendar.dayAt(e.start + Math.max(e.duration - 1, 0)),
-      lateStart: calendar.dayAt(Math.max(lateStart, 0)),
-      lateFinish: calendar.dayAt(Math.max(lateStart + Math.max(e.duration - 1, 0), 0)),
+  const last = (start: number, i: number) => start + Math.max(net.duration[i]! - 1, 0);
+  tasks.forEach((t, i) => {
+    const start = early.start[i]!;
+    const slack = lateStart[i]! - start;
+    result.set(t.id, {
+      id: t.id,
+      start: calendar.dayAt(start),
+      finish: calendar.dayAt(last(start, i)),
+      lateStart: calendar.dayAt(Math.max(lateStart[i]!, 0)),
+      lateFinish: calendar.dayAt(Math.max(last(lateStart[i]!, i), 0)),
       slack,
-      critical: slack === 0 && byId.get(id)!.status !== 'cancelled',
-      shifted: e.shifted,
-      violations: e.violations.map(({ index, ...v }) => ({
+      critical: slack === 0 && t.status !== 'cancelled',
+      shifted: start !== planned[i],
+      violations: (early.violations.get(i) ?? []).map(({ index, ...v }) => ({
         ...v,
         earliestStart: calendar.dayAt(index),
       })),
     });
-  }
+  });
 
-  const starts = [...early.values()].map((e) => e.start);
-  const ends = [...early.values()].map((e) => e.start + Math.max(e.duration - 1, 0));
+  const n = tasks.length;
   return {
     tasks: result,
-    start: ids.length ? calendar.dayAt(Math.min(...starts)) : null,
-    finish: ids.length ? calendar.dayAt(Math.max(...ends)) : null,
-    criticalPath: ids.length ? criticalChain(result, early, incoming, finishIndex) : [],
+    start: n ? calendar.dayAt(-maxOf(n, (i) => -early.start[i]!)) : null,
+    finish: n ? calendar.dayAt(maxOf(n, (i) => last(early.start[i]!, i))) : null,
+    criticalPath: n
+      ? criticalChain(net, order, early.start, lateStart, finishIndex, (i) => tasks[i]!.status)
+      : [],
   };
 }
 
+/**
+ * The plan as arrays over task positions 0…n-1, with the live dependencies (none
+ * touching a cancelled task) listed per successor and per predecessor in their
+ * original order. Large plans are scheduled on this without maps or objects.
+ */
+interface Network {
+  ids: number[];
+  index: Map<number, number>;
+  duration: Int32Array;
+  /** Per live edge: its position in `dependencies`, the dependency, both ends, its offset. */
+  edges: number[];
+  live: Dependency[];
+  pred: Int32Array;
+  succ: Int32Array;
+  offset: Int32Array;
+  /** Edges into task i: inEdges[inStart[i] … inStart[i+1]). Likewise out. */
+  inStart: Int32Array;
+  inEdges: Int32Array;
+  outStart: Int32Array;
+  outEdges: Int32Array;
+}
+
+function network(tasks: readonly PlanTask[], dependencies: readonly Dependency[]): Network {
+  const n = tasks.length;
+  const index = new Map<number, number>();
+  tasks.forEach((t, i) => index.set(t.id, i));
+  const duration = Int32Array.from(tasks, (t) => t.duration);
+
+  const edges: number[] = [];
+  dependencies.forEach((d, e) => {
+    const p = index.get(d.predecessorId);
+    const s = index.get(d.successorId);
+    if (p === undefined || s === undefined) return;
+    if (tasks[p]!.status === 'cancelled' || tasks[s]!.status === 'cancelled') return;
+    edges.push(e);
+  });
+  const m = edges.length;
+  const pred = new Int32Array(m);
+  const succ = new Int32Array(m);
+  const offset = new Int32Array(m);
+  edges.forEach((e, k) => {
+    const d = dependencies[e]!;
+    pred[k] = index.get(d.predecessorId)!;
+    succ[k] = index.get(d.successorId)!;
+    offset[k] = startOffset(d.type, d.lag, duration[pred[k]!]!, duration[succ[k]!]!);
+  });
+
+  const [inStart, inEdges] = adjacency(n, succ);
+  const [outStart, outEdges] = adjacency(n, pred);
+  const ids = tasks.map((t) => t.id);
+  const live = edges.map((e) => dependencies[e]!);
+  return {
+    ids,
+    index,
+    duration,
+    edges,
+    live,
+    pred,
+    succ,
+    offset,
+    inStart,
+    inEdges,
+    outStart,
+    outEdges,
+  };
+}
+
+/** Compressed lists of edges per task (by the task at `end` of each edge), in edge order. */
+function adjacency(n: number, end: Int32Array): [Int32Array, Int32Array] {
+  const start = new Int32Array(n + 1);
+  for (const t of end) start[t + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const list = new Int32Array(end.length);
+  end.forEach((t, k) => (list[fill[t]!++] = k));
+  return [start, list];
+}
+
+/** Kahn's algorithm over task positions; null when the live dependencies hold a cycle. */
+function topologicalOrder(net: Network): Int32Array | null {
+  const n = net.ids.length;
+  const indegree = new Int32Array(n);
+  for (const s of net.succ) indegree[s]!++;
+  const order = new Int32Array(n);
+  let filled = 0;
+  for (let i = 0; i < n; i++) if (indegree[i] === 0) order[filled++] = i;
+  for (let head = 0; head < filled; head++) {
+    const p = order[head]!;
+    for (let k = net.outStart[p]!; k < net.outStart[p + 1]!; k++) {
+      const s = net.succ[net.outEdges[k]!]!;
+      if (--indegree[s]! === 0) order[filled++] = s;
+    }
+  }
+  return filled === n ? order : null;
+}
+
 interface Early {
-  start: number;
-  duration: number;
-  shifted: boolean;
-  violations: (Omit<Violation, 'earliestStart'> & { index: number })[];
+  start: Int32Array;
+  violations: Map<number, (Omit<Violation, 'earliestStart'> & { index: number })[]>;
 }
 
 function forwardPass(
-  order: readonly number[],
-  byId: Map<number, PlanTask>,
-  incoming: Map<number, Dependency[]>,
-  calendar: WorkCalendar,
-): Map<number, Early> {
-  const early = new Map<number, Early>();
-  for (const id of order) {
-    const task = byId.get(id)!;
-    const planned = calendar.indexOf(task.start);
+  net: Network,
+  order: Int32Array,
+  tasks: readonly PlanTask[],
+  planned: number[],
+): Early {
+  const start = new Int32Array(tasks.length);
+  const violations: Early['violations'] = new Map();
+  for (const i of order) {
+    const task = tasks[i]!;
     const fixed = task.pinned || task.status === 'in_progress' || task.status === 'done';
-    let start = planned;
-    const needs: Early['violations'] = [];
-
-    for (const d of incoming.get(id) ?? []) {
-      const pred = early.get(d.predecessorId)!;
-      const required = pred.start + startOffset(d.type, d.lag, pred.duration, task.duration);
-      if (fixed && required > planned) {
-        needs.push({ predecessorId: d.predecessorId, type: d.type, lag: d.lag, index: required });
+    let s = planned[i]!;
+    for (let k = net.inStart[i]!; k < net.inStart[i + 1]!; k++) {
+      const e = net.inEdges[k]!;
+      const required = start[net.pred[e]!]! + net.offset[e]!;
+      if (!fixed) {
+        if (required > s) s = required;
+      } else if (required > planned[i]!) {
+        const { predecessorId, type, lag } = net.live[e]!;
+        const list = violations.get(i) ?? [];
+        list.push({ predecessorId, type, lag, index: required });
+        violations.set(i, list);
       }
-      if (!fixed && required > start) start = required;
     }
-    early.set(id, {
-      start,
-      duration: task.duration,
-      shifted: start !== planned,
-      violations: needs,
-    });
+    start[i] = s;
   }
-  return early;
+  return { start, violations };
 }
 
 function backwardPass(
-  order: readonly number[],
-  byId: Map<number, PlanTask>,
-  outgoing: Map<number, Dependency[]>,
-  early: Map<number, Early>,
+  net: Network,
+  order: Int32Array,
+  earlyStart: Int32Array,
   finishIndex: number,
-): Map<number, number> {
-  const late = new Map<number, number>();
-  for (let i = order.length - 1; i >= 0; i--) {
-    const id = order[i]!;
-    const duration = byId.get(id)!.duration;
-    let latest = finishIndex - duration;
-    for (const d of outgoing.get(id) ?? []) {
-      const succ = early.get(d.successorId)!;
-      const bound = late.get(d.successorId)! - startOffset(d.type, d.lag, duration, succ.duration);
+): Int32Array {
+  const late = new Int32Array(earlyStart.length);
+  for (let j = order.length - 1; j >= 0; j--) {
+    const i = order[j]!;
+    let latest = finishIndex - net.duration[i]!;
+    for (let k = net.outStart[i]!; k < net.outStart[i + 1]!; k++) {
+      const e = net.outEdges[k]!;
+      const bound = late[net.succ[e]!]! - net.offset[e]!;
       if (bound < latest) latest = bound;
     }
-    late.set(id, latest);
+    late[i] = latest;
   }
   return late;
 }
@@ -175,44 +262,34 @@ function backwardPass(
  * is critical too), until a task that nothing drives: the project's start side.
  */
 function criticalChain(
-  result: Map<number, ScheduledTask>,
-  early: Map<number, Early>,
-  incoming: Map<number, Dependency[]>,
+  net: Network,
+  order: Int32Array,
+  early: Int32Array,
+  late: Int32Array,
   finishIndex: number,
+  status: (i: number) => PlanTask['status'],
 ): number[] {
-  const last = [...early.entries()].find(
-    ([id, e]) => e.start + e.duration === finishIndex && result.get(id)!.critical,
-  );
-  if (!last) return [];
+  const critical = (i: number) => late[i] === early[i] && status(i) !== 'cancelled';
+  const last = order.find((i) => early[i]! + net.duration[i]! === finishIndex && critical(i));
+  if (last === undefined) return [];
 
-  const chain = [last[0]];
-  for (let id = last[0]; ;) {
-    const e = early.get(id)!;
-    const driver = (incoming.get(id) ?? []).find((d) => {
-      const p = early.get(d.predecessorId)!;
-      const required = p.start + startOffset(d.type, d.lag, p.duration, e.duration);
-      return required === e.start && result.get(d.predecessorId)!.critical;
-    });
-    if (!driver) break;
-    id = driver.predecessorId;
-    chain.push(id);
+  const chain = [last];
+  for (let i = last; ;) {
+    let driver = -1;
+    for (let k = net.inStart[i]!; k < net.inStart[i + 1]! && driver < 0; k++) {
+      const e = net.inEdges[k]!;
+      const p = net.pred[e]!;
+      if (early[p]! + net.offset[e]! === early[i] && critical(p)) driver = p;
+    }
+    if (driver < 0) break;
+    chain.push(driver);
+    i = driver;
   }
-  return chain.reverse();
+  return chain.reverse().map((i) => net.ids[i]!);
 }
 
-function isLive(d: Dependency, byId: Map<number, PlanTask>): boolean {
-  const p = byId.get(d.predecessorId);
-  const s = byId.get(d.successorId);
-  return !!p && !!s && p.status !== 'cancelled' && s.status !== 'cancelled';
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
+function maxOf(n: number, value: (i: number) => number): number {
+  let best = -Infinity;
+  for (let i = 0; i < n; i++) best = Math.max(best, value(i));
+  return best;
 }
