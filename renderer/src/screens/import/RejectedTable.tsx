@@ -18,7 +18,12 @@ export function RejectedTable({ rows }: { rows: RowError[] }) {
         {
           title: t('import.rejected.reason'),
           key: 'reason',
-          render: (_: unknown, r: RowError) => t(`rowError.${r.code}`, r.reason),
+          render: (_: unknown, r: RowError) =>
+            t(`rowError.${r.code}`, {
+              value: r.value ?? '',
+              column: r.column ?? '',
+              defaultValue: r.reason,
+            }),
         },
       ]}
     />

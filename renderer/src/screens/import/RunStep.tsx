@@ -60,13 +60,18 @@ export function RunStep({ fileId, options, acceptPartial, onFinished, onStopped 
         aria-label={t('import.run.progress')}
       />
       <Typography.Text className="muted">
-        {status
-          ? t('import.run.rate', {
-              processed: formatNumber(status.processed, locale),
-              total: status.total === null ? '?' : formatNumber(status.total, locale),
-              rate: formatNumber(Math.round(status.ratePerSecond), locale),
-            })
-          : t('import.run.starting')}
+        {status && status.message
+          ? `${t(`import.run.phase.${status.message}`, status.message)} · `
+          : ''}
+        {status && status.total === null && status.processed === 0
+          ? t('import.run.preparing')
+          : status
+            ? t('import.run.rate', {
+                processed: formatNumber(status.processed, locale),
+                total: status.total === null ? '?' : formatNumber(status.total, locale),
+                rate: formatNumber(Math.round(status.ratePerSecond), locale),
+              })
+            : t('import.run.starting')}
       </Typography.Text>
       <ErrorNote error={error} />
       <Space>
