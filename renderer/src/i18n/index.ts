@@ -2,6 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import planningEn from './planning.en.json';
+import planningZh from './planning.zh-CN.json';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -12,7 +14,13 @@ export function systemLocale(): Locale {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: {
+    // Planning keeps its strings in its own files; its nav label replaces the "coming soon" one.
+    'zh-CN': {
+      translation: { ...zhCN, ...planningZh, nav: { ...zhCN.nav, ...planningZh.nav } },
+    },
+    en: { translation: { ...en, ...planningEn, nav: { ...en.nav, ...planningEn.nav } } },
+  },
   lng: systemLocale(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

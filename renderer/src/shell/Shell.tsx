@@ -16,6 +16,7 @@ import { CustomerPage } from '../screens/customers/CustomerPage';
 import { CustomersScreen } from '../screens/customers/CustomersScreen';
 import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
 import { ImportWizard } from '../screens/import/ImportWizard';
+import { PlanningScreen } from '../screens/planning/PlanningScreen';
 import { RfmScreen } from '../screens/rfm/RfmScreen';
 import { TagsScreen } from '../screens/tags/TagsScreen';
 import { useLocale } from './locale';
@@ -36,6 +37,8 @@ function screenFor(route: Route): ReactNode {
       return <TagsScreen selected={route.rest[0] ? Number(route.rest[0]) : null} />;
     case 'rfm':
       return <RfmScreen />;
+    case 'planning':
+      return <PlanningScreen rest={route.rest} />;
     default:
       return <DashboardScreen />;
   }
@@ -54,8 +57,8 @@ export function Shell() {
     { key: 'tags', icon: <TagsOutlined />, label: t('nav.tags') },
     { key: 'rfm', icon: <HeatMapOutlined />, label: t('nav.rfm') },
     { type: 'divider' },
-    // Planning and scoring arrive with later issues; their places are kept, greyed out.
-    { key: 'planning', icon: <CalendarOutlined />, label: t('nav.planning'), disabled: true },
+    { key: 'planning', icon: <CalendarOutlined />, label: t('nav.planning') },
+    // Scoring arrives with a later issue; its place is kept, greyed out.
     { key: 'scoring', icon: <TrophyOutlined />, label: t('nav.scoring'), disabled: true },
   ];
 

@@ -1,0 +1,56 @@
+import { Input, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TaskInfo } from '../../../../core/api/planning';
+import { frozenText } from './text';
+
+interface Props {
+  task: TaskInfo | null;
+  onCancel(): void;
+  onConfirm(reason: string): void;
+}
+
+/** Asks why a frozen task is started (or finished) anyway; the reason is recorded. */
+export function OverrideDialog({ task, onCancel, onConfirm }: Props) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+
+  return (
+    <Modal
+      open={task !== null}
+      title={t('planning.override.title')}
+      okText={t('planning.override.ok')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ disabled: reason.trim() === '', danger: true }}
+      onCancel={() => {
+        setReason('');
+        onCancel();
+      }}
+      onOk={() => {
+        onConfirm(reason.trim());
+        setReason('');
+      }}
+      destroyOnHidden
+    >
+      {task ? (
+        <>
+          <Typography.Paragraph>
+            {t('planning.override.body', { name: task.name })}
+          </Typography.Paragraph>
+          <Typography.Paragraph type="warning">{frozenText(t, task)}</Typography.Paragraph>
+          <label>
+            <Typography.Text strong>{t('planning.override.reason')}</Typography.Text>
+            <Input.TextArea
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder={t('planning.override.placeholder')}
+              autoSize={{ minRows: 2, maxRows: 5 }}
+              maxLength={500}
+              style={{ marginTop: 6 }}
+            />
+          </label>
+        </>
+      ) : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,362 @@
+import type {
+  CustomSeriesRenderItemAPI,
+  CustomSeriesRenderItemParams,
+  CustomSeriesRenderItemReturn,
+} from 'echarts';
+import type { EChartsCoreOption } from 'echarts/core';
+import type { TFunction } from 'i18next';
+import type { ProjectView, TaskInfo } from '../../../../core/api/planning';
+import { palette } from '../../theme';
+import { addDays, dayToMs } from './calendar';
+import type { GanttRow, Zoom } from './ganttRows';
+import { headerHeight } from './ganttRows';
+import { frozenText } from './text';
+
+const DAY = 86_400_000;
+
+/** A bar being dragged: where it would go if dropped now. */
+export interface Preview {
+  taskId: number;
+  start: string;
+  finish: string;
+}
+
+export const colors = {
+  critical: palette.error,
+  normal: palette.primary,
+  frozen: '#a0a7b4',
+  done: palette.success,
+  phase: '#3d4757',
+  today: '#f29d38',
+  arrow: '#8f959e',
+};
+
+function barColor(task: TaskInfo): string {
+  if (task.status === 'done') return colors.done;
+  if (task.frozen) return colors.frozen;
+  return task.critical ? colors.critical : colors.normal;
+}
+
+type Coord = (value: [number, number]) => number[];
+
+/** An elbowed arrow from one bar end to another, bending between the rows. */
+function arrowPath(from: number[], to: number[], outward: number, inward: number): number[][] {
+  const [x0, y0] = from as [number, number];
+  const [x1, y1] = to as [number, number];
+  const out = x0 + 8 * outward;
+  const into = x1 - 8 * inward;
+  if ((inward > 0 && into >= out && outward > 0) || (inward < 0 && into <= out && outward < 0)) {
+    return [from, [out, y0], [out, y1], to];
+  }
+  const between = y0 + (y1 - y0) / 2;
+  return [from, [out, y0], [out, between], [into, between], [into, y1], to];
+}
+
+/**
+ * The Gantt as an echarts option: one custom series for phase and task bars, one for
+ * the dependency arrows and one for the today line, on a time axis at the top.
+ */
+export function ganttOption(
+  t: TFunction,
+  view: ProjectView,
+  rows: GanttRow[],
+  zoom: Zoom,
+  today: string,
+  preview: Preview | null,
+): EChartsCoreOption {
+  const span = (row: GanttRow): [string, string] => {
+    if (row.kind === 'phase') return [row.start, row.finish];
+    if (preview?.taskId === row.task.id) return [preview.start, preview.finish];
+    return [row.task.start, row.task.finish];
+  };
+  const rowOf = new Map(rows.map((r, i) => [r.kind === 'task' ? r.task.id : -1 - i, i]));
+  const first = view.start ?? today;
+  const last = view.finish ?? today;
+  const min = dayToMs(addDays(first < today ? first : today, -2));
+  const max = dayToMs(addDays(last > today ? last : today, 3));
+
+  const barData = rows.map((row, i) => {
+    const [start, finish] = span(row);
+    return { value: [i, dayToMs(start), dayToMs(finish) + DAY], row };
+  });
+
+  const renderBar = (
+    params: CustomSeriesRenderItemParams,
+    api: CustomSeriesRenderItemAPI,
+  ): CustomSeriesRenderItemReturn => {
+    const row = rows[params.dataIndex]!;
+    const index = api.value(0) as number;
+    const [x0, y] = api.coord([api.value(1), index]) as [number, number];
+    const [x1] = api.coord([api.value(2), index]) as [number, number];
+    const width = Math.max(x1 - x0, 3);
+
+    if (row.kind === 'phase') {
+      return {
+        type: 'group',
+        children: [
+          {
+            type: 'rect',
+            shape: { x: x0, y: y - 4, width, height: 8, r: 2 },
+            style: { fill: colors.phase },
+          },
+          {
+            type: 'polygon',
+            shape: {
+              points: [
+                [x0, y + 4],
+                [x0 + 6, y + 4],
+                [x0, y + 10],
+              ],
+            },
+            style: { fill: colors.phase },
+          },
+          {
+            type: 'polygon',
+            shape: {
+              points: [
+                [x0 + width, y + 4],
+                [x0 + width - 6, y + 4],
+                [x0 + width, y + 10],
+              ],
+            },
+            style: { fill: colors.phase },
+          },
+        ],
+      };
+    }
+
+    const task = row.task;
+    const height = 18;
+    const fill = barColor(task);
+    const dragging = preview?.taskId === task.id;
+    const children: NonNullable<CustomSeriesRenderItemReturn>[] = [];
+    if (task.duration === 0) {
+      children.push({
+        type: 'polygon',
+        shape: {
+          points: [
+            [x0, y - 9],
+            [x0 + 9, y],
+            [x0, y + 9],
+            [x0 - 9, y],
+          ],
+        },
+        style: { fill },
+      });
+    } else {
+      children.push({
+        type: 'rect',
+        shape: { x: x0, y: y - height / 2, width, height, r: 4 },
+        style: {
+          fill,
+          opacity: task.frozen ? 0.55 : 1,
+          stroke: dragging ? palette.text : task.frozen ? '#646a73' : undefined,
+          lineWidth: dragging || task.frozen ? 1 : 0,
+          lineDash: task.frozen || dragging ? [4, 3] : undefined,
+        },
+      });
+      if (task.progress > 0 && task.status !== 'done') {
+        children.push({
+          type: 'rect',
+          shape: { x: x0, y: y + height / 2 - 4, width: (width * task.progress) / 100, height: 4 },
+          style: { fill: 'rgba(0,0,0,0.35)' },
+        });
+      }
+      // The right end is a handle: dragging it changes the duration.
+      children.push({
+        type: 'rect',
+        shape: { x: x0 + width - 6, y: y - height / 2, width: 8, height },
+        style: { fill: 'rgba(0,0,0,0)' },
+      });
+    }
+    const mark = task.frozen ? `⏸ ${t('planning.gantt.rowFrozen')}` : '';
+    const label = `#${task.seq}${mark ? `  ${mark}` : ''}`;
+    children.push({
+      type: 'text',
+      x: x0 + Math.max(width, 10) + 6,
+      y,
+      style: {
+        text: label,
+        fill: task.frozen ? '#646a73' : palette.textSecondary,
+        fontSize: 11,
+        verticalAlign: 'middle',
+      },
+      silent: true,
+    });
+    return { type: 'group', children };
+  };
+
+  const depData = view.dependencies.flatMap((d) => {
+    const a = rowOf.get(d.predecessorId);
+    const b = rowOf.get(d.successorId);
+    if (a === undefined || b === undefined) return [];
+    const pred = barData[a]!.value;
+    const succ = barData[b]!.value;
+    const fromEnd = d.type === 'FS' || d.type === 'FF';
+    const toStart = d.type === 'FS' || d.type === 'SS';
+    const p = rows[a]!;
+    const s = rows[b]!;
+    const critical = p.kind === 'task' && s.kind === 'task' && p.task.critical && s.task.critical;
+    return [
+      {
+        value: [a, fromEnd ? pred[2]! : pred[1]!, b, toStart ? succ[1]! : succ[2]!],
+        fromEnd,
+        toStart,
+        critical,
+      },
+    ];
+  });
+
+  const renderArrow = (
+    params: CustomSeriesRenderItemParams,
+    api: CustomSeriesRenderItemAPI,
+  ): CustomSeriesRenderItemReturn => {
+    const dep = depData[params.dataIndex]!;
+    const coord: Coord = (v) => api.coord(v) as number[];
+    const from = coord([api.value(1) as number, api.value(0) as number]);
+    const to = coord([api.value(3) as number, api.value(2) as number]);
+    const inward = dep.toStart ? 1 : -1;
+    const color = dep.critical ? colors.critical : colors.arrow;
+    const [tx, ty] = to as [number, number];
+    return {
+      type: 'group',
+      silent: true,
+      children: [
+        {
+          type: 'polyline',
+          shape: { points: arrowPath(from, to, dep.fromEnd ? 1 : -1, inward) },
+          style: { stroke: color, lineWidth: dep.critical ? 1.6 : 1, fill: 'none' },
+        },
+        {
+          type: 'polygon',
+          shape: {
+            points: [
+              [tx, ty],
+              [tx - 6 * inward, ty - 4],
+              [tx - 6 * inward, ty + 4],
+            ],
+          },
+          style: { fill: color },
+        },
+      ],
+    };
+  };
+
+  const renderToday = (
+    params: CustomSeriesRenderItemParams,
+    api: CustomSeriesRenderItemAPI,
+  ): CustomSeriesRenderItemReturn => {
+    const system = params.coordSys as unknown as { y: number; height: number };
+    const [x] = api.coord([api.value(0), 0]) as [number, number];
+    return {
+      type: 'group',
+      silent: true,
+      children: [
+        {
+          type: 'line',
+          shape: { x1: x, y1: system.y, x2: x, y2: system.y + system.height },
+          style: { stroke: colors.today, lineWidth: 2, lineDash: [6, 4] },
+        },
+        {
+          type: 'text',
+          x: x + 4,
+          y: system.y + 2,
+          style: { text: t('planning.gantt.legendToday'), fill: colors.today, fontSize: 11 },
+        },
+      ],
+    };
+  };
+
+  const labelFormat = zoom === 'month' ? '{yyyy}-{MM}' : '{MM}-{dd}';
+  const interval = zoom === 'day' ? DAY : zoom === 'week' ? 7 * DAY : undefined;
+
+  return {
+    animation: false,
+    grid: { left: 8, right: 120, top: headerHeight, bottom: 8 },
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      formatter: (p: { seriesIndex: number; dataIndex: number }) =>
+        p.seriesIndex === 0 ? tooltipHtml(t, rows[p.dataIndex]!) : '',
+    },
+    xAxis: {
+      type: 'time',
+      position: 'top',
+      min,
+      max,
+      minInterval: interval,
+      maxInterval: interval,
+      axisLabel: { formatter: labelFormat, hideOverlap: true, color: palette.textSecondary },
+      splitLine: { show: true, lineStyle: { color: '#eef0f3' } },
+      axisLine: { lineStyle: { color: palette.border } },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: rows.map((r) => r.key),
+      axisLabel: { show: false },
+      axisTick: { show: false },
+      axisLine: { show: false },
+      splitLine: { show: true, lineStyle: { color: '#f2f3f5' } },
+    },
+    series: [
+      {
+        type: 'custom',
+        name: 'bars',
+        renderItem: renderBar,
+        encode: { x: [1, 2], y: 0 },
+        data: barData.map((d) => d.value),
+        clip: true,
+      },
+      {
+        type: 'custom',
+        name: 'dependencies',
+        renderItem: renderArrow,
+        encode: { x: [1, 3], y: [0, 2] },
+        data: depData.map((d) => d.value),
+        silent: true,
+        z: 1,
+      },
+      {
+        type: 'custom',
+        name: 'today',
+        renderItem: renderToday,
+        encode: { x: 0 },
+        data: [[dayToMs(today)]],
+        silent: true,
+        z: 3,
+      },
+    ],
+  };
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function tooltipHtml(t: TFunction, row: GanttRow): string {
+  if (row.kind === 'phase') {
+    return `<b>${escape(row.name)}</b><br/>${row.start} → ${row.finish}`;
+  }
+  const task = row.task;
+  const lines = [
+    `<b>#${task.seq} ${escape(task.name)}</b>`,
+    t('planning.gantt.tipDates', {
+      start: task.start,
+      finish: task.finish,
+      duration: task.duration,
+    }),
+    `${t(`planning.status.${task.status}`)} · ${t('planning.gantt.tipSlack', { slack: task.slack })}`,
+  ];
+  if (task.owner) lines.push(escape(t('planning.gantt.tipOwner', { owner: task.owner })));
+  if (task.critical)
+    lines.push(
+      `<span style="color:${colors.critical}">${t('planning.gantt.legendCritical')}</span>`,
+    );
+  if (task.frozen) {
+    lines.push(
+      `<span style="color:#d48806">${t('planning.gantt.tipFrozen')} ${escape(frozenText(t, task))}</span>`,
+    );
+  }
+  return lines.join('<br/>');
+}
