@@ -2,15 +2,12 @@ import type { ImportOptions, ImportSummary } from '../../api/imports';
 import type { Db } from '../../db/open';
 import { commitBatch } from './commit';
 import { contentHash, inspectFile, readRecords, resolveFileImport } from './index';
-import type { RecordOutcome } from './types';
 
 export interface RunControl {
   at: Date;
   signal?: AbortSignal;
   /** Rows handled so far and the file's data rows in all (null until known). */
   onProgress?: (processed: number, total: number | null) => void;
-  /** Where the records come from (a reader thread); default: read the file on this thread. */
-  records?: (onLinesTotal: (lines: number) => void) => AsyncIterable<RecordOutcome[]>;
 }
 
 /**
@@ -37,12 +34,10 @@ export async function importFile(
   const onLinesTotal = (lines: number) => {
     total = Math.max(0, lines - 1);
   };
-  const records = control.records
-    ? control.records(onLinesTotal)
-    : readRecords(path, options, undefined, {
-        signal: control.signal,
-        onProgress: (p) => onLinesTotal(p.linesTotal),
-      });
+  const records = readRecords(path, options, undefined, {
+    signal: control.signal,
+    onProgress: (p) => onLinesTotal(p.linesTotal),
+  });
   return commitBatch(db, records, {
     facts: {
       fileName,

@@ -10,9 +10,8 @@ import { spawnWorker, workerEntry } from './worker-spawn';
 const log = logger('import');
 
 /**
- * Imports a file on worker threads (see worker.ts): one commits on its own connection
- * to the same database file (WAL), one reads the file meanwhile; the host's thread
- * only relays progress and cancel. Where no worker can run (an in-memory database
+ * Imports a file on a worker thread (see worker.ts) with its own connection to the
+ * same database file (WAL); the host's thread only relays progress and cancel. Where no worker can run (an in-memory database
  * has no file to share) the import runs on this thread, yielding to the event loop
  * between chunks.
  */

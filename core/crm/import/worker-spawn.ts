@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { TransferListItem } from 'node:worker_threads';
 
 /**
- * How to start the import's worker threads. In the built app the worker is a bundle
+ * How to start the import's worker thread. In the built app the worker is a bundle
  * of its own beside the main one (out/main/import-worker.js); from sources (tsx,
  * vitest) the TypeScript entry is loaded through tsx's require hook, registered
  * inside the new thread. Decided once by the host and handed down, because a
