@@ -7,35 +7,6 @@ export interface Edge {
 }
 
 /**
- * Orders tasks so that every predecessor comes before its successors (Kahn's
- * algorithm). Returns null when the dependencies form a cycle. Edges naming an
- * unknown task are ignored; the caller checks membership.
- */
-export function topologicalOrder(ids: readonly number[], edges: readonly Edge[]): number[] | null {
-  const known = new Set(ids);
-  const indegree = new Map<number, number>(ids.map((id) => [id, 0]));
-  const next = successorsOf(edges, known);
-  for (const e of edges) {
-    if (known.has(e.predecessorId) && known.has(e.successorId)) {
-      indegree.set(e.successorId, indegree.get(e.successorId)! + 1);
-    }
-  }
-
-  const ready = ids.filter((id) => indegree.get(id) === 0);
-  const order: number[] = [];
-  for (let i = 0; i < ready.length; i++) {
-    const id = ready[i]!;
-    order.push(id);
-    for (const s of next.get(id) ?? []) {
-      const left = indegree.get(s)! - 1;
-      indegree.set(s, left);
-      if (left === 0) ready.push(s);
-    }
-  }
-  return order.length === ids.length ? order : null;
-}
-
-/**
  * One cycle among the dependencies, as the ids along it with the first repeated at
  * the end (`[a, b, c, a]`; a self-dependency is `[a, a]`), or null when there is
  * none. Iterative depth-first search: deep plans cannot overflow the stack.
