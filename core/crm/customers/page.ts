@@ -86,9 +86,20 @@ export async function customersPage(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
 
-  let page = filtered.select(rowColumns);
+  // Sort narrow rows (ids only), then read the page's 100 full rows by id.
+  let page = filtered.select('c.id');
   for (const s of q.sort) page = page.orderBy(columnSql(s.column, day), s.dir);
-  const raw = (await page.orderBy('c.id').limit(q.limit).offset(q.offset).execute()) as RawRow[];
+  const ids = (await page.orderBy('c.id').limit(q.limit).offset(q.offset).execute()).map(
+    (r) => r.id,
+  );
+  const full = ids.length
+    ? ((await customersWithMetrics(db)
+        .select(rowColumns)
+        .where('c.id', 'in', ids)
+        .execute()) as RawRow[])
+    : [];
+  const byId = new Map(full.map((r) => [r.id, r]));
+  const raw = ids.map((id) => byId.get(id)).filter((r): r is RawRow => r !== undefined);
 
   return { rows: await toCustomerRows(db, raw, day), total: Number(counted.n) };
 }
