@@ -1,15 +1,16 @@
+import { isUtf8 } from 'node:buffer';
+import fs from 'node:fs';
 import { CsvReader, type CsvRow } from './csv';
 import { decodeText } from './decode';
 
 /**
- * Reads a CSV file's bytes in pieces of a few MiB, decoding one piece at a time, so a
- * million-line export is never held as one decoded string beside its bytes (the
- * decoded text of Chinese exports takes twice the bytes' size).
+ * Reads a CSV file from disk in pieces of a few MiB and decodes one piece at a time,
+ * so a million-line export is never held in memory, neither as bytes nor as one
+ * decoded string (which takes twice the bytes for Chinese text).
  *
- * A piece ends after a line break outside quotes. That cut is found on the bytes: in
- * UTF-8, GBK/GB18030, Big5 and Shift_JIS the bytes of `"` and line feed never occur
- * inside a multi-byte character, so counting them is safe. UTF-16 files are decoded
- * whole (`wholeTextOnly`).
+ * A piece ends just after a line break outside quotes. The cut is found on the bytes:
+ * in UTF-8, GBK/GB18030, Big5 and Shift_JIS the bytes of `"` and line feed never occur
+ * inside a multi-byte character. UTF-16 files are read whole (`wholeTextOnly`).
  */
 export const pieceBytes = 4 * 1024 * 1024;
 
@@ -17,17 +18,55 @@ const LF = 0x0a;
 const QUOTE = 0x22;
 
 export function wholeTextOnly(encoding: string): boolean {
-  return encoding.toLowerCase().startsWith('utf-16') || encoding.toLowerCase().startsWith('ucs');
+  const name = encoding.toLowerCase();
+  return name.startsWith('utf-16') || name.startsWith('ucs');
 }
 
-/** Rows of the file after the header, piece by piece; `next()` gives null at the end. */
+/** The file's bytes in pieces that each end after a line break outside quotes. */
+export function* bytePieces(path: string, size = pieceBytes): Generator<Buffer> {
+  const fd = fs.openSync(path, 'r');
+  try {
+    let pending = Buffer.alloc(0);
+    for (;;) {
+      const fresh = Buffer.allocUnsafe(size);
+      const read = fs.readSync(fd, fresh, 0, size, null);
+      const atEnd = read === 0;
+      pending = pending.length
+        ? Buffer.concat([pending, fresh.subarray(0, read)])
+        : fresh.subarray(0, read);
+      if (atEnd) {
+        if (pending.length) yield pending;
+        return;
+      }
+      const cut = lastCut(pending);
+      // No line break outside quotes yet (a huge quoted field): read on.
+      if (cut === 0) continue;
+      yield pending.subarray(0, cut);
+      pending = Buffer.from(pending.subarray(cut));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Just after the last line feed with an even number of quotes before it; 0 if none. */
+function lastCut(bytes: Buffer): number {
+  let inQuotes = false;
+  let cut = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === QUOTE) inQuotes = !inQuotes;
+    else if (b === LF && !inQuotes) cut = i + 1;
+  }
+  return cut;
+}
+
+/** Rows of the file after the header, piece by piece; the function gives null at the end. */
 export function pieceRows(
-  bytes: Buffer,
+  pieces: Iterator<Buffer>,
   encoding: string,
   delimiter: string,
-  size = pieceBytes,
 ): () => CsvRow | null {
-  let start = 0;
   let line = 1;
   let reader: CsvReader | null = null;
   let skipHeader = true;
@@ -36,49 +75,27 @@ export function pieceRows(
     for (;;) {
       const row = reader?.next() ?? null;
       if (row) {
-        if (skipHeader) {
-          skipHeader = false;
-          continue;
-        }
-        return row;
+        if (!skipHeader) return row;
+        skipHeader = false;
+        continue;
       }
       if (reader) line = reader.nextLine;
-      if (start >= bytes.length) return null;
-      const end = cutAfter(bytes, start, size);
-      reader = new CsvReader(decodeText(bytes.subarray(start, end), encoding), delimiter, line);
-      start = end;
+      const piece = pieces.next();
+      if (piece.done) return null;
+      reader = new CsvReader(decodeText(piece.value, encoding), delimiter, line);
     }
   };
 }
 
-/** The end of a piece: just after the first line feed past `start + size` with quotes balanced. */
-function cutAfter(bytes: Buffer, start: number, size: number): number {
-  if (bytes.length - start <= size) return bytes.length;
-  let at = bytes.indexOf(LF, start + size);
-  let quotes = countByte(bytes, QUOTE, start, at === -1 ? bytes.length : at);
-  while (at !== -1) {
-    if (quotes % 2 === 0) return at + 1;
-    const next = bytes.indexOf(LF, at + 1);
-    quotes += countByte(bytes, QUOTE, at, next === -1 ? bytes.length : next);
-    at = next;
+/** What one pass over the bytes tells: lines, and whether every piece is valid UTF-8. */
+export function surveyFile(path: string): { lines: number; utf8: boolean; lastByte: number } {
+  let lines = 0;
+  let utf8 = true;
+  let lastByte = -1;
+  for (const piece of bytePieces(path)) {
+    for (let at = piece.indexOf(LF); at !== -1; at = piece.indexOf(LF, at + 1)) lines++;
+    if (utf8 && !isUtf8(piece)) utf8 = false;
+    lastByte = piece[piece.length - 1] ?? lastByte;
   }
-  return bytes.length;
-}
-
-function countByte(bytes: Buffer, value: number, from: number, to: number): number {
-  let count = 0;
-  for (
-    let at = bytes.indexOf(value, from);
-    at !== -1 && at < to;
-    at = bytes.indexOf(value, at + 1)
-  ) {
-    count++;
-  }
-  return count;
-}
-
-/** Lines of a file from its bytes (a last line without a line break counts). */
-export function countByteLines(bytes: Buffer): number {
-  const lines = countByte(bytes, LF, 0, bytes.length);
-  return bytes.length > 0 && bytes[bytes.length - 1] !== LF ? lines + 1 : lines;
+  return { lines: lastByte !== -1 && lastByte !== LF ? lines + 1 : lines, utf8, lastByte };
 }

@@ -37,10 +37,10 @@ const sampleBytes = 256 * 1024;
  * that only for other double-byte encodings (Big5, Shift_JIS) in large samples: on a
  * few lines of GBK it tends to answer EUC-KR.
  */
-export function detectEncoding(bytes: Buffer): EncodingChoice {
+export function detectEncoding(bytes: Buffer, wholeFileIsUtf8?: boolean): EncodingChoice {
   const bom = bomEncoding(bytes);
   if (bom) return { detected: bom, used: bom, confidence: 1 };
-  if (isUtf8(bytes)) return { detected: 'utf-8', used: 'utf-8', confidence: 1 };
+  if (wholeFileIsUtf8 ?? isUtf8(bytes)) return { detected: 'utf-8', used: 'utf-8', confidence: 1 };
 
   const sample = bytes.subarray(0, sampleBytes);
   const { pairs, singles } = highByteShape(sample);
@@ -77,9 +77,17 @@ function highByteShape(bytes: Buffer): { pairs: number; singles: number } {
   return { pairs, singles };
 }
 
-/** The encoding to read with: the user's override when given (checked), else the detected one. */
-export function chooseEncoding(bytes: Buffer, override?: string): EncodingChoice {
-  const detected = detectEncoding(bytes);
+/**
+ * The encoding to read with: the user's override when given (checked), else the
+ * detected one. `bytes` may be the file's first part; `wholeFileIsUtf8` then says
+ * what a pass over all of it found.
+ */
+export function chooseEncoding(
+  bytes: Buffer,
+  override?: string,
+  wholeFileIsUtf8?: boolean,
+): EncodingChoice {
+  const detected = detectEncoding(bytes, wholeFileIsUtf8);
   if (!override) return detected;
   if (!iconv.encodingExists(override)) {
     throw new CoreError('imports.encoding_unknown', `Unknown text encoding "${override}".`, {

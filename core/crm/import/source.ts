@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { ImportOptions } from '../../api/imports';
 import { CoreError } from '../../shared/errors';
 import { CsvReader, detectDelimiter, type CsvRow, type Delimiter } from './csv';
-import { countByteLines, pieceBytes, pieceRows, wholeTextOnly } from './csv-pieces';
+import { bytePieces, pieceRows, surveyFile, wholeTextOnly } from './csv-pieces';
 import { chooseEncoding, decodeText, type EncodingChoice } from './decode';
 import { detectDecimalComma } from './numbers';
 import { readWorkbook } from './xlsx';
@@ -30,12 +30,13 @@ export interface Source {
 }
 
 const sampleForNumbers = 1000;
-const headBytes = 64 * 1024;
+const headBytes = 256 * 1024;
 
 type Opened = Omit<Source, 'decimalComma'>;
 
 // An import opens its file several times (inspect, resolve, read): the last file
-// opened stays in memory (its bytes) until it has been read through, so it is read once.
+// opened stays known (encoding, delimiter, lines, date order) until it has been read
+// through, so those passes over it are made once.
 let recent: { key: string; opened: Opened } | null = null;
 
 /** Opens a CSV or XLSX export (told apart by its bytes, not its name). */
@@ -57,25 +58,27 @@ export function releaseSource(path: string): void {
 }
 
 async function openFresh(path: string, settings: ReadSettings): Promise<Opened> {
-  const bytes = fs.readFileSync(path);
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  const opened = isZip ? await openXlsx(path, settings) : openCsv(bytes, settings);
+  const opened = isZip(path) ? await openXlsx(path, settings) : openCsv(path, settings);
   if (opened.headers.length === 0 || opened.headers.every((h) => h.trim() === '')) {
     throw new CoreError('imports.empty', 'The file has no header row; is it empty?', { path });
   }
   return opened;
 }
 
-function openCsv(bytes: Buffer, settings: ReadSettings): Opened {
-  const encoding = chooseEncoding(bytes, settings.encoding);
-  // The first piece decides the delimiter and holds the header.
+function openCsv(path: string, settings: ReadSettings): Opened {
+  const survey = surveyFile(path);
+  const head = readHead(path);
+  const encoding = chooseEncoding(head, settings.encoding, survey.utf8);
   const whole = wholeTextOnly(encoding.used);
-  const head = decodeText(bytes.subarray(0, whole ? bytes.length : headBytes), encoding.used);
-  const delimiter = settings.delimiter ?? detectDelimiter(head);
-  const header = new CsvReader(head, delimiter).next();
+
+  // The first part of the file decides the delimiter and holds the header.
+  const headText = decodeText(whole ? fs.readFileSync(path) : head, encoding.used);
+  const delimiter = settings.delimiter ?? detectDelimiter(headText);
+  const header = new CsvReader(headText, delimiter).next();
 
   function cursor(): () => CsvRow | null {
-    const next = pieceRows(bytes, encoding.used, delimiter, whole ? Infinity : pieceBytes);
+    const pieces = whole ? [fs.readFileSync(path)].values() : bytePieces(path);
+    const next = pieceRows(pieces, encoding.used, delimiter);
     return () => {
       for (let row = next(); row; row = next()) {
         if (row.cells.length !== 1 || row.cells[0]?.trim() !== '') return row;
@@ -91,11 +94,36 @@ function openCsv(bytes: Buffer, settings: ReadSettings): Opened {
     sheets: [],
     sheet: null,
     headers: header?.cells.map((h) => h.trim()) ?? [],
-    linesTotal: countByteLines(bytes),
+    linesTotal: survey.lines,
     rows: () => rowsOf(cursor()),
     cursor,
     scans: new Map(),
   };
+}
+
+/** XLSX files are zip archives: they start with `PK\x03\x04`. */
+function isZip(path: string): boolean {
+  const fd = fs.openSync(path, 'r');
+  try {
+    const magic = Buffer.alloc(4);
+    fs.readSync(fd, magic, 0, 4, 0);
+    return magic.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The file's first bytes up to the last line break in them (whole characters only). */
+function readHead(path: string): Buffer {
+  const fd = fs.openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(headBytes);
+    const read = fs.readSync(fd, head, 0, headBytes, 0);
+    const lastBreak = head.subarray(0, read).lastIndexOf(0x0a);
+    return head.subarray(0, read === headBytes && lastBreak > 0 ? lastBreak + 1 : read);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 async function openXlsx(path: string, settings: ReadSettings): Promise<Opened> {
