@@ -41,7 +41,10 @@ function ConditionLine({ c, fields }: { c: ConditionExplanation; fields: RuleFie
   const { t } = useTranslation();
   const { locale } = useLocale();
   const field = fields.find((f) => f.key === c.field);
-  const show = (v: RuleValue | number | string | null) => formatValue(v, field, locale, t);
+  const show = (v: RuleValue | number | string | null) =>
+    c.cmp === 'in' && Array.isArray(v)
+      ? v.map((item) => formatValue(item, field, locale, t)).join(', ')
+      : formatValue(v, field, locale, t);
   return (
     <Space wrap>
       <Verdict passed={c.passed} />
