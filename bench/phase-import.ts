@@ -17,10 +17,13 @@ import type { ExportFile } from './phase-files';
 export interface ImportResult {
   lines: number;
   importMs: number;
+  /** CPU time (user + system) of the import: on a shared machine, less noisy than wall time. */
+  importCpuMs: number;
   peakRssBytes: number;
   maxRssBytes: number;
   rejected: number;
   floorMs: number;
+  floorCpuMs: number;
   floorLines: number;
 }
 
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
   const sampler = new RssSampler();
   sampler.start();
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   let lines = 0;
   let rejected = 0;
   for (const f of files) {
@@ -44,6 +48,7 @@ async function main(): Promise<void> {
     rejected += summary.rowsRejected;
   }
   const importMs = performance.now() - started;
+  const importCpuMs = cpuMs(process.cpuUsage(cpuStart));
   const peakRssBytes = sampler.stop();
   // maxRSS is in kilobytes: the process's peak so far, i.e. start-up plus the import.
   const maxRssBytes = process.resourceUsage().maxRSS * 1024;
@@ -53,10 +58,12 @@ async function main(): Promise<void> {
   const result: ImportResult = {
     lines,
     importMs: Math.round(importMs),
+    importCpuMs: Math.round(importCpuMs),
     peakRssBytes,
     maxRssBytes,
     rejected,
     floorMs: Math.round(floor.ms),
+    floorCpuMs: Math.round(floor.cpuMs),
     floorLines: floor.lines,
   };
   process.stdout.write(JSON.stringify(result) + '\n');
@@ -69,7 +76,7 @@ async function main(): Promise<void> {
 async function measureFloor(
   files: ExportFile[],
   file: string,
-): Promise<{ ms: number; lines: number }> {
+): Promise<{ ms: number; cpuMs: number; lines: number }> {
   fs.rmSync(file, { force: true });
   const raw = new SQLite(file);
   raw.pragma('journal_mode = WAL');
@@ -96,22 +103,31 @@ async function measureFloor(
   ];
 
   let ms = 0;
+  let cpu = 0;
   let lines = 0;
   raw.exec('BEGIN');
   for (const f of files) {
     const options = { source: { kind: 'preset' as const, id: f.preset } };
     for await (const chunk of readRecords(f.path, options)) {
       const started = performance.now();
+      const cpuStart = process.cpuUsage();
       for (const outcome of chunk) if (outcome.ok) insert.run(row(outcome.record));
       ms += performance.now() - started;
+      cpu += cpuMs(process.cpuUsage(cpuStart));
       lines += chunk.length;
     }
   }
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   raw.exec('COMMIT');
   ms += performance.now() - started;
+  cpu += cpuMs(process.cpuUsage(cpuStart));
   raw.close();
-  return { ms, lines };
+  return { ms, cpuMs: cpu, lines };
+}
+
+function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
 }
 
 void main();
