@@ -152,7 +152,7 @@ export function MappingStep({ inspection, choice, initial, onBack, onNext }: Pro
         <Form.Item label={t('import.inspect.dateOrder')}>
           <Select
             aria-label={t('import.inspect.dateOrder')}
-            style={{ width: 200 }}
+            style={{ width: 260 }}
             allowClear
             placeholder={
               inspection.dateOrder.detected
