@@ -51,14 +51,29 @@ export function* bytePieces(path: string, size = pieceBytes): Generator<Buffer> 
 
 /** Just after the last line feed with an even number of quotes before it; 0 if none. */
 function lastCut(bytes: Buffer): number {
-  let inQuotes = false;
-  let cut = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b === QUOTE) inQuotes = !inQuotes;
-    else if (b === LF && !inQuotes) cut = i + 1;
+  let cut = bytes.lastIndexOf(LF) + 1;
+  if (cut === 0) return 0;
+  // Native searches rather than a loop over every byte: most exports quote little.
+  let quotes = countByte(bytes, QUOTE, 0, cut);
+  while (quotes % 2 === 1) {
+    const earlier = cut > 1 ? bytes.lastIndexOf(LF, cut - 2) + 1 : 0;
+    if (earlier === 0) return 0;
+    quotes -= countByte(bytes, QUOTE, earlier, cut);
+    cut = earlier;
   }
   return cut;
+}
+
+function countByte(bytes: Buffer, value: number, from: number, to: number): number {
+  let count = 0;
+  for (
+    let at = bytes.indexOf(value, from);
+    at !== -1 && at < to;
+    at = bytes.indexOf(value, at + 1)
+  ) {
+    count++;
+  }
+  return count;
 }
 
 /** Rows of the file after the header, piece by piece; the function gives null at the end. */

@@ -11,11 +11,12 @@ const missingMarkers = new Set(['', 'na', 'n/a', '#n/a', 'null', 'nan', 'none', 
 
 /** True when a cell says "no value": empty, `NA`, `N/A`, `NULL`, `-` and the like. */
 export function isMissing(raw: string): boolean {
-  // Most cells hold a value that starts with a digit or a letter other than n/N: decided
-  // without trimming or lower-casing, which matters at a million rows.
+  if (raw.length === 0) return true;
+  // Every marker starts with n, N, # or -: a cell starting otherwise (and not with a
+  // space) holds a value, decided without trimming, which matters at a million rows.
   const first = raw.charCodeAt(0);
-  if (raw.length > 4 && first > 32 && raw.charCodeAt(raw.length - 1) > 32) return false;
-  if (first >= 48 && first <= 57) return false;
+  const maybe = first <= 32 || first === 78 || first === 110 || first === 35 || first === 45;
+  if (!maybe && first !== 0xa0 && first !== 0x3000) return false;
   const text = raw.trim();
   return text.length <= 4 && missingMarkers.has(text.toLowerCase());
 }
