@@ -20,8 +20,13 @@ export async function call<M extends MethodName>(
  * Follows a job until it ends, printing its progress to stderr; Ctrl-C asks the core
  * to cancel it. Returns the job's own result when it finished.
  */
-export async function followJob(app: App, started: JobStatus, label: string): Promise<unknown> {
-  const progress = new Progress(label);
+export async function followJob(
+  app: App,
+  started: JobStatus,
+  label: string,
+  unit = 'rows',
+): Promise<unknown> {
+  const progress = new Progress(label, unit);
   const onInterrupt = () => {
     progress.note('cancelling…');
     void call(app, 'jobs.cancel', { id: started.id });

@@ -98,7 +98,7 @@ function describeImport(s: ImportSummary): string {
 /** Recomputes every customer's metrics, RFM scores and tags as of now. */
 export async function recompute(app: App): Promise<Output> {
   const job = await call(app, 'customers.recompute', {});
-  const s = (await followJob(app, job, 'recompute')) as RecomputeSummary;
+  const s = (await followJob(app, job, 'recompute', 'steps')) as RecomputeSummary;
   const text =
     `recomputed ${formatCount(s.customers)} customers and ${s.tagsEvaluated} tags ` +
     `as of ${s.asOf}: +${s.membershipsAdded} / -${s.membershipsRemoved} memberships ` +
@@ -155,46 +155,51 @@ export async function explain(app: App, flags: Flags): Promise<Output> {
     ? [(await findTag(app, flags.tag)).id]
     : (await call(app, 'customers.get', { id: customerId })).tags.map((t) => t.id);
 
+  const fields = await call(app, 'tags.fields', {});
+  const moneyFields = new Set(fields.filter((f) => f.type === 'money').map((f) => f.key));
   const explanations: TagExplanation[] = [];
   for (const tagId of tagIds) {
     explanations.push(await call(app, 'customers.explainTag', { customerId, tagId }));
   }
   const text = explanations.length
-    ? explanations.map(describeExplanation).join('\n\n')
+    ? explanations.map((e) => describeExplanation(e, moneyFields)).join('\n\n')
     : `customer ${customerId} has no tags`;
   return { text, json: explanations };
 }
 
-function describeExplanation(e: TagExplanation): string {
+function describeExplanation(e: TagExplanation, moneyFields: Set<string>): string {
   const head =
     `${e.nameZh} / ${e.nameEn} [${e.kind}]: ${e.has ? 'has it' : 'does not have it'}` +
     (e.since ? ` since ${e.since}` : '') +
     ` (rule version ${e.version}, as of ${e.asOf})`;
   const body = e.rule
-    ? describeGroup(e.rule, '  ')
+    ? describeGroup(e.rule, '  ', moneyFields)
     : e.reason
       ? `  ${e.reason.code} ${JSON.stringify(e.reason.params)}`
       : '';
   return body ? `${head}\n${body}` : head;
 }
 
-function describeGroup(g: GroupExplanation, indent: string): string {
+function describeGroup(g: GroupExplanation, indent: string, money: Set<string>): string {
   const lines = [`${indent}${g.passed ? '✓' : '✗'} ${g.op.toUpperCase()}`];
   for (const child of g.children) {
     lines.push(
       child.type === 'group'
-        ? describeGroup(child, indent + '  ')
-        : describeCondition(child, indent + '  '),
+        ? describeGroup(child, indent + '  ', money)
+        : describeCondition(child, indent + '  ', money),
     );
   }
   return lines.join('\n');
 }
 
-function describeCondition(c: ConditionExplanation, indent: string): string {
-  const show = (v: unknown) =>
-    typeof v === 'number' && /money|spend|aov|ltv|fen/i.test(c.field) ? formatYuan(v, 'en') : v;
+function describeCondition(c: ConditionExplanation, indent: string, money: Set<string>): string {
+  const show = (v: unknown): string => {
+    if (v === null || v === undefined) return '(none)';
+    if (typeof v === 'number' && money.has(c.field)) return formatYuan(v, 'en');
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);
+  };
   return (
-    `${indent}${c.passed ? '✓' : '✗'} ${c.labelEn} (${c.field}) ${c.cmp} ` +
-    `${JSON.stringify(show(c.value))}: customer's value ${JSON.stringify(show(c.customerValue))}`
+    `${indent}${c.passed ? '✓' : '✗'} ${c.labelEn} (${c.field}) ${c.cmp} ${show(c.value)}: ` +
+    `customer's value ${show(c.customerValue)}`
   );
 }

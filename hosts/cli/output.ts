@@ -10,7 +10,10 @@ export class Progress {
   private lastLine = 0;
   private readonly tty = Boolean(process.stderr.isTTY);
 
-  constructor(private readonly label: string) {}
+  constructor(
+    private readonly label: string,
+    private readonly unit: string,
+  ) {}
 
   update(status: JobStatus): void {
     const now = Date.now();
@@ -19,8 +22,8 @@ export class Progress {
     const total = status.total !== null ? ` / ${number.format(status.total)}` : '';
     const percent = status.progress !== null ? ` (${Math.round(status.progress * 100)} %)` : '';
     const line =
-      `${this.label}: ${number.format(status.processed)}${total} rows${percent}, ` +
-      `${number.format(status.ratePerSecond)} rows/s`;
+      `${this.label}: ${number.format(status.processed)}${total} ${this.unit}${percent}, ` +
+      `${number.format(status.ratePerSecond)} ${this.unit}/s`;
     process.stderr.write(this.tty ? `\r${line}\x1b[K` : `${line}\n`);
   }
 
@@ -31,8 +34,8 @@ export class Progress {
   done(status: JobStatus): void {
     if (this.tty) process.stderr.write('\r\x1b[K');
     process.stderr.write(
-      `${this.label}: ${status.state}, ${number.format(status.processed)} rows ` +
-        `at ${number.format(status.ratePerSecond)} rows/s\n`,
+      `${this.label}: ${status.state}, ${number.format(status.processed)} ${this.unit} ` +
+        `at ${number.format(status.ratePerSecond)} ${this.unit}/s\n`,
     );
   }
 }

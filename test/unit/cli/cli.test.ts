@@ -115,4 +115,53 @@ describe('the CLI', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/line \d+/);
   });
+
+  it('writes a segment file with as many customers as it reports, and explains a tag', async () => {
+    // Runs after the UCI import above, on the same database.
+    expect((await cli('recompute', '--db', db)).code).toBe(0);
+    const out = path.join(dir, 'segment.csv');
+    const exported = await cli(
+      'export',
+      '--tag',
+      'rfm:champions',
+      '--out',
+      out,
+      '--db',
+      db,
+      '--json',
+    );
+    expect(exported.code).toBe(0);
+    const { rows } = JSON.parse(exported.stdout) as { rows: number };
+    expect(rows).toBeGreaterThan(0);
+    const lines = fs.readFileSync(out, 'utf8').trim().split(/\r?\n/);
+    expect(lines.length).toBe(rows + 1);
+
+    const customerId = lines[1]?.split(',')[0] ?? '';
+    const explained = await cli(
+      'explain',
+      '--customer',
+      customerId,
+      '--tag',
+      'rfm:champions',
+      '--db',
+      db,
+      '--json',
+    );
+    expect(explained.code).toBe(0);
+    expect(JSON.parse(explained.stdout)[0].has).toBe(true);
+  });
+
+  it('exits 3 for a tag that does not exist', async () => {
+    const run = await cli(
+      'export',
+      '--tag',
+      'no_such_tag',
+      '--out',
+      path.join(dir, 'x.csv'),
+      '--db',
+      db,
+    );
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('no_such_tag');
+  });
 });
