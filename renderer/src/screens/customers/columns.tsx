@@ -15,6 +15,11 @@ const textFilter = {
   filterParams: { filterOptions: ['contains'], maxNumConditions: 1 },
 };
 
+/** A code shown by its name in the person's language (the code itself if it has none). */
+function named(t: TFunction, group: string, code: unknown): string {
+  return typeof code === 'string' && code ? t(`${group}.${code}`, code) : '—';
+}
+
 /** The customers grid's columns: profile, metrics, RFM, lifecycle and tags. */
 export function customerColumnDefs(t: TFunction, locale: Locale): ColDef<CustomerRow>[] {
   const num = (field: keyof CustomerRow, width = 110): ColDef<CustomerRow> => ({
@@ -75,7 +80,7 @@ export function customerColumnDefs(t: TFunction, locale: Locale): ColDef<Custome
       field: 'preferredChannel',
       headerName: t('customers.col.preferredChannel'),
       width: 120,
-      valueFormatter: (p) => (p.value ? t(`channel.${p.value as string}`, p.value as string) : '—'),
+      valueFormatter: (p) => named(t, 'channel', p.value),
     },
     {
       field: 'lastOrderAt',

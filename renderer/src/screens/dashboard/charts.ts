@@ -10,8 +10,10 @@ function channelName(t: TFunction, code: string): string {
 }
 
 function yuanTooltip(locale: Locale) {
-  return (p: { name: string; value: number; percent?: number }) =>
-    `${p.name}: ${formatMoney(p.value, locale)}${p.percent !== undefined ? ` (${p.percent}%)` : ''}`;
+  return (p: { name: string; value: number; percent?: number }) => {
+    const share = p.percent !== undefined ? ` (${p.percent}%)` : '';
+    return `${p.name}: ${formatMoney(p.value, locale)}${share}`;
+  };
 }
 
 export function channelMixOption(d: DashboardSummary, t: TFunction, l: Locale): EChartsCoreOption {
