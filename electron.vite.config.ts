@@ -34,6 +34,9 @@ export default defineConfig({
           // Imports run on a worker thread: its entry is a bundle of its own.
           'import-worker': resolve(__dirname, 'core/crm/import/worker.ts'),
         },
+        // Shared chunks beside the entries: whichever holds worker-spawn.ts finds the
+        // worker bundle through its own __dirname.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },
