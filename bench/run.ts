@@ -16,6 +16,7 @@ import type { FilesResult } from './phase-files';
 import type { ImportResult } from './phase-import';
 import {
   guarded,
+  measureDemoCreate,
   measureGridPage,
   measureNewOrder,
   measureRecompute,
@@ -72,6 +73,8 @@ async function main(): Promise<void> {
     console.log(`  imported ${imported.lines} lines in ${imported.importMs} ms`);
 
     const measures = [...importMeasures(imported), ...(await queryMeasures(dbFile))];
+    const demoFile = path.join(dir, 'demo.db');
+    measures.push(await measureDemoCreate(demoFile, AS_OF, args.scale));
     printTable(measures);
     const file = writeResults({ startedAt, args, size, files, imported, measures });
     console.log(`\nresults: ${path.relative(process.cwd(), file)}`);
