@@ -26,8 +26,13 @@ export function epochDay(day: Day): number {
   return ms / msPerDay;
 }
 
+/** Day texts already formatted, by epoch day: formatting is the slow part of big plans. */
+const dayTexts: (Day | undefined)[] = [];
+
 export function dayOfEpoch(n: number): Day {
-  return new Date(n * msPerDay).toISOString().slice(0, 10);
+  const k = n - firstDay;
+  if (k < 0 || k > lastDay - firstDay) return new Date(n * msPerDay).toISOString().slice(0, 10);
+  return (dayTexts[k] ??= new Date(n * msPerDay).toISOString().slice(0, 10));
 }
 
 /** Adds calendar days (not working days) to a business day. */
@@ -55,8 +60,7 @@ export class WorkCalendar {
   private readonly indexAt: number[] = [];
   /** dayAt[i]: epoch day of working day i. */
   private readonly days: number[] = [];
-  /** Text of working days already formatted, and indices of days already read. */
-  private readonly texts: (string | undefined)[] = [];
+  /** Days already read, so that a plan's repeated dates are parsed once. */
   private readonly parsed = new Map<Day, number>();
 
   constructor(readonly spec: CalendarSpec) {
@@ -90,8 +94,7 @@ export class WorkCalendar {
   dayAt(index: number): Day {
     if (index < 0) throw outOfRange(dayOfEpoch(firstDay));
     while (this.days.length <= index) this.grow();
-    // Formatting dates is the slow part of a large schedule: do it once per day.
-    return (this.texts[index] ??= dayOfEpoch(this.days[index]!));
+    return dayOfEpoch(this.days[index]!);
   }
 
   /** The next working day on or after `day`. */
