@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely, RawBuilder } from 'kysely';
 import type { LifecycleSettings } from '../../api/tags';
 import type { Database } from '../../db/schema';
+import { addDays } from './days';
 import type { Windows } from './days';
 
 /**
@@ -39,40 +40,44 @@ export async function writeMetrics(
     .execute();
 
   const recency = dayDiff(sql`a.last_day`, w.day);
-  const firstAge = dayDiff(sql`a.first_day`, w.day);
   const ordersAll = sql`coalesce(a.orders_all, 0)`;
   const spendAll = sql`coalesce(a.spend_all, 0)`;
+  // "Within N days" as a comparison of day strings, with no date arithmetic per customer.
+  const newSince = addDays(w.day, -life.newWithinDays);
+  const activeSince = addDays(w.day, -life.activeWithinDays);
+  const sleepingSince = addDays(w.day, -life.sleepingWithinDays);
 
+  // Each part starts from the customers and reads their orders through the covering
+  // index orders_customer_sales (customer, channel, store, …): the groups arrive in
+  // index order, so the per-customer and per-channel-and-store sums need no sorting.
   await sql`
-    WITH scoped AS (
-      SELECT o.id, o.customer_id, o.kind, o.channel, o.store_id, o.ordered_at,
-             o.business_day, o.amount_fen
-      FROM orders o
-      JOIN customers c ON c.id = o.customer_id
-      WHERE c.merged_into IS NULL
-        AND o.ordered_at <= ${w.asOfMs}
-        AND o.kind IN ('sale', 'return', 'cancellation')
-        ${scope('o.customer_id', ids)}
-    ),
-    agg AS (
-      SELECT customer_id,
-        min(CASE WHEN kind = 'sale' THEN ordered_at END) AS first_at,
-        max(CASE WHEN kind = 'sale' THEN ordered_at END) AS last_at,
-        min(CASE WHEN kind = 'sale' THEN business_day END) AS first_day,
-        max(CASE WHEN kind = 'sale' THEN business_day END) AS last_day,
-        sum(CASE WHEN kind = 'sale' AND business_day >= ${w.from30} THEN 1 ELSE 0 END) AS o30,
-        sum(CASE WHEN kind = 'sale' AND business_day >= ${w.from90} THEN 1 ELSE 0 END) AS o90,
-        sum(CASE WHEN kind = 'sale' AND business_day >= ${w.from365} THEN 1 ELSE 0 END) AS o365,
-        sum(CASE WHEN kind = 'sale' THEN 1 ELSE 0 END) AS orders_all,
-        sum(CASE WHEN business_day >= ${w.from30} THEN amount_fen ELSE 0 END) AS s30,
-        sum(CASE WHEN business_day >= ${w.from90} THEN amount_fen ELSE 0 END) AS s90,
-        sum(CASE WHEN business_day >= ${w.from365} THEN amount_fen ELSE 0 END) AS s365,
-        sum(amount_fen) AS spend_all
-      FROM scoped GROUP BY customer_id
+    WITH agg AS (
+      SELECT c.id AS customer_id,
+        min(CASE WHEN o.kind = 'sale' THEN o.ordered_at END) AS first_at,
+        max(CASE WHEN o.kind = 'sale' THEN o.ordered_at END) AS last_at,
+        min(CASE WHEN o.kind = 'sale' THEN o.business_day END) AS first_day,
+        max(CASE WHEN o.kind = 'sale' THEN o.business_day END) AS last_day,
+        sum(CASE WHEN o.kind = 'sale' AND o.business_day >= ${w.from30} THEN 1 ELSE 0 END) AS o30,
+        sum(CASE WHEN o.kind = 'sale' AND o.business_day >= ${w.from90} THEN 1 ELSE 0 END) AS o90,
+        sum(CASE WHEN o.kind = 'sale' AND o.business_day >= ${w.from365} THEN 1 ELSE 0 END)
+          AS o365,
+        sum(CASE WHEN o.kind = 'sale' THEN 1 ELSE 0 END) AS orders_all,
+        sum(CASE WHEN o.business_day >= ${w.from30} THEN o.amount_fen ELSE 0 END) AS s30,
+        sum(CASE WHEN o.business_day >= ${w.from90} THEN o.amount_fen ELSE 0 END) AS s90,
+        sum(CASE WHEN o.business_day >= ${w.from365} THEN o.amount_fen ELSE 0 END) AS s365,
+        sum(o.amount_fen) AS spend_all
+      FROM customers c JOIN orders o ON o.customer_id = c.id
+      WHERE c.merged_into IS NULL AND o.ordered_at <= ${w.asOfMs}
+        AND o.kind IN ('sale', 'return', 'cancellation') ${scope('c.id', ids)}
+      GROUP BY c.id
     ),
     pair AS (
-      SELECT customer_id, channel, store_id, count(*) AS n, sum(amount_fen) AS spend
-      FROM scoped WHERE kind = 'sale' GROUP BY customer_id, channel, store_id
+      SELECT c.id AS customer_id, o.channel, o.store_id, count(*) AS n,
+        sum(o.amount_fen) AS spend
+      FROM customers c JOIN orders o ON o.customer_id = c.id
+      WHERE c.merged_into IS NULL AND o.ordered_at <= ${w.asOfMs} AND o.kind = 'sale'
+        ${scope('c.id', ids)}
+      GROUP BY c.id, o.channel, o.store_id
     ),
     chan AS (
       SELECT customer_id, channel, row_number() OVER (PARTITION BY customer_id
@@ -85,13 +90,14 @@ export async function writeMetrics(
       FROM pair WHERE store_id IS NOT NULL GROUP BY customer_id, store_id
     ),
     cat AS (
-      SELECT s.customer_id, p.category, row_number() OVER (PARTITION BY s.customer_id
+      SELECT c.id AS customer_id, p.category, row_number() OVER (PARTITION BY c.id
                ORDER BY sum(l.amount_fen) DESC, count(*) DESC, p.category) AS rn
-      FROM scoped s
-      JOIN order_lines l ON l.order_id = s.id
+      FROM customers c JOIN orders o ON o.customer_id = c.id
+      JOIN order_lines l ON l.order_id = o.id
       JOIN products p ON p.id = l.product_id
-      WHERE s.kind = 'sale' AND p.category IS NOT NULL
-      GROUP BY s.customer_id, p.category
+      WHERE c.merged_into IS NULL AND o.ordered_at <= ${w.asOfMs} AND o.kind = 'sale'
+        AND p.category IS NOT NULL ${scope('c.id', ids)}
+      GROUP BY c.id, p.category
     )
     INSERT INTO customer_metrics (
       customer_id, as_of, first_order_at, last_order_at, recency_days,
@@ -107,10 +113,10 @@ export async function writeMetrics(
       ch.channel, ca.category, st.store_id,
       CASE
         WHEN ${ordersAll} = 0 THEN 'none'
-        WHEN ${firstAge} < ${life.newWithinDays} THEN 'new'
-        WHEN ${recency} < ${life.activeWithinDays}
+        WHEN a.first_day > ${newSince} THEN 'new'
+        WHEN a.last_day > ${activeSince}
           THEN CASE WHEN ${ordersAll} >= 2 THEN 'repeat' ELSE 'active' END
-        WHEN ${recency} < ${life.sleepingWithinDays} THEN 'sleeping'
+        WHEN a.last_day > ${sleepingSince} THEN 'sleeping'
         ELSE 'lost'
       END
     FROM customers c
