@@ -8,6 +8,32 @@ import type { CustomerKeys, ImportRecord, RecordOutcome } from './types';
 import { ZoneClock } from './zone';
 
 export type ConvertSettings = EffectiveImport & { dateOrder: DateOrder | null };
+type Settings = ConvertSettings & { shared: SharedParts };
+
+/**
+ * Stores and products repeat on most lines of a file: records share one frozen object
+ * per distinct store and product instead of allocating two objects per line.
+ */
+class SharedParts {
+  private stores = new Map<string, NonNullable<ImportRecord['store']>>();
+  private products = new Map<string, NonNullable<ImportRecord['product']>>();
+
+  store(code: string, name?: string, region?: string): NonNullable<ImportRecord['store']> {
+    const known = this.stores.get(code);
+    if (known && known.name === name && known.region === region) return known;
+    const store = Object.freeze({ code, name, region });
+    if (this.stores.size < 100_000) this.stores.set(code, store);
+    return store;
+  }
+
+  product(sku: string, name?: string, category?: string): NonNullable<ImportRecord['product']> {
+    const known = this.products.get(sku);
+    if (known && known.name === name && known.category === category) return known;
+    const product = Object.freeze({ sku, name, category });
+    if (this.products.size < 100_000) this.products.set(sku, product);
+    return product;
+  }
+}
 
 /**
  * Turns a file's data rows into outcomes, one per row, in order: a record when every
@@ -21,11 +47,12 @@ export function converter(
 ): () => RecordOutcome | null {
   const clock = new ZoneClock(settings.fileTimeZone, settings.storeTimeZone);
   const reader = new CellReader(settings, settings.dateOrder, clock);
+  const withShared: Settings = { ...settings, shared: new SharedParts() };
   return () => {
     const row = nextRow();
     if (row === null) return null;
     reader.start(row.line, row.cells);
-    const record = checkWidth(reader, settings) ? convertRow(reader, settings) : null;
+    const record = checkWidth(reader, settings) ? convertRow(reader, withShared) : null;
     return record && reader.errors.length === 0
       ? { ok: true, record }
       : { ok: false, errors: reader.errors };
@@ -59,7 +86,7 @@ function checkWidth(reader: CellReader, settings: ConvertSettings): boolean {
   return false;
 }
 
-function convertRow(reader: CellReader, settings: ConvertSettings): ImportRecord {
+function convertRow(reader: CellReader, settings: Settings): ImportRecord {
   const { mapping } = settings;
   const kind = mapping.rowKind;
   const moment = reader.moment('orderedAt', kind === 'order');
@@ -123,7 +150,7 @@ interface Goods {
   lineAmountFen: number | undefined;
 }
 
-function readGoods(reader: CellReader, settings: ConvertSettings): Goods {
+function readGoods(reader: CellReader, settings: Settings): Goods {
   const isLine = settings.mapping.rowKind === 'orderLine';
   const sku = reader.text('sku');
   const name = reader.text('productName');
@@ -145,13 +172,13 @@ function readGoods(reader: CellReader, settings: ConvertSettings): Goods {
 
   // A product named but not coded is keyed by its name.
   const code = sku ?? name;
-  const product = code === undefined ? undefined : { sku: code, name, category };
+  const product = code === undefined ? undefined : settings.shared.product(code, name, category);
   return { product, quantity, unitPriceFen, lineAmountFen };
 }
 
-function readStore(reader: CellReader, settings: ConvertSettings): ImportRecord['store'] {
+function readStore(reader: CellReader, settings: Settings): ImportRecord['store'] {
   const code = reader.text('storeCode') ?? settings.mapping.defaultStore;
   const name = reader.text('storeName');
   const region = reader.text('region');
-  return code === undefined ? undefined : { code, name, region };
+  return code === undefined ? undefined : settings.shared.store(code, name, region);
 }
