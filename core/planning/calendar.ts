@@ -27,7 +27,8 @@ export function epochDay(day: Day): number {
 }
 
 /** Day texts already formatted, by epoch day: formatting is the slow part of big plans. */
-const dayTexts: (Day | undefined)[] = [];
+// Sized up front: filling a far index of an empty array would make it a slow hash table.
+const dayTexts: (Day | undefined)[] = new Array<Day | undefined>(lastDay - firstDay + 1);
 
 export function dayOfEpoch(n: number): Day {
   const k = n - firstDay;
@@ -139,4 +140,21 @@ function outOfRange(day: Day): CoreError {
     `${day} is outside the years a plan can use (2000–2199).`,
     { day },
   );
+}
+
+const shared = new Map<string, WorkCalendar>();
+
+/**
+ * The calendar for a spec, shared between calls so that its tables are built once
+ * per process. Calendars never change once built; a few dozen are kept.
+ */
+export function calendarFor(spec: CalendarSpec): WorkCalendar {
+  const key = JSON.stringify(spec);
+  let calendar = shared.get(key);
+  if (!calendar) {
+    calendar = new WorkCalendar(spec);
+    if (shared.size >= 32) shared.delete(shared.keys().next().value!);
+    shared.set(key, calendar);
+  }
+  return calendar;
 }

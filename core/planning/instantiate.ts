@@ -1,4 +1,5 @@
-import { WorkCalendar, addCalendarDays, epochDay } from './calendar';
+import { addCalendarDays, calendarFor, epochDay } from './calendar';
+import type { WorkCalendar } from './calendar';
 import { chineseStoreCalendar } from './holidays';
 import { schedule } from './scheduler';
 import type { Template, TemplateTask } from './templates';
@@ -73,7 +74,7 @@ export function instantiate(template: Template, options: InstantiateOptions): Pl
     (template.calendar.publicHolidays
       ? chineseStoreCalendar(template.calendar.weekendDays)
       : { ...chineseStoreCalendar(template.calendar.weekendDays), holidays: [], workdays: [] });
-  const work = new WorkCalendar(calendar);
+  const work = calendarFor(calendar);
 
   const planned = template.tasks.map((t) => plannedStart(t, options.anchorDay, work));
   const ids = new Map(template.tasks.map((t, i) => [t.key, i + 1]));

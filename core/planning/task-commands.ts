@@ -1,6 +1,7 @@
 import type { ProjectView, TaskStatus } from '../api/planning';
 import { CoreError } from '../shared/errors';
-import { WorkCalendar, businessDayOf } from './calendar';
+import { businessDayOf, calendarFor } from './calendar';
+import type { WorkCalendar } from './calendar';
 import { checkTransition, freezeStates } from './freeze';
 import { assertAcyclic } from './graph';
 import { parsePredecessors } from './predecessors';
@@ -128,7 +129,7 @@ export async function moveTask(
 
   const plan = solve(await loadPlan(q, projectId));
   const placed = plan.tasksInfo.find((t) => t.id === input.taskId)!;
-  const calendar = new WorkCalendar(plan.project.calendar);
+  const calendar = calendarFor(plan.project.calendar);
   const wanted = calendar.onOrAfter(input.start);
   const adjusted =
     placed.start !== wanted
@@ -177,7 +178,7 @@ export async function setStatus(
 
   const today = businessDayOf(now, plan.project.calendar.zone);
   const starting = task.status === 'not_started' && input.status === 'in_progress';
-  const actual = finishing(task, input.status, today, new WorkCalendar(plan.project.calendar));
+  const actual = finishing(task, input.status, today, calendarFor(plan.project.calendar));
   await q
     .updateTable('planning_tasks')
     .set({

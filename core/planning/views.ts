@@ -1,5 +1,5 @@
 import type { ProjectSummary, ProjectView, TaskInfo } from '../api/planning';
-import { WorkCalendar } from './calendar';
+import { calendarFor } from './calendar';
 import { freezeStates } from './freeze';
 import { formatPredecessors } from './predecessors';
 import type { ProjectPlan } from './repo';
@@ -14,7 +14,7 @@ export interface SolvedPlan extends ProjectPlan {
 
 /** Schedules a stored project and derives every task's dates, slack and freeze. */
 export function solve(plan: ProjectPlan): SolvedPlan {
-  const calendar = new WorkCalendar(plan.project.calendar);
+  const calendar = calendarFor(plan.project.calendar);
   const sched = schedule(plan.tasks, plan.dependencies, calendar);
   const freeze = freezeStates(plan.tasks, plan.dependencies);
   const seqOf = new Map(plan.tasks.map((t) => [t.id, t.seq]));
