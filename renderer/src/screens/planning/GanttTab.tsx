@@ -25,7 +25,10 @@ function Legend() {
     <ul className="plan-legend" aria-label={t('planning.gantt.legend')}>
       {items.map(([color, label]) => (
         <li key={label}>
-          <span className="plan-swatch" style={{ background: color }} />
+          <span
+            className={color === colors.frozen ? 'plan-swatch frozen' : 'plan-swatch'}
+            style={{ background: color }}
+          />
           {label}
         </li>
       ))}

@@ -71,8 +71,9 @@ function ScheduleNotice({ view }: { view: View }) {
         })
         .join(', ')
     : '';
+  if (!adjusted && view.moved.length === 0 && conflicts === 0) return null;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space direction="vertical" style={{ width: '100%', marginBottom: 8 }}>
       {adjusted ? (
         <Alert
           type="warning"
@@ -155,7 +156,7 @@ function Header({ view, today }: { view: View; today: string }) {
         </Space>
       }
     >
-      <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
+      <Descriptions size="small" column={{ xs: 1, md: 2, xxl: 4 }}>
         <Descriptions.Item label={t('planning.col.goal')}>
           {goal
             ? `${metricName(t, goal.metric)} ${goalValue(t, goal, goal.target)}`

@@ -32,7 +32,7 @@ export function ProjectsList() {
       title: t('planning.col.name'),
       dataIndex: 'name',
       render: (name: string, p) => (
-        <Typography.Link onClick={() => navigate('planning', String(p.id))}>{name}</Typography.Link>
+        <Typography.Link href={`#/planning/${p.id}`}>{name}</Typography.Link>
       ),
     },
     {

@@ -176,12 +176,20 @@ export function TaskTab({ editor }: { editor: ProjectEditor }) {
           rowData={rows}
           columnDefs={columns}
           getRowId={(p: GetRowIdParams<TaskRow>) => String(p.data.id)}
-          defaultColDef={{ resizable: true, sortable: false, suppressMovable: true }}
+          defaultColDef={{
+            resizable: true,
+            sortable: false,
+            suppressMovable: true,
+            // Cells draw more than their value (frozen, critical, refused text): redraw
+            // them whenever the server's schedule comes back.
+            equals: () => false,
+          }}
           rowClassRules={{
             'plan-row-frozen': (p) => Boolean(p.data?.frozen),
             'plan-row-done': (p) => p.data?.status === 'done',
           }}
           singleClickEdit={false}
+          suppressColumnVirtualisation
           stopEditingWhenCellsLoseFocus
           tooltipShowDelay={300}
           localeText={localeText}

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WaitingItem } from '../../../../core/api/planning';
 import { ErrorNote } from '../../components/ErrorNote';
-import { navigate } from '../../shell/route';
 import { useApi } from '../../shell/useApi';
 import { departmentName } from './text';
 
@@ -23,7 +22,7 @@ function WaitingEntry({ item, showProject }: { item: WaitingItem; showProject: b
             {t('planning.waiting.plannedStart')} {item.start}
           </Typography.Text>
           {showProject ? (
-            <Typography.Link onClick={() => navigate('planning', String(item.projectId))}>
+            <Typography.Link href={`#/planning/${item.projectId}`}>
               {item.projectName}
             </Typography.Link>
           ) : null}

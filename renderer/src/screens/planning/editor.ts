@@ -61,23 +61,37 @@ async function runEdit(edit: Edit, before: ProjectView): Promise<Outcome> {
   let view: ProjectView | null = null;
   for (const [index, op] of edit.redo.entries()) {
     try {
-      const known = new Set((view ?? before).tasks.map((t) => t.id));
+      const prior = view ?? before;
       view = await runOp(op);
       const back = edit.undo[index] ?? null;
       done.edit.redo.push(op);
       done.edit.undo.push(back);
-      const created = view.tasks.filter((t) => !known.has(t.id));
-      const inverse: Op[] = created.map((t) => ({
-        method: 'tasks.delete',
-        input: { taskId: t.id },
-      }));
-      if (back) inverse.push(back);
-      done.inverse.unshift(...inverse);
+      done.inverse.unshift(...inverseOf(prior, view, back));
     } catch (error) {
       failures.push({ index, error });
     }
   }
   return { view, done, failures };
+}
+
+/**
+ * What takes one call back: delete the tasks it created, the call given as its inverse,
+ * then move the tasks the scheduler pushed back to where they were (pushed tasks stay
+ * pushed otherwise), earliest first so predecessors go back before their successors.
+ */
+function inverseOf(prior: ProjectView, after: ProjectView, back: Op | null): Op[] {
+  const known = new Map(prior.tasks.map((t) => [t.id, t]));
+  const deletes: Op[] = after.tasks
+    .filter((t) => !known.has(t.id))
+    .map((t) => ({ method: 'tasks.delete', input: { taskId: t.id } }));
+  const restores: Op[] = [...after.moved]
+    .filter((m) => known.has(m.id))
+    .sort((a, b) => a.from.localeCompare(b.from))
+    .map((m) => ({
+      method: 'tasks.move',
+      input: { taskId: m.id, start: m.from, pin: known.get(m.id)!.pinned },
+    }));
+  return [...deletes, ...(back ? [back] : []), ...restores];
 }
 
 /** Where an edit's call was typed: the task, the column and the text. */

@@ -33,7 +33,7 @@ export const colors = {
 
 function barColor(task: TaskInfo): string {
   if (task.status === 'done') return colors.done;
-  if (task.frozen) return colors.frozen;
+  // A frozen bar keeps its colour (the critical path stays visible), faded and dashed.
   return task.critical ? colors.critical : colors.normal;
 }
 
@@ -149,7 +149,7 @@ export function ganttOption(
         shape: { x: x0, y: y - height / 2, width, height, r: 4 },
         style: {
           fill,
-          opacity: task.frozen ? 0.55 : 1,
+          opacity: task.frozen ? 0.35 : 1,
           stroke: dragging ? palette.text : task.frozen ? '#646a73' : undefined,
           lineWidth: dragging || task.frozen ? 1 : 0,
           lineDash: task.frozen || dragging ? [4, 3] : undefined,
@@ -169,8 +169,11 @@ export function ganttOption(
         style: { fill: 'rgba(0,0,0,0)' },
       });
     }
-    const mark = task.frozen ? `⏸ ${t('planning.gantt.rowFrozen')}` : '';
-    const label = `#${task.seq}${mark ? `  ${mark}` : ''}`;
+    // A frozen bar names what holds it: "#7 · 等待 #2, #3".
+    const holds = task.holds.map((h) => `#${h.predecessorSeq}`).join(', ');
+    const label = task.frozen
+      ? `#${task.seq} · ${t('planning.gantt.waits', { holds })}`
+      : `#${task.seq}`;
     children.push({
       type: 'text',
       x: x0 + Math.max(width, 10) + 6,
