@@ -3,6 +3,7 @@ import * as crmFacts from './20261204T1500-crm-facts';
 import * as importCommit from './20261204T1600-import-commit';
 import * as planning from './20261204T1600-planning';
 import * as crmSalesIndex from './20261204T1700-crm-sales-index';
+import * as crmLinesIndex from './20261204T1710-crm-lines-index';
 
 /**
  * Every migration, in order. Names are timestamps so that they sort; a migration,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '20261204T1600-import-commit': importCommit,
   '20261204T1600-planning': planning,
   '20261204T1700-crm-sales-index': crmSalesIndex,
+  '20261204T1710-crm-lines-index': crmLinesIndex,
 };
