@@ -34,7 +34,14 @@ export interface RowPlace {
  * the customer. Caches key → customer so that a million rows cost a map look-up each.
  */
 export class IdentityResolver {
-  private readonly cache = new Map<string, number>();
+  /** Key value → customer, one map per kind: no key string is built per row. */
+  private readonly cache: Record<KeyKind, Map<string, number>> = {
+    member: new Map(),
+    phone: new Map(),
+    email: new Map(),
+    platform: new Map(),
+    external: new Map(),
+  };
   private readonly lookups: Record<KeyKind, SQLite.Statement<[string], { id: number }>>;
   private readonly insertCustomer: SQLite.Statement;
   private readonly insertIdentity: SQLite.Statement;
@@ -92,6 +99,8 @@ export class IdentityResolver {
 
   /** The customer id for a row, or null when the row names nobody (an anonymous sale). */
   resolve(customer: CustomerKeys, place: RowPlace): number | null {
+    const known = this.allCached(customer);
+    if (known !== undefined) return this.known(known, customer);
     const keys = keysOf(customer);
     if (keys.length === 0) return null;
 
@@ -110,6 +119,29 @@ export class IdentityResolver {
     return id;
   }
 
+  /**
+   * The one customer every key of the row names when all of them are cached, the
+   * common case of a customer's second and later rows; undefined when any key is new,
+   * keys name different customers, or the row has no key. Allocates nothing.
+   */
+  private allCached(c: CustomerKeys): number | undefined {
+    let id: number | undefined;
+    const cache = this.cache;
+    if (c.memberId && (id = sameId(id, cache.member.get(c.memberId))) === undefined) return;
+    if (c.phone && (id = sameId(id, cache.phone.get(c.phone))) === undefined) return;
+    if (c.email && (id = sameId(id, cache.email.get(c.email))) === undefined) return;
+    if (c.platformId && (id = sameId(id, cache.platform.get(c.platformId))) === undefined) return;
+    if (c.externalId && (id = sameId(id, cache.external.get(c.externalId))) === undefined) return;
+    return id;
+  }
+
+  /** A row whose keys are all known for one customer: masked phone and profile only. */
+  private known(id: number, customer: CustomerKeys): number {
+    if (customer.maskedPhone) this.addMasked(id, customer.maskedPhone);
+    this.fill(id, customer);
+    return id;
+  }
+
   /** Customers created by this import that still exist on their own. */
   get customersNew(): number {
     let n = 0;
@@ -125,11 +157,10 @@ export class IdentityResolver {
   }
 
   private find(key: IdentityKey): number | undefined {
-    const cacheKey = key.kind + '\u0000' + key.value;
-    const cached = this.cache.get(cacheKey);
+    const cached = this.cache[key.kind].get(key.value);
     if (cached !== undefined || this.noneBefore) return cached;
     const row = this.lookups[key.kind].get(key.value);
-    if (row) this.cache.set(cacheKey, row.id);
+    if (row) this.cache[key.kind].set(key.value, row.id);
     return row?.id;
   }
 
@@ -170,14 +201,14 @@ export class IdentityResolver {
   /** After a merge, the cached keys of the merged customer name the survivor. */
   private repoint(into: number): void {
     for (const row of this.keysOfCustomer.all(into)) {
-      this.cache.set(row.kind + '\u0000' + row.value, into);
+      this.cache[row.kind as KeyKind].set(row.value, into);
     }
   }
 
   private addKey(customerId: number, key: IdentityKey): void {
     this.insertIdentity.run(customerId, key.kind, key.value, this.source, this.at);
     this.writes += 1;
-    this.cache.set(key.kind + '\u0000' + key.value, customerId);
+    this.cache[key.kind].set(key.value, customerId);
   }
 
   private addMasked(customerId: number, masked: string): void {
@@ -205,4 +236,9 @@ export class IdentityResolver {
     });
     this.writes += filled.changes;
   }
+}
+
+/** id when `next` names the same customer (or is the first key); otherwise undefined. */
+function sameId(id: number | undefined, next: number | undefined): number | undefined {
+  return id === undefined || id === next ? next : undefined;
 }

@@ -44,7 +44,8 @@ export interface OrderCounts {
  * every row is in, given their final kind and amount from their lines.
  */
 export class BatchOrders {
-  private readonly byKey = new Map<string, OrderState>();
+  /** Channel → external id → order: no key string is built per row. */
+  private readonly byChannel = new Map<string, Map<string, OrderState>>();
   private readonly select: SQLite.Statement<
     [string, string],
     { id: number; kind: OrderKind; amount_fen: number; customer_id: number | null }
@@ -76,15 +77,14 @@ export class BatchOrders {
   }
 
   find(channel: string, externalId: string): OrderState | undefined {
-    const key = channel + '\u0000' + externalId;
-    const known = this.byKey.get(key);
+    const known = this.ordersOf(channel).get(externalId);
     if (known) return known;
     if (this.noneBefore) return undefined;
     const row = this.select.get(channel, externalId);
     if (!row) return undefined;
     const state = newState(row.id, false, row.kind, row.amount_fen, row.customer_id === null);
     state.kindFromOrderRow = true;
-    this.byKey.set(key, state);
+    this.ordersOf(channel).set(externalId, state);
     return state;
   }
 
@@ -118,8 +118,17 @@ export class BatchOrders {
     state.kindFromOrderRow = fromOrderRow;
     state.cancelledById =
       this.cancelPrefix !== undefined && externalId.startsWith(this.cancelPrefix);
-    this.byKey.set(channel + '\u0000' + externalId, state);
+    this.ordersOf(channel).set(externalId, state);
     return state;
+  }
+
+  private ordersOf(channel: string): Map<string, OrderState> {
+    let orders = this.byChannel.get(channel);
+    if (!orders) {
+      orders = new Map();
+      this.byChannel.set(channel, orders);
+    }
+    return orders;
   }
 
   addLine(order: OrderState, kind: OrderKind, amount: number): void {
@@ -138,11 +147,13 @@ export class BatchOrders {
       adjustments: 0,
       anonymous: 0,
     };
-    for (const order of this.byKey.values()) {
-      if (order.newLines > 0) this.settle(order);
-      if (!order.isNew) continue;
-      counts[countKey[order.kind]] += 1;
-      if (order.anonymous) counts.anonymous += 1;
+    for (const orders of this.byChannel.values()) {
+      for (const order of orders.values()) {
+        if (order.newLines > 0) this.settle(order);
+        if (!order.isNew) continue;
+        counts[countKey[order.kind]] += 1;
+        if (order.anonymous) counts.anonymous += 1;
+      }
     }
     return counts;
   }

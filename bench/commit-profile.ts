@@ -1,0 +1,172 @@
+/**
+ * `npx tsx bench/commit-profile.ts [scale] [files-dir]`: the commit side of an import
+ * alone. Generates the benchmark's exports once (kept in files-dir for the next run),
+ * reads them into memory (not timed), then times `commitBatch` on those records into a
+ * fresh database, and the floor (one prepared statement, one transaction) on the same
+ * records, both in CPU time. Prints a fingerprint of what was written, so that a
+ * change to the commit side can be checked to write exactly the same facts.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { readRecords, resolveFileImport, inspectFile } from '../core/crm/import';
+import { commitBatch } from '../core/crm/import/commit';
+import type { RecordOutcome } from '../core/crm/import/types';
+import { BENCH_SIZE, scaleSize } from '../core/demo/plan';
+import { openDb } from '../core/db/open';
+import { setLogLevel } from '../core/shared/log';
+import { runPhase } from './measure';
+import type { ExportFile, FilesResult } from './phase-files';
+
+const AS_OF = '2026-11-30T12:00:00Z';
+
+async function main(): Promise<void> {
+  setLogLevel('warn');
+  const scale = Number(process.argv[2] ?? '0.2');
+  const dir = process.argv[3] ?? path.join(os.tmpdir(), `commit-profile-${scale}`);
+  const files = await exportsIn(dir, scale);
+
+  const parsed: { file: ExportFile; chunks: RecordOutcome[][] }[] = [];
+  for (const file of files) {
+    const chunks: RecordOutcome[][] = [];
+    const options = { source: { kind: 'preset' as const, id: file.preset } };
+    for await (const chunk of readRecords(file.path, options)) chunks.push(chunk);
+    parsed.push({ file, chunks });
+  }
+  const lines = parsed.reduce((n, p) => n + p.chunks.reduce((m, c) => m + c.length, 0), 0);
+
+  const dbFile = path.join(dir, 'commit.db');
+  for (const f of [dbFile, dbFile + '-wal', dbFile + '-shm']) fs.rmSync(f, { force: true });
+  const db = await openDb({ file: dbFile });
+  let cpu = 0;
+  let wall = 0;
+  for (const { file, chunks } of parsed) {
+    const options = { source: { kind: 'preset' as const, id: file.preset } };
+    const effective = await resolveFileImport(file.path, options);
+    const inspection = await inspectFile(file.path, path.basename(file.path), {});
+    const started = performance.now();
+    const cpuStart = process.cpuUsage();
+    const summary = await commitBatch(db, fromArray(chunks), {
+      facts: {
+        fileName: path.basename(file.path),
+        contentHash: file.path,
+        source: effective.source,
+        encoding: inspection.encoding.used,
+        dateOrder: effective.dateOrder,
+      },
+      channel: effective.mapping.channel,
+      columns: effective.mapping.fields,
+      cancelPrefix: effective.rules.cancelPrefix,
+      acceptPartial: false,
+      at: new Date(AS_OF),
+    });
+    cpu += cpuMsSince(cpuStart);
+    wall += performance.now() - started;
+    console.log(
+      `  ${summary.fileName}: ${summary.status}, ${summary.rowsImported} imported, ` +
+        `${summary.rowsDuplicate} duplicates, ${summary.rowsRejected} rejected`,
+    );
+  }
+  const fingerprint = fingerprintOf(db.raw);
+  await db.close();
+
+  const floor = measureFloor(parsed, path.join(dir, 'floor.db'));
+  const rate = (ms: number) => Math.round(lines / (ms / 1000));
+  console.log(`lines ${lines}`);
+  console.log(
+    `commit: CPU ${Math.round(cpu)} ms (${rate(cpu)} lines/CPU s), wall ${Math.round(wall)} ms`,
+  );
+  console.log(`floor:  CPU ${Math.round(floor)} ms (${rate(floor)} lines/CPU s)`);
+  console.log(`commit ÷ floor by CPU: ${Math.round((floor / cpu) * 1000) / 10} %`);
+  console.log(`fingerprint ${fingerprint}`);
+}
+
+async function exportsIn(dir: string, scale: number): Promise<ExportFile[]> {
+  const list = path.join(dir, 'files.json');
+  if (fs.existsSync(list)) return JSON.parse(fs.readFileSync(list, 'utf8')) as ExportFile[];
+  fs.mkdirSync(dir, { recursive: true });
+  const size = scaleSize(BENCH_SIZE, scale);
+  const result = await runPhase<FilesResult>('phase-files.ts', [
+    dir,
+    AS_OF,
+    '20260101',
+    JSON.stringify(size),
+  ]);
+  fs.writeFileSync(list, JSON.stringify(result.files));
+  return result.files;
+}
+
+async function* fromArray(chunks: RecordOutcome[][]): AsyncGenerator<RecordOutcome[]> {
+  for (const chunk of chunks) yield chunk;
+}
+
+/** A hash of every fact the import wrote, in id order. */
+function fingerprintOf(raw: SQLite.Database): string {
+  const hash = createHash('sha256');
+  const tables = [
+    'SELECT * FROM stores ORDER BY id',
+    'SELECT * FROM products ORDER BY id',
+    'SELECT * FROM customers ORDER BY id',
+    'SELECT * FROM customer_identities ORDER BY id',
+    'SELECT * FROM customer_merges ORDER BY id',
+    'SELECT * FROM orders ORDER BY id',
+    'SELECT * FROM order_lines ORDER BY id',
+    'SELECT * FROM order_payments ORDER BY id',
+    `SELECT id, file_name, status, rows_total, rows_imported, rows_duplicate, rows_rejected,
+       rejected_json FROM import_batches ORDER BY id`,
+  ];
+  for (const sql of tables) {
+    for (const row of raw.prepare(sql).raw().iterate()) hash.update(JSON.stringify(row));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function measureFloor(parsed: { chunks: RecordOutcome[][] }[], file: string): number {
+  for (const f of [file, file + '-wal', file + '-shm']) fs.rmSync(f, { force: true });
+  const raw = new SQLite(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.exec(`CREATE TABLE floor_lines (id INTEGER PRIMARY KEY, channel TEXT, order_id TEXT,
+    line_no INTEGER, ordered_at INTEGER, business_day TEXT, store TEXT, sku TEXT,
+    customer TEXT, quantity REAL, unit_price_fen INTEGER, amount_fen INTEGER)`);
+  const insert = raw.prepare(
+    `INSERT INTO floor_lines (channel, order_id, line_no, ordered_at, business_day, store, sku,
+       customer, quantity, unit_price_fen, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const cpuStart = process.cpuUsage();
+  raw.exec('BEGIN');
+  for (const { chunks } of parsed) {
+    for (const chunk of chunks) {
+      for (const o of chunk) {
+        if (!o.ok) continue;
+        const r = o.record;
+        insert.run([
+          r.channel,
+          r.orderId ?? null,
+          r.lineNo ?? null,
+          r.orderedAt ?? null,
+          r.businessDay ?? null,
+          r.store?.code ?? null,
+          r.product?.sku ?? null,
+          r.customer.memberId ?? r.customer.phone ?? r.customer.platformId ?? null,
+          r.quantity ?? null,
+          r.unitPriceFen ?? null,
+          r.lineAmountFen ?? null,
+        ]);
+      }
+    }
+  }
+  raw.exec('COMMIT');
+  const cpu = cpuMsSince(cpuStart);
+  raw.close();
+  return cpu;
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(start);
+  return (u.user + u.system) / 1000;
+}
+
+void main();
