@@ -8,6 +8,7 @@ export default defineConfig({
       'test/acceptance/**/*.test.ts',
     ],
     environment: 'node',
+    setupFiles: ['test/support/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
