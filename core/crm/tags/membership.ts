@@ -58,17 +58,20 @@ async function desiredPairs(
     evaluated.push(tag.id);
   }
 
-  // RFM and lifecycle tags in one statement each: a join on the tag's key.
+  // RFM and lifecycle tags in one statement each: the segment or stage picks the tag's id
+  // through a CASE over the tags' keys (cheaper per customer than a join on the key).
   for (const kind of ['rfm', 'lifecycle'] as const) {
-    const ids = tags.filter((t) => t.kind === kind).map((t) => t.id);
-    if (ids.length === 0) continue;
+    const prefix = `${kind}:`;
+    const keyed = tags.filter((t) => t.kind === kind && t.key.startsWith(prefix));
+    evaluated.push(...tags.filter((t) => t.kind === kind).map((t) => t.id));
+    if (keyed.length === 0) continue;
     const column = kind === 'rfm' ? sql`m.rfm_segment` : sql`m.lifecycle`;
+    const whens = keyed.map((t) => sql`WHEN ${t.key.slice(prefix.length)} THEN ${t.id}`);
     await sql`INSERT INTO temp.tag_desired (tag_id, customer_id)
-      SELECT t.id, c.id FROM ${from}
-      JOIN tags t ON t.key = ${`${kind}:`} || ${column}
-      WHERE c.merged_into IS NULL AND t.id IN (${sql.join(ids)}) ${inScope('c.id', e.ids)}
-      ORDER BY t.id, c.id`.execute(k);
-    evaluated.push(...ids);
+      SELECT x.tag_id, x.customer_id FROM (
+        SELECT CASE ${column} ${sql.join(whens, sql` `)} END AS tag_id, c.id AS customer_id
+        FROM ${from} WHERE c.merged_into IS NULL ${inScope('c.id', e.ids)}
+      ) x WHERE x.tag_id IS NOT NULL`.execute(k);
   }
   return evaluated;
 }
