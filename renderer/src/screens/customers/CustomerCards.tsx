@@ -1,10 +1,13 @@
+import { MergeCellsOutlined } from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentityInfo, MergeInfo } from '../../../../core/api/customers';
 import { api } from '../../api/client';
 import { describeError } from '../../i18n/errors';
 import { formatInstant } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
+import { MergeDialog } from './MergeDialog';
 
 /** The identities that make this one customer (phones masked). */
 export function IdentitiesCard({ identities }: { identities: IdentityInfo[] }) {
@@ -34,11 +37,18 @@ export function IdentitiesCard({ identities }: { identities: IdentityInfo[] }) {
   );
 }
 
-/** Merges into this customer, each with its reason, undoable. */
-export function MergesCard({ merges, onChanged }: { merges: MergeInfo[]; onChanged: () => void }) {
+interface MergesProps {
+  customerId: number;
+  merges: MergeInfo[];
+  onChanged: () => void;
+}
+
+/** Merges into this customer, each with its reason, undoable; another can be merged in. */
+export function MergesCard({ customerId, merges, onChanged }: MergesProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { message } = App.useApp();
+  const [merging, setMerging] = useState(false);
 
   const undo = async (merge: MergeInfo) => {
     try {
@@ -51,7 +61,18 @@ export function MergesCard({ merges, onChanged }: { merges: MergeInfo[]; onChang
   };
 
   return (
-    <Card title={t('customer.merges')} size="small">
+    <Card
+      title={t('customer.merges')}
+      size="small"
+      extra={
+        <Button size="small" icon={<MergeCellsOutlined />} onClick={() => setMerging(true)}>
+          {t('customer.mergeButton')}
+        </Button>
+      }
+    >
+      {merging ? (
+        <MergeDialog intoId={customerId} onClose={() => setMerging(false)} onMerged={onChanged} />
+      ) : null}
       <Table
         size="small"
         pagination={false}

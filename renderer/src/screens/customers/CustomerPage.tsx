@@ -95,13 +95,13 @@ function CustomerBody({ detail, reload }: { detail: CustomerDetail; reload: () =
           </Col>
         ))}
       </Row>
-      <CustomerTags customerId={r.id} tags={detail.tags} />
+      <CustomerTags customerId={r.id} tags={detail.tags} onChanged={reload} />
       <Row gutter={16}>
         <Col span={12}>
           <IdentitiesCard identities={detail.identities} />
         </Col>
         <Col span={12}>
-          <MergesCard merges={detail.merges} onChanged={reload} />
+          <MergesCard customerId={r.id} merges={detail.merges} onChanged={reload} />
         </Col>
       </Row>
       <OrdersGrid orders={detail.orders} />

@@ -1,22 +1,48 @@
-import { QuestionCircleOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Modal, Space, Spin, Tag } from 'antd';
+import { CloseOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Modal, Popconfirm, Space, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerTag, TagExplanation } from '../../../../core/api/customers';
 import { ErrorNote } from '../../components/ErrorNote';
+import { describeError } from '../../i18n/errors';
 import { RuleExplanation } from '../../components/RuleExplanation';
 import { formatDay, localName } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { useApi } from '../../shell/useApi';
+import { ManualTagPicker, removeManualTag } from './ManualTagPicker';
 
-/** The customer's tags, each with a "Why?" that shows its conditions against this customer. */
-export function CustomerTags({ customerId, tags }: { customerId: number; tags: CustomerTag[] }) {
+interface Props {
+  customerId: number;
+  tags: CustomerTag[];
+  onChanged: () => void;
+}
+
+/**
+ * The customer's tags, each with a "Why?" that shows its conditions against this customer;
+ * manual tags can be added and removed here.
+ */
+export function CustomerTags({ customerId, tags, onChanged }: Props) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const { message } = App.useApp();
   const [open, setOpen] = useState<CustomerTag | null>(null);
 
+  const remove = async (tag: CustomerTag) => {
+    try {
+      await removeManualTag(customerId, tag.id);
+      void message.success(t('customer.tagRemoved'));
+      onChanged();
+    } catch (e) {
+      void message.error(describeError(t, e));
+    }
+  };
+
   return (
-    <Card title={t('customer.tags')} size="small">
+    <Card
+      title={t('customer.tags')}
+      size="small"
+      extra={<ManualTagPicker customerId={customerId} tags={tags} onChanged={onChanged} />}
+    >
       {tags.length === 0 ? <Empty description={t('customer.noTags')} /> : null}
       <Space wrap size="middle">
         {tags.map((tag) => (
@@ -34,6 +60,19 @@ export function CustomerTags({ customerId, tags }: { customerId: number; tags: C
             >
               {t('customer.why')}
             </Button>
+            {tag.kind === 'manual' ? (
+              <Popconfirm
+                title={t('customer.removeTagConfirm', { tag: localName(tag, locale) })}
+                onConfirm={() => remove(tag)}
+              >
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<CloseOutlined />}
+                  aria-label={t('customer.removeTag', { tag: localName(tag, locale) })}
+                />
+              </Popconfirm>
+            ) : null}
           </Space>
         ))}
       </Space>

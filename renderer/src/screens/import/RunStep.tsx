@@ -1,4 +1,4 @@
-import { Button, Progress, Space, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../../../core/api/imports';
@@ -6,8 +6,7 @@ import type { JobStatus } from '../../../../core/api/system';
 import { api, ApiCallError } from '../../api/client';
 import { followJob } from '../../api/jobs';
 import { ErrorNote } from '../../components/ErrorNote';
-import { formatNumber } from '../../shell/format';
-import { useLocale } from '../../shell/locale';
+import { JobProgress } from '../../components/JobProgress';
 import type { WizardOptions } from './options';
 
 interface Props {
@@ -21,7 +20,6 @@ interface Props {
 /** Runs the import as a job: a progress bar with rows per second and a Cancel button. */
 export function RunStep({ fileId, options, acceptPartial, onFinished, onStopped }: Props) {
   const { t } = useTranslation();
-  const { locale } = useLocale();
   const [status, setStatus] = useState<JobStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
   const started = useRef(false);
@@ -48,31 +46,18 @@ export function RunStep({ fileId, options, acceptPartial, onFinished, onStopped 
     if (status) api.call('jobs.cancel', { id: status.id }).catch(setError);
   };
 
-  const percent = status?.progress !== null && status ? Math.floor(status.progress * 100) : 0;
   const running = !error && (!status || status.state === 'running');
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 720 }}>
       <Typography.Title level={5}>{t('import.run.title')}</Typography.Title>
-      <Progress
-        percent={percent}
-        status={error ? 'exception' : running ? 'active' : 'normal'}
-        aria-label={t('import.run.progress')}
+      <JobProgress
+        status={status}
+        failed={Boolean(error)}
+        label={t('import.run.progress')}
+        phase={status?.message ? t(`import.run.phase.${status.message}`, status.message) : null}
+        unit="rows"
       />
-      <Typography.Text className="muted">
-        {status && status.message
-          ? `${t(`import.run.phase.${status.message}`, status.message)} · `
-          : ''}
-        {status && status.total === null && status.processed === 0
-          ? t('import.run.preparing')
-          : status
-            ? t('import.run.rate', {
-                processed: formatNumber(status.processed, locale),
-                total: status.total === null ? '?' : formatNumber(status.total, locale),
-                rate: formatNumber(Math.round(status.ratePerSecond), locale),
-              })
-            : t('import.run.starting')}
-      </Typography.Text>
       <ErrorNote error={error} />
       <Space>
         {running ? (

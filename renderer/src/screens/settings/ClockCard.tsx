@@ -1,0 +1,71 @@
+import { App, Button, Card, Descriptions, Input, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { describeError } from '../../i18n/errors';
+import { useClock } from '../../shell/clock';
+import { formatInstant } from '../../shell/format';
+import { useLocale } from '../../shell/locale';
+
+/**
+ * A wall-clock time typed as Asia/Shanghai ('YYYY-MM-DDTHH:mm') as a UTC instant.
+ * Shanghai keeps +08:00 all year (no summer time), so the offset is fixed.
+ */
+export function shanghaiToIso(local: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return null;
+  const date = new Date(`${local}:00+08:00`);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** The simulated clock for trainers' scenarios: a chosen Shanghai time, or the system clock. */
+export function ClockCard() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const { info, setInfo } = useClock();
+  const [local, setLocal] = useState('');
+  const chosen = shanghaiToIso(local);
+
+  const setClock = async (now: string | null) => {
+    try {
+      const next = await api.call('settings.setClock', { now });
+      setInfo(next);
+      void message.success(t(now ? 'settings.clock.setDone' : 'settings.clock.systemDone'));
+    } catch (e) {
+      void message.error(describeError(t, e));
+    }
+  };
+
+  return (
+    <Card title={t('settings.clock.title')} size="small">
+      <p className="muted">{t('settings.clock.hint')}</p>
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label={t('settings.clock.now')}>
+          <Space>
+            {formatInstant(info?.now, locale)}
+            {info ? (
+              <Tag color={info.simulatedClock ? 'orange' : 'default'}>
+                {t(info.simulatedClock ? 'settings.clock.simulated' : 'settings.clock.system')}
+              </Tag>
+            ) : null}
+          </Space>
+        </Descriptions.Item>
+      </Descriptions>
+      <Space wrap>
+        <Input
+          type="datetime-local"
+          aria-label={t('settings.clock.input')}
+          value={local}
+          onChange={(e) => setLocal(e.target.value)}
+          style={{ width: 220 }}
+        />
+        <Button type="primary" disabled={!chosen} onClick={() => setClock(chosen)}>
+          {t('settings.clock.set')}
+        </Button>
+        <Button disabled={!info?.simulatedClock} onClick={() => setClock(null)}>
+          {t('settings.clock.useSystem')}
+        </Button>
+      </Space>
+    </Card>
+  );
+}
