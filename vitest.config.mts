@@ -9,7 +9,7 @@ export default defineConfig({
     ],
     environment: 'node',
     setupFiles: ['test/support/setup.ts'],
-    testTimeout: 60_000,
+    testTimeout: 180_000,
     hookTimeout: 60_000,
     pool: 'forks',
   },
