@@ -10,6 +10,9 @@ import { ZoneClock } from './zone';
 export type ConvertSettings = EffectiveImport & { dateOrder: DateOrder | null };
 type Settings = ConvertSettings & { shared: SharedParts };
 
+// Bound once: under tsx's CommonJS output an imported call costs two getters (cells.ts).
+const kindOf = classifyRow;
+
 /**
  * Stores and products repeat on most lines of a file: records share one frozen object
  * per distinct store and product instead of allocating two objects per line.
@@ -117,7 +120,7 @@ function convertRow(reader: CellReader, settings: Settings): ImportRecord {
     paymentFen: reader.money('paymentAmount', kind === 'payment'),
   };
   if (kind === 'orderLine' || kind === 'order') {
-    record.kind = classifyRow(record, goods.product?.sku, settings.rules);
+    record.kind = kindOf(record, goods.product?.sku, settings.rules);
   }
   return record;
 }

@@ -40,8 +40,31 @@ const currencyMarks = [
   '元',
 ];
 
-const simplePoint = /^-?\d+(?:\.\d+)?$/;
-const simpleComma = /^-?\d+(?:,\d+)?$/;
+const POINT = 46;
+const COMMA = 44;
+const MINUS = 45;
+
+/**
+ * True for plain decimal text such as `12`, `-6` or `12.80` (with `mark` as the decimal
+ * mark): digits, at most one mark with digits on both sides. A loop over char codes
+ * rather than a regular expression: it runs for every number cell.
+ */
+function isPlainDecimal(raw: string, mark: number): boolean {
+  const length = raw.length;
+  let i = length > 0 && raw.charCodeAt(0) === MINUS ? 1 : 0;
+  const wholeStart = i;
+  while (i < length && isDigit(raw.charCodeAt(i))) i++;
+  if (i === wholeStart) return false;
+  if (i === length) return true;
+  if (raw.charCodeAt(i) !== mark) return false;
+  const fractionStart = ++i;
+  while (i < length && isDigit(raw.charCodeAt(i))) i++;
+  return i === length && i > fractionStart;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 
 /**
  * The canonical decimal text of a number cell (`-1234.50`), or undefined when missing,
@@ -50,8 +73,8 @@ const simpleComma = /^-?\d+(?:,\d+)?$/;
  * read by their order (the last one is the decimal mark) whatever the file's setting.
  */
 export function decimalText(raw: string, decimalComma = false): string | null | undefined {
-  if (!decimalComma && simplePoint.test(raw)) return raw;
-  if (decimalComma && simpleComma.test(raw)) return raw.replace(',', '.');
+  if (!decimalComma && isPlainDecimal(raw, POINT)) return raw;
+  if (decimalComma && isPlainDecimal(raw, COMMA)) return raw.replace(',', '.');
   if (isMissing(raw)) return undefined;
 
   let text = raw.normalize('NFKC').trim();
