@@ -1,13 +1,14 @@
 import { DownloadOutlined, LockOutlined } from '@ant-design/icons';
 import type { ECharts } from 'echarts/core';
 import { Button, Segmented, Space, Typography } from 'antd';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectEditor } from './editor';
+import { addDays, dayToMs } from './calendar';
 import { moveBack } from './edits';
 import { GanttCanvas } from './Gantt';
 import { colors } from './ganttOption';
-import { ganttRows, headerHeight, rowHeight } from './ganttRows';
+import { dayWidth, ganttRows, headerHeight, rowHeight } from './ganttRows';
 import type { Zoom } from './ganttRows';
 import { downloadUrl, frozenText } from './text';
 
@@ -90,6 +91,14 @@ export function GanttTab({ editor, today }: { editor: ProjectEditor; today: stri
   const view = editor.view!;
   const rows = useMemo(() => ganttRows(view), [view]);
   const { apply } = editor;
+  const scroller = useRef<HTMLDivElement>(null);
+
+  // Opens on today (a week before it in view), as a planner looks at a plan.
+  const first = view.start && view.start < today ? view.start : today;
+  useEffect(() => {
+    const days = (dayToMs(today) - dayToMs(addDays(first, -2))) / 86_400_000;
+    scroller.current?.scrollTo({ left: Math.max(0, (days - 7) * dayWidth[zoom]) });
+  }, [first, today, zoom]);
 
   const onMove = useCallback(
     (taskId: number, start: string) => {
@@ -142,7 +151,7 @@ export function GanttTab({ editor, today }: { editor: ProjectEditor; today: stri
       </Space>
       <div className="plan-gantt">
         <TaskColumn rows={rows} />
-        <div className="plan-gantt-canvas">
+        <div className="plan-gantt-canvas" ref={scroller}>
           <GanttCanvas
             view={view}
             rows={rows}
