@@ -82,7 +82,7 @@ function fromYearLast(
  * million-line files. Null when the text has another shape (the general path reads it);
  * the result is the one the general path gives for the same text.
  */
-function fixedIso(text: string): LocalDateTime | 'invalid' | null {
+function fixedIso(text: string): LocalDateTime | DateProblem | null {
   const length = text.length;
   if (length !== 19 && length !== 10) return null;
   if (text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return null;
