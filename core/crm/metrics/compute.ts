@@ -42,7 +42,8 @@ export async function writeMetrics(
   const recency = dayDiff(sql`a.last_day`, w.day);
   const ordersAll = sql`coalesce(a.orders_all, 0)`;
   const spendAll = sql`coalesce(a.spend_all, 0)`;
-  // "Within N days" as a comparison of day strings, with no date arithmetic per customer.
+  // "Fewer than N days before the as-of day" is "after the day N days before it": days
+  // as 'YYYY-MM-DD' compare like the dates they name, so no date arithmetic per customer.
   const newSince = addDays(w.day, -life.newWithinDays);
   const activeSince = addDays(w.day, -life.activeWithinDays);
   const sleepingSince = addDays(w.day, -life.sleepingWithinDays);
