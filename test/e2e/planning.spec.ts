@@ -198,3 +198,32 @@ test('a bar dragged before its predecessor allows is placed by the scheduler, wh
     '#5 物料与赠品配送到店12-09 → 12-11',
   );
 });
+
+test('rows pasted from a spreadsheet fill the grid and add tasks, and undo takes them back', async ({
+  page,
+}) => {
+  await openMemberDay(page, '会员日 粘贴演练');
+  await cell(page, 11, 'name').click();
+
+  // What Excel or WPS puts on the clipboard: name, days, predecessors, tab-separated.
+  const rows = '总结归档\t2\t10\n下期方案评审\t3\t11\n';
+  await cell(page, 11, 'name').evaluate((element, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, rows);
+
+  // A name cell also shows the task's marks (关键 on the critical path).
+  await expect(cell(page, 11, 'name')).toHaveText(/^总结归档(关键)?$/);
+  await expect(cell(page, 11, 'duration')).toHaveText('2');
+  // Task 11 now runs 12-25 … 12-26; the new task 12 follows it: 12-27 … 12-29.
+  await expect(cell(page, 12, 'name')).toHaveText(/^下期方案评审(关键)?$/);
+  await expect(cell(page, 12, 'predecessors')).toHaveText('11');
+  await expect(cell(page, 12, 'start')).toContainText('2026-12-27');
+  await expect(cell(page, 12, 'finish')).toHaveText('2026-12-29');
+
+  await page.getByRole('button', { name: '撤销' }).click();
+  await expect(cell(page, 12, 'name')).toHaveCount(0);
+  await expect(cell(page, 11, 'name')).toHaveText(/^总结归档，沉淀下期方案(关键)?$/);
+  await expect(cell(page, 11, 'duration')).toHaveText('1');
+});
