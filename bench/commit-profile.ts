@@ -1,6 +1,7 @@
 /**
- * `npx tsx bench/commit-profile.ts [scale] [files-dir]`: the commit side of an import
- * alone. Generates the benchmark's exports once (kept in files-dir for the next run),
+ * `npx tsx bench/commit-profile.ts [scale] [files-dir] [--stream]`: the commit side of
+ * an import alone. With --stream: the whole import instead (`importFile`, reading and
+ * committing as the bench does), with its CPU time and peak RSS. Generates the benchmark's exports once (kept in files-dir for the next run),
  * reads them into memory (not timed), then times `commitBatch` on those records into a
  * fresh database, and the floor (one prepared statement, one transaction) on the same
  * records, both in CPU time. Prints a fingerprint of what was written, so that a
@@ -17,7 +18,8 @@ import type { RecordOutcome } from '../core/crm/import/types';
 import { BENCH_SIZE, scaleSize } from '../core/demo/plan';
 import { openDb } from '../core/db/open';
 import { setLogLevel } from '../core/shared/log';
-import { runPhase } from './measure';
+import { importFile } from '../core/crm/import/batch-run';
+import { RssSampler, runPhase } from './measure';
 import type { ExportFile, FilesResult } from './phase-files';
 
 const AS_OF = '2026-11-30T12:00:00Z';
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
   const scale = Number(process.argv[2] ?? '0.2');
   const dir = process.argv[3] ?? path.join(os.tmpdir(), `commit-profile-${scale}`);
   const files = await exportsIn(dir, scale);
+  if (process.argv.includes('--stream')) return streamImport(files, dir);
 
   const parsed: { file: ExportFile; chunks: RecordOutcome[][] }[] = [];
   for (const file of files) {
@@ -81,6 +84,36 @@ async function main(): Promise<void> {
   console.log(`floor:  CPU ${Math.round(floor)} ms (${rate(floor)} lines/CPU s)`);
   console.log(`commit ÷ floor by CPU: ${Math.round((floor / cpu) * 1000) / 10} %`);
   console.log(`fingerprint ${fingerprint}`);
+}
+
+/** The real import of every file, as the bench runs it: CPU time and peak memory. */
+async function streamImport(files: ExportFile[], dir: string): Promise<void> {
+  const dbFile = path.join(dir, 'stream.db');
+  for (const f of [dbFile, dbFile + '-wal', dbFile + '-shm']) fs.rmSync(f, { force: true });
+  const db = await openDb({ file: dbFile });
+  const sampler = new RssSampler();
+  sampler.start();
+  const cpuStart = process.cpuUsage();
+  let heapPeak = 0;
+  for (const file of files) {
+    const options = { source: { kind: 'preset' as const, id: file.preset } };
+    await importFile(db, file.path, path.basename(file.path), options, false, {
+      at: new Date(AS_OF),
+      onProgress: () => {
+        // With --expose-gc: the heap that is really held, not garbage waiting.
+        (globalThis as { gc?: () => void }).gc?.();
+        heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+      },
+    });
+  }
+  const cpu = cpuMsSince(cpuStart);
+  const peak = sampler.stop();
+  const mb = (n: number) => Math.round(n / 1024 / 1024);
+  console.log(
+    `import: CPU ${Math.round(cpu)} ms, peak RSS ${mb(peak)} MB, heap ${mb(heapPeak)} MB`,
+  );
+  console.log(`fingerprint ${fingerprintOf(db.raw)}`);
+  await db.close();
 }
 
 async function exportsIn(dir: string, scale: number): Promise<ExportFile[]> {

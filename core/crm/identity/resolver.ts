@@ -56,6 +56,8 @@ export class IdentityResolver {
   private readonly matched = new Set<number>();
   private readonly mergedAway = new Set<number>();
   merges = 0;
+  /** Called before a merge moves facts: whoever holds unwritten ones writes them. */
+  beforeMerge: () => void = () => undefined;
   /** Rows written so far (customers, identities, merges): tells new facts from duplicates. */
   writes = 0;
 
@@ -189,6 +191,7 @@ export class IdentityResolver {
         `same person: ${describeKey(other.key.kind, other.key.value)} (customer ${other.id}) ` +
         `and ${describeKey(survivor.key.kind, survivor.key.value)} ` +
         `(customer ${survivor.id}) on one row of ${place.fileName}, line ${place.line}`;
+      this.beforeMerge();
       mergeOn(this.raw, survivor.id, other.id, reason, other.key.kind, this.at);
       this.merges += 1;
       this.writes += 1;

@@ -1,25 +1,9 @@
 import type SQLite from 'better-sqlite3';
 import type { OrderKind } from '../../db/schema';
+import { countKey, kindBits, newState, settledKind, spendEffect } from './commit-kinds';
+import type { OrderCounts, OrderState } from './commit-kinds';
 
-/** An order this import has touched, as far as the import needs to know it. */
-export interface OrderState {
-  id: number;
-  /** Created by this import (counted in its summary) rather than found. */
-  isNew: boolean;
-  /** Its kind came from an order row (a status), not from its lines. */
-  kindFromOrderRow: boolean;
-  /** Its id carries the source's cancellation prefix. */
-  cancelledById: boolean;
-  kind: OrderKind;
-  amount: number;
-  anonymous: boolean;
-  /** Rows of this order seen in this file: the next line number when the file has none. */
-  rowsInFile: number;
-  newLines: number;
-  lineSum: number;
-  /** The kinds of its new lines, one bit each (see kindBits): no Set per order. */
-  lineKinds: number;
-}
+export type { OrderCounts, OrderState } from './commit-kinds';
 
 export interface OrderFacts {
   storeId: number | null;
@@ -30,27 +14,42 @@ export interface OrderFacts {
   currency: string;
 }
 
-export interface OrderCounts {
-  sales: number;
-  returns: number;
-  cancellations: number;
-  writeoffs: number;
-  adjustments: number;
-  anonymous: number;
+/** The order a file's lines are creating right now, not yet written. */
+interface OpenOrder {
+  state: OrderState;
+  channel: string;
+  externalId: string;
+  facts: OrderFacts;
 }
+
+/** Values kept per line of the open order, flat in one array (no object per line). */
+const LINE_VALUES = 5;
+/** An open order with more lines than this is written at once (the duplicate check scans). */
+const OPEN_LINES_MAX = 256;
 
 /**
  * The orders of one import: found by (channel, external id) or created, then, once
  * every row is in, given their final kind and amount from their lines.
+ *
+ * An order created by a line stays open, in memory with its lines, until a row of
+ * any other order (or anything else that needs it in the database: a payment, a
+ * merge, the end of the file) comes; then it is written once with its final kind
+ * and amount, followed by its lines. Exports list an order's lines together, so most
+ * orders are written once and never updated. Rows are still written in file order,
+ * so ids come out as if every row had been written at once.
  */
 export class BatchOrders {
   /** Channel → external id → order: no key string is built per row. */
   private readonly byChannel = new Map<string, Map<string, OrderState>>();
+  private open: OpenOrder | null = null;
+  /** The open order's lines: line number, product, quantity, unit price, amount. */
+  private readonly openLines: (number | null)[] = [];
   private readonly select: SQLite.Statement<
     [string, string],
     { id: number; kind: OrderKind; amount_fen: number; customer_id: number | null }
   >;
   private readonly insert: SQLite.Statement;
+  private readonly insertLine: SQLite.Statement;
   private readonly update: SQLite.Statement;
   private readonly sumLines: SQLite.Statement<[number], { total: number | null }>;
   /** No order existed before this import (the first one): every order is new, no look-up. */
@@ -69,6 +68,10 @@ export class BatchOrders {
       `INSERT INTO orders (channel, external_id, store_id, customer_id, kind, ordered_at,
          business_day, amount_fen, currency, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.insertLine = raw.prepare(
+      `INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price_fen, amount_fen)
+       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, line_no) DO NOTHING`,
+    );
     this.noneBefore = raw.prepare('SELECT 1 FROM orders LIMIT 1').get() === undefined;
     this.update = raw.prepare('UPDATE orders SET kind = ?, amount_fen = ? WHERE id = ?');
     this.sumLines = raw.prepare(
@@ -76,6 +79,7 @@ export class BatchOrders {
     );
   }
 
+  /** The order, if this import or the database knows it; its id is 0 while it is open. */
   find(channel: string, externalId: string): OrderState | undefined {
     const known = this.ordersOf(channel).get(externalId);
     if (known) return known;
@@ -88,6 +92,10 @@ export class BatchOrders {
     return state;
   }
 
+  /**
+   * A new order: written at once when an order row creates it, left open when a line
+   * does (its kind and amount then come from its lines).
+   */
   create(
     channel: string,
     externalId: string,
@@ -95,50 +103,71 @@ export class BatchOrders {
     amount: number,
     fromOrderRow: boolean,
   ): OrderState {
+    this.closeOpen();
     const effect = spendEffect(f.kind, amount);
-    const res = this.insert.run(
-      channel,
-      externalId,
-      f.storeId,
-      f.customerId,
-      f.kind,
-      f.orderedAt,
-      f.businessDay,
-      effect,
-      f.currency,
-      this.batchId,
-    );
-    const state = newState(
-      Number(res.lastInsertRowid),
-      true,
-      f.kind,
-      effect,
-      f.customerId === null,
-    );
+    const state = newState(0, true, f.kind, effect, f.customerId === null);
     state.kindFromOrderRow = fromOrderRow;
     state.cancelledById =
       this.cancelPrefix !== undefined && externalId.startsWith(this.cancelPrefix);
     this.ordersOf(channel).set(externalId, state);
+    if (fromOrderRow) state.id = this.insertOrder(channel, externalId, f, f.kind, effect);
+    else this.open = { state, channel, externalId, facts: f };
     return state;
   }
 
-  private ordersOf(channel: string): Map<string, OrderState> {
-    let orders = this.byChannel.get(channel);
-    if (!orders) {
-      orders = new Map();
-      this.byChannel.set(channel, orders);
+  /** Adds a line to an order; a line number the order already has is a duplicate. */
+  writeLine(
+    order: OrderState,
+    lineNo: number,
+    productId: number | null,
+    quantity: number,
+    unit: number,
+    amount: number,
+    kind: OrderKind,
+  ): 'imported' | 'duplicate' {
+    if (this.open?.state === order) {
+      if (this.openHasLine(lineNo)) return 'duplicate';
+      this.openLines.push(lineNo, productId, quantity, unit, amount);
+      addLine(order, kind, amount);
+      if (this.openLines.length >= OPEN_LINES_MAX * LINE_VALUES) this.closeOpen();
+      return 'imported';
     }
-    return orders;
+    this.closeOpen();
+    const res = this.insertLine.run(order.id, lineNo, productId, quantity, unit, amount);
+    if (res.changes === 0) return 'duplicate';
+    addLine(order, kind, amount);
+    return 'imported';
   }
 
-  addLine(order: OrderState, kind: OrderKind, amount: number): void {
-    order.newLines += 1;
-    order.lineSum += amount;
-    order.lineKinds |= kindBits[kind];
+  /** Writes the open order, with its kind and amount so far, and its lines. */
+  closeOpen(): void {
+    const open = this.open;
+    if (!open) return;
+    this.open = null;
+    const { state } = open;
+    const kind = state.newLines > 0 ? settledKind(state, state.lineSum) : state.kind;
+    const amount = state.newLines > 0 ? spendEffect(kind, state.lineSum) : state.amount;
+    state.id = this.insertOrder(open.channel, open.externalId, open.facts, kind, amount);
+    state.kind = kind;
+    state.amount = amount;
+
+    const lines = this.openLines;
+    for (let i = 0; i < lines.length; i += LINE_VALUES) {
+      this.insertLine.run(
+        state.id,
+        lines[i],
+        lines[i + 1],
+        lines[i + 2],
+        lines[i + 3],
+        lines[i + 4],
+      );
+    }
+    lines.length = 0;
   }
 
   /** Settles kind and amount of every order that got new lines; counts the new orders. */
   finish(): OrderCounts {
+    this.closeOpen();
     const counts: OrderCounts = {
       sales: 0,
       returns: 0,
@@ -158,14 +187,46 @@ export class BatchOrders {
     return counts;
   }
 
+  private insertOrder(
+    channel: string,
+    externalId: string,
+    f: OrderFacts,
+    kind: OrderKind,
+    amount: number,
+  ): number {
+    const res = this.insert.run(
+      channel,
+      externalId,
+      f.storeId,
+      f.customerId,
+      kind,
+      f.orderedAt,
+      f.businessDay,
+      amount,
+      f.currency,
+      this.batchId,
+    );
+    return Number(res.lastInsertRowid);
+  }
+
+  private openHasLine(lineNo: number): boolean {
+    const lines = this.openLines;
+    for (let i = 0; i < lines.length; i += LINE_VALUES) if (lines[i] === lineNo) return true;
+    return false;
+  }
+
+  private ordersOf(channel: string): Map<string, OrderState> {
+    let orders = this.byChannel.get(channel);
+    if (!orders) {
+      orders = new Map();
+      this.byChannel.set(channel, orders);
+    }
+    return orders;
+  }
+
   private settle(order: OrderState): void {
     const total = order.isNew ? order.lineSum : (this.sumLines.get(order.id)?.total ?? 0);
-    // A cancellation invoice cancels as a whole, its postage or discount lines included.
-    const kind = order.cancelledById
-      ? 'cancellation'
-      : order.kindFromOrderRow
-        ? order.kind
-        : kindOfLines(order.lineKinds, total);
+    const kind = settledKind(order, total);
     const amount = spendEffect(kind, total);
     if (kind === order.kind && amount === order.amount) return;
     this.update.run(kind, amount, order.id);
@@ -174,63 +235,8 @@ export class BatchOrders {
   }
 }
 
-const countKey: Record<OrderKind, keyof OrderCounts> = {
-  sale: 'sales',
-  return: 'returns',
-  cancellation: 'cancellations',
-  writeoff: 'writeoffs',
-  adjustment: 'adjustments',
-};
-
-function newState(
-  id: number,
-  isNew: boolean,
-  kind: OrderKind,
-  amount: number,
-  anonymous: boolean,
-): OrderState {
-  return {
-    id,
-    isNew,
-    kindFromOrderRow: false,
-    cancelledById: false,
-    kind,
-    amount,
-    anonymous,
-    rowsInFile: 0,
-    newLines: 0,
-    lineSum: 0,
-    lineKinds: 0,
-  };
-}
-
-const kindBits: Record<OrderKind, number> = {
-  sale: 1,
-  return: 2,
-  cancellation: 4,
-  writeoff: 8,
-  adjustment: 16,
-};
-const kindOfBit = new Map(Object.entries(kindBits).map(([k, bit]) => [bit, k as OrderKind]));
-
-/**
- * An order's kind from its lines' kinds (bits of kindBits): their one kind; a
- * cancellation when any line is one (cancellation invoices cancel as a whole); sales
- * mixed with returns (an exchange at the till) by the sign of the total; any other
- * mix is an adjustment.
- */
-export function kindOfLines(kinds: number, total: number): OrderKind {
-  const single = kindOfBit.get(kinds);
-  if (single) return single;
-  if (kinds & kindBits.cancellation) return 'cancellation';
-  if (kinds === (kindBits.sale | kindBits.return)) return total >= 0 ? 'sale' : 'return';
-  return 'adjustment';
-}
-
-/**
- * An order's effect on spend. A cancellation never adds to it: with positive amounts
- * the order was cancelled by its status before it counted, so its effect is 0.
- */
-export function spendEffect(kind: OrderKind, amount: number): number {
-  return kind === 'cancellation' && amount > 0 ? 0 : amount;
+function addLine(order: OrderState, kind: OrderKind, amount: number): void {
+  order.newLines += 1;
+  order.lineSum += amount;
+  order.lineKinds |= kindBits[kind];
 }

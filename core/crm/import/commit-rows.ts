@@ -63,6 +63,8 @@ export class RowWriter {
     this.stmt = prepare(raw);
     this.identities = new IdentityResolver(raw, setup.channel, setup.at);
     this.orders = new BatchOrders(raw, setup.batchId, setup.cancelPrefix);
+    // A merge moves the orders of the merged customer: the open one must be written first.
+    this.identities.beforeMerge = () => this.orders.closeOpen();
   }
 
   /** Writes one record; never throws for a bad row, returns its error instead. */
@@ -143,11 +145,7 @@ export class RowWriter {
     const amount = netAmount(gross, r);
     const unit = r.unitPriceFen ?? (quantity !== 0 ? Math.round(gross / quantity) : 0);
     const productId = r.product ? this.productId(r.product) : null;
-    const res = this.stmt.insertLine.run(order.id, lineNo, productId, quantity, unit, amount);
-    if (res.changes === 0) return 'duplicate';
-
-    this.orders.addLine(order, r.kind, amount);
-    return 'imported';
+    return this.orders.writeLine(order, lineNo, productId, quantity, unit, amount, r.kind);
   }
 
   private writePayment(r: ImportRecord): RowResult {
@@ -162,6 +160,7 @@ export class RowWriter {
       );
     }
     const order = this.orders.find(r.channel, r.orderId);
+    this.orders.closeOpen();
     if (!order) {
       return this.error(
         r,
@@ -270,10 +269,6 @@ function prepare(raw: SQLite.Database) {
     insertProduct: raw.prepare('INSERT INTO products (sku, name, category) VALUES (?, ?, ?)'),
     updateProduct: raw.prepare(
       'UPDATE products SET name = coalesce(?, name), category = coalesce(?, category) WHERE id = ?',
-    ),
-    insertLine: raw.prepare(
-      `INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price_fen, amount_fen)
-       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, line_no) DO NOTHING`,
     ),
     insertPayment: raw.prepare(
       `INSERT INTO order_payments (order_id, seq, amount_fen, batch_id) VALUES (?, ?, ?, ?)

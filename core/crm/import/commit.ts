@@ -13,7 +13,7 @@ import {
 } from './batch-store';
 import type { BatchCounts } from './batch-store';
 import { RowWriter } from './commit-rows';
-import type { OrderCounts } from './commit-orders';
+import type { OrderCounts } from './commit-kinds';
 import type { RecordOutcome, SourceFacts } from './types';
 
 const log = logger('import');

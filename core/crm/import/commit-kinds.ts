@@ -1,0 +1,100 @@
+import type { OrderKind } from '../../db/schema';
+
+/** An order this import has touched, as far as the import needs to know it. */
+export interface OrderState {
+  /** 0 while the order is still open (its row not yet written; see BatchOrders). */
+  id: number;
+  /** Created by this import (counted in its summary) rather than found. */
+  isNew: boolean;
+  /** Its kind came from an order row (a status), not from its lines. */
+  kindFromOrderRow: boolean;
+  /** Its id carries the source's cancellation prefix. */
+  cancelledById: boolean;
+  kind: OrderKind;
+  amount: number;
+  anonymous: boolean;
+  /** Rows of this order seen in this file: the next line number when the file has none. */
+  rowsInFile: number;
+  newLines: number;
+  lineSum: number;
+  /** The kinds of its new lines, one bit each (see kindBits): no Set per order. */
+  lineKinds: number;
+}
+
+export interface OrderCounts {
+  sales: number;
+  returns: number;
+  cancellations: number;
+  writeoffs: number;
+  adjustments: number;
+  anonymous: number;
+}
+
+export const countKey: Record<OrderKind, keyof OrderCounts> = {
+  sale: 'sales',
+  return: 'returns',
+  cancellation: 'cancellations',
+  writeoff: 'writeoffs',
+  adjustment: 'adjustments',
+};
+
+export function newState(
+  id: number,
+  isNew: boolean,
+  kind: OrderKind,
+  amount: number,
+  anonymous: boolean,
+): OrderState {
+  return {
+    id,
+    isNew,
+    kindFromOrderRow: false,
+    cancelledById: false,
+    kind,
+    amount,
+    anonymous,
+    rowsInFile: 0,
+    newLines: 0,
+    lineSum: 0,
+    lineKinds: 0,
+  };
+}
+
+export const kindBits: Record<OrderKind, number> = {
+  sale: 1,
+  return: 2,
+  cancellation: 4,
+  writeoff: 8,
+  adjustment: 16,
+};
+const kindOfBit = new Map(Object.entries(kindBits).map(([k, bit]) => [bit, k as OrderKind]));
+
+/** An order's kind once its lines, totalling `total`, are in. */
+export function settledKind(order: OrderState, total: number): OrderKind {
+  // A cancellation invoice cancels as a whole, its postage or discount lines included.
+  if (order.cancelledById) return 'cancellation';
+  if (order.kindFromOrderRow) return order.kind;
+  return kindOfLines(order.lineKinds, total);
+}
+
+/**
+ * An order's kind from its lines' kinds (bits of kindBits): their one kind; a
+ * cancellation when any line is one (cancellation invoices cancel as a whole); sales
+ * mixed with returns (an exchange at the till) by the sign of the total; any other
+ * mix is an adjustment.
+ */
+export function kindOfLines(kinds: number, total: number): OrderKind {
+  const single = kindOfBit.get(kinds);
+  if (single) return single;
+  if (kinds & kindBits.cancellation) return 'cancellation';
+  if (kinds === (kindBits.sale | kindBits.return)) return total >= 0 ? 'sale' : 'return';
+  return 'adjustment';
+}
+
+/**
+ * An order's effect on spend. A cancellation never adds to it: with positive amounts
+ * the order was cancelled by its status before it counted, so its effect is 0.
+ */
+export function spendEffect(kind: OrderKind, amount: number): number {
+  return kind === 'cancellation' && amount > 0 ? 0 : amount;
+}
