@@ -227,3 +227,24 @@ test('rows pasted from a spreadsheet fill the grid and add tasks, and undo takes
   await expect(cell(page, 11, 'name')).toHaveText(/^总结归档，沉淀下期方案(关键)?$/);
   await expect(cell(page, 11, 'duration')).toHaveText('1');
 });
+
+test('the plan exports to CSV and the Gantt to PNG', async ({ page }) => {
+  await openMemberDay(page, '会员日 导出演练');
+
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 CSV' }).click(),
+  ]);
+  expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+  const text = await (await csv.createReadStream()).toArray();
+  expect(Buffer.concat(text).toString('utf8')).toContain('确定主题与会员权益');
+
+  await page.getByRole('tab', { name: '甘特图' }).click();
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 PNG' }).click(),
+  ]);
+  expect(png.suggestedFilename()).toBe('会员日 导出演练-gantt.png');
+  const bytes = Buffer.concat(await (await png.createReadStream()).toArray());
+  expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+});
