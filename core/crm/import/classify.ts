@@ -24,6 +24,23 @@ const refundedStatuses = new Set([
   '全额退款',
 ]);
 
+type StatusMeaning = 'cancelled' | 'refunded' | 'other';
+
+// A file writes a handful of distinct statuses on a million lines: each is trimmed,
+// lower-cased and looked up once. Bounded, in case a column holds free text.
+const knownStatuses = new Map<string, StatusMeaning>();
+
+function statusMeaning(written: string): StatusMeaning {
+  const known = knownStatuses.get(written);
+  if (known !== undefined) return known;
+  const status = written.trim().toLowerCase();
+  let meaning: StatusMeaning = 'other';
+  if (cancelledStatuses.has(status)) meaning = 'cancelled';
+  else if (refundedStatuses.has(status)) meaning = 'refunded';
+  if (knownStatuses.size < 1000) knownStatuses.set(written, meaning);
+  return meaning;
+}
+
 /** The facts of a row that decide what kind of order line it is. */
 export interface KindFacts {
   orderId?: string;
@@ -49,10 +66,10 @@ export function classifyRow(
 ): OrderKind {
   if (sku !== undefined && rules.adjustmentSkus.includes(sku)) return 'adjustment';
 
-  const status = facts.orderStatus?.trim().toLowerCase();
+  const status = facts.orderStatus === undefined ? 'other' : statusMeaning(facts.orderStatus);
   if (rules.cancelPrefix && facts.orderId?.startsWith(rules.cancelPrefix)) return 'cancellation';
-  if (status && cancelledStatuses.has(status)) return 'cancellation';
-  if ((facts.refundFen ?? 0) > 0 || (status && refundedStatuses.has(status))) return 'return';
+  if (status === 'cancelled') return 'cancellation';
+  if ((facts.refundFen ?? 0) > 0 || status === 'refunded') return 'return';
 
   const negative = (facts.quantity ?? 0) < 0 || (facts.lineAmountFen ?? 0) < 0;
   if (!negative) return 'sale';

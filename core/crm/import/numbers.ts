@@ -112,14 +112,8 @@ export function parseMinor(raw: string, decimalComma = false, exponent = 2): num
 
 /** `-12.345` → -1235 (exponent 2): shifts the decimal point in the text, then rounds. */
 export function decimalToMinor(text: string, exponent = 2): number {
-  // The common `12.34` with two decimals: whole units and cents are both exact integers.
-  if (exponent === 2 && text.length > 3 && text.charCodeAt(text.length - 3) === 46) {
-    const whole = text.slice(0, -3);
-    if (whole !== '-' && whole.indexOf('.') === -1) {
-      const minor = Math.abs(Number(whole)) * 100 + Number(text.slice(-2));
-      return text.charCodeAt(0) === 45 /* '-' */ ? -minor : minor;
-    }
-  }
+  const counted = minorByDigits(text, exponent);
+  if (counted !== null) return counted;
   const negative = text.startsWith('-');
   const body = negative ? text.slice(1) : text;
   const dot = body.indexOf('.');
@@ -128,6 +122,40 @@ export function decimalToMinor(text: string, exponent = 2): number {
   const kept = fraction.slice(0, exponent).padEnd(exponent, '0');
   let minor = Number((whole || '0') + kept);
   if ((fraction.charCodeAt(exponent) || 0) >= 53 /* '5' */) minor += 1;
+  return negative && minor !== 0 ? -minor : minor;
+}
+
+/**
+ * `decimalToMinor` by char codes, without substrings, for text of at most 15 digits
+ * (exact in a double); null for anything else, which the text-shifting path reads.
+ */
+function minorByDigits(text: string, exponent: number): number | null {
+  const length = text.length;
+  const negative = length > 0 && text.charCodeAt(0) === MINUS;
+  let i = negative ? 1 : 0;
+  let minor = 0;
+  let digits = 0;
+  for (; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === POINT) break;
+    if (!isDigit(code)) return null;
+    minor = minor * 10 + (code - 48);
+    digits++;
+  }
+  // Past the point: `exponent` digits are kept (missing ones count as 0), the next rounds.
+  const fractionStart = i + 1;
+  for (let kept = 0; kept < exponent; kept++) {
+    const at = fractionStart + kept;
+    const code = at < length ? text.charCodeAt(at) : 48;
+    if (!isDigit(code)) return null;
+    minor = minor * 10 + (code - 48);
+  }
+  for (let at = fractionStart + exponent; at < length; at++) {
+    if (!isDigit(text.charCodeAt(at))) return null;
+  }
+  if (digits + exponent > 15) return null;
+  const beyond = fractionStart + exponent;
+  if (beyond < length && text.charCodeAt(beyond) >= 53 /* '5' */) minor += 1;
   return negative && minor !== 0 ? -minor : minor;
 }
 
