@@ -14,6 +14,8 @@ export type PhoneKey =
   | { kind: 'missing' }
   | { kind: 'invalid' };
 
+// Empty phone cells are common: one shared answer instead of an object per cell.
+const missingPhone: PhoneKey = Object.freeze({ kind: 'missing' });
 const chinaMobile = /^1[3-9]\d{9}$/;
 const separators = /[\s\-().\u00a0/]/g;
 const maskMarks = /[*＊•●]|[xX×]{2,}/;
@@ -27,7 +29,7 @@ const maskMarks = /[*＊•●]|[xX×]{2,}/;
 export function normalizePhone(raw: string, defaultRegion: CountryCode = 'CN'): PhoneKey {
   if (raw.length === 11 && chinaMobile.test(raw)) return { kind: 'phone', e164: '+86' + raw };
   let text = raw.trim();
-  if (isMissingText(text)) return { kind: 'missing' };
+  if (isMissingText(text)) return missingPhone;
   if (!isAscii(text)) text = text.normalize('NFKC');
 
   if (maskMarks.test(text) && /\d/.test(text)) return maskedPhone(text);
