@@ -21,12 +21,6 @@ const lookupSql: Record<KeyKind, string> = {
               WHERE kind = 'external' AND kind <> 'masked_phone' AND value = ?`,
 };
 
-/** Where a row came from, for merge reasons. */
-export interface RowPlace {
-  fileName: string;
-  line: number;
-}
-
 /**
  * Finds the one customer a row's keys name, inside an import's transaction: a new
  * customer when no key is known, the known one otherwise, and a recorded merge when
@@ -51,7 +45,8 @@ export class IdentityResolver {
   /** No identity existed before this import: every key is new, no look-up needed. */
   private readonly noneBefore: boolean;
   private readonly profiled = new Set<number>();
-  private readonly maskedSeen = new Set<string>();
+  /** Customer → the masked phones this import has seen on them (almost always one). */
+  private readonly maskedSeen = new Map<number, string[]>();
   private readonly created = new Set<number>();
   private readonly matched = new Set<number>();
   private readonly mergedAway = new Set<number>();
@@ -65,6 +60,8 @@ export class IdentityResolver {
     private readonly raw: SQLite.Database,
     private readonly source: string,
     private readonly at: number,
+    /** The file being imported, named in merge reasons with the row's line. */
+    private readonly fileName: string,
   ) {
     this.lookups = {
       member: raw.prepare(lookupSql.member),
@@ -100,7 +97,7 @@ export class IdentityResolver {
   }
 
   /** The customer id for a row, or null when the row names nobody (an anonymous sale). */
-  resolve(customer: CustomerKeys, place: RowPlace): number | null {
+  resolve(customer: CustomerKeys, line: number): number | null {
     const known = this.allCached(customer);
     if (known !== undefined) return this.known(known, customer);
     const keys = keysOf(customer);
@@ -114,7 +111,7 @@ export class IdentityResolver {
       else if (!found.some((f) => f.id === id)) found.push({ key, id });
     }
 
-    const id = found.length === 0 ? this.create(customer) : this.unite(found, place);
+    const id = found.length === 0 ? this.create(customer) : this.unite(found, line);
     for (const key of unknown) this.addKey(id, key);
     if (customer.maskedPhone) this.addMasked(id, customer.maskedPhone);
     if (found.length > 0) this.fill(id, customer);
@@ -182,7 +179,7 @@ export class IdentityResolver {
   }
 
   /** One row names several customers: they are one person; the oldest record survives. */
-  private unite(found: { key: IdentityKey; id: number }[], place: RowPlace): number {
+  private unite(found: { key: IdentityKey; id: number }[], line: number): number {
     const survivor = found.reduce((a, b) => (b.id < a.id ? b : a));
     this.matched.add(survivor.id);
     for (const other of found) {
@@ -190,7 +187,7 @@ export class IdentityResolver {
       const reason =
         `same person: ${describeKey(other.key.kind, other.key.value)} (customer ${other.id}) ` +
         `and ${describeKey(survivor.key.kind, survivor.key.value)} ` +
-        `(customer ${survivor.id}) on one row of ${place.fileName}, line ${place.line}`;
+        `(customer ${survivor.id}) on one row of ${this.fileName}, line ${line}`;
       this.beforeMerge();
       mergeOn(this.raw, survivor.id, other.id, reason, other.key.kind, this.at);
       this.merges += 1;
@@ -215,9 +212,10 @@ export class IdentityResolver {
   }
 
   private addMasked(customerId: number, masked: string): void {
-    const seen = customerId + '\u0000' + masked;
-    if (this.maskedSeen.has(seen)) return;
-    this.maskedSeen.add(seen);
+    const seen = this.maskedSeen.get(customerId);
+    if (seen?.includes(masked)) return;
+    if (seen) seen.push(masked);
+    else this.maskedSeen.set(customerId, [masked]);
     if (this.hasMasked.get(customerId, masked)) return;
     this.insertIdentity.run(customerId, 'masked_phone', masked, this.source, this.at);
     this.writes += 1;

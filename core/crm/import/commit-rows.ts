@@ -61,7 +61,7 @@ export class RowWriter {
     private readonly setup: WriterSetup,
   ) {
     this.stmt = prepare(raw);
-    this.identities = new IdentityResolver(raw, setup.channel, setup.at);
+    this.identities = new IdentityResolver(raw, setup.channel, setup.at, setup.fileName);
     this.orders = new BatchOrders(raw, setup.batchId, setup.cancelPrefix);
     // A merge moves the orders of the merged customer: the open one must be written first.
     this.identities.beforeMerge = () => this.orders.closeOpen();
@@ -83,7 +83,7 @@ export class RowWriter {
 
   private writeCustomer(r: ImportRecord): RowResult {
     const before = this.identities.writes;
-    const id = this.identities.resolve(r.customer, { fileName: this.setup.fileName, line: r.line });
+    const id = this.identities.resolve(r.customer, r.line);
     if (id === null) {
       return this.error(
         r,
@@ -176,7 +176,7 @@ export class RowWriter {
   }
 
   private customerOf(r: ImportRecord): number | null {
-    return this.identities.resolve(r.customer, { fileName: this.setup.fileName, line: r.line });
+    return this.identities.resolve(r.customer, r.line);
   }
 
   private orderFacts(r: ImportRecord, customerId: number | null) {
