@@ -13,6 +13,8 @@ import type {
 } from './planning-types';
 
 export type * from './planning-types';
+/** The grid's predecessor text reader, for screens that turn `3FS+2, 5SS` into links. */
+export { formatPredecessors, parsePredecessors } from '../planning/predecessors';
 
 const id = z.number().int().positive();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day like 2026-12-04');

@@ -3,6 +3,7 @@ import {
   DeleteOutlined,
   FileExcelOutlined,
   FileTextOutlined,
+  SaveOutlined,
 } from '@ant-design/icons';
 import {
   Alert,
@@ -28,6 +29,7 @@ import { useApi } from '../../shell/useApi';
 import { useProjectEditor } from './editor';
 import type { ProjectEditor } from './editor';
 import { GanttTab } from './GanttTab';
+import { SaveTemplateDialog } from './SaveTemplateDialog';
 import { TaskTab } from './TaskTab';
 import { dayIn, describePlanningError, downloadBase64, goalValue, metricName } from './text';
 import { WaitingView } from './WaitingView';
@@ -109,6 +111,7 @@ function Header({ view, today }: { view: View; today: string }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { message } = App.useApp();
+  const [savingTemplate, setSavingTemplate] = useState(false);
   const goal = view.project.goal;
 
   const exportPlan = async (format: 'csv' | 'xlsx') => {
@@ -140,6 +143,9 @@ function Header({ view, today }: { view: View; today: string }) {
       }
       extra={
         <Space>
+          <Button icon={<SaveOutlined />} onClick={() => setSavingTemplate(true)}>
+            {t('planning.templates.saveAs')}
+          </Button>
           <Button icon={<FileTextOutlined />} onClick={() => void exportPlan('csv')}>
             {t('planning.project.exportCsv')}
           </Button>
@@ -187,6 +193,12 @@ function Header({ view, today }: { view: View; today: string }) {
           </Space>
         </Descriptions.Item>
       </Descriptions>
+      <SaveTemplateDialog
+        open={savingTemplate}
+        projectId={view.project.id}
+        projectName={view.project.name}
+        onClose={() => setSavingTemplate(false)}
+      />
     </Card>
   );
 }

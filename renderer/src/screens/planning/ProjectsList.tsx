@@ -85,6 +85,9 @@ export function ProjectsList() {
       title={t('planning.title')}
       extra={
         <Space>
+          <Button onClick={() => navigate('planning', 'templates')}>
+            {t('planning.templates.nav')}
+          </Button>
           <Button onClick={() => navigate('planning', 'waiting')}>
             {t('planning.waitingNav')}
           </Button>
