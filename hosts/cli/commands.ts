@@ -175,9 +175,24 @@ function describeExplanation(e: TagExplanation, moneyFields: Set<string>): strin
   const body = e.rule
     ? describeGroup(e.rule, '  ', moneyFields)
     : e.reason
-      ? `  ${e.reason.code} ${JSON.stringify(e.reason.params)}`
+      ? `  ${describeReason(e.reason.code, e.reason.params)}`
       : '';
   return body ? `${head}\n${body}` : head;
+}
+
+/** The English sentence for a tag reason the core returns as a code with parameters. */
+const reasonText: Record<string, string> = {
+  'tags.reason.manual': 'Added by hand on {at} ({reason}).',
+  'tags.reason.manual_absent': 'This manual tag is not on the customer.',
+  'tags.reason.rfm': 'RFM scores R{r} F{f} M{m} put the customer in this segment ({segment}).',
+  'tags.reason.lifecycle':
+    'Lifecycle stage {stage}: last order {recencyDays} days ago, {orders} orders in all.',
+};
+
+function describeReason(code: string, params: Record<string, string | number>): string {
+  const template = reasonText[code];
+  if (!template) return `${code} ${JSON.stringify(params)}`;
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? '?'));
 }
 
 function describeGroup(g: GroupExplanation, indent: string, money: Set<string>): string {
