@@ -21,6 +21,20 @@ export const palette = {
   heat: ['#eef4ff', '#b7d0fb', '#6e9ef5', '#1f6feb', '#0b3f99'],
 };
 
+/** One colour per sales channel (by channel code), so every chart shows a channel alike. */
+export const channelColors: Record<string, string> = {
+  pos: '#1f6feb',
+  miniprogram: '#2e9d5b',
+  delivery: '#f29d38',
+  online: '#8e5cd9',
+  marketplace: '#e3576b',
+};
+
+/** A channel's colour; a channel the map does not know gets the neutral grey. */
+export function channelColor(code: string): string {
+  return channelColors[code] ?? '#a0a7b4';
+}
+
 export const fontFamily =
   "-apple-system, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', " +
   "'Noto Sans CJK SC', 'Noto Sans SC', 'Helvetica Neue', Arial, sans-serif";

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { DashboardSummary } from '../../../../core/api/dashboard';
 import type { Locale } from '../../i18n';
 import { formatMoney } from '../../shell/format';
+import { channelColor } from '../../theme';
 
 /** Channel names come from the core as codes; unknown ones show as they are. */
 function channelName(t: TFunction, code: string): string {
@@ -25,7 +26,11 @@ export function channelMixOption(d: DashboardSummary, t: TFunction, l: Locale): 
         type: 'pie',
         radius: ['45%', '70%'],
         label: { formatter: '{b}\n{d}%' },
-        data: d.channelMix.map((c) => ({ name: channelName(t, c.channel), value: c.salesFen })),
+        data: d.channelMix.map((c) => ({
+          name: channelName(t, c.channel),
+          value: c.salesFen,
+          itemStyle: { color: channelColor(c.channel) },
+        })),
       },
     ],
   };
@@ -70,6 +75,7 @@ export function monthlyOption(d: DashboardSummary, t: TFunction, l: Locale): ECh
       type: 'bar',
       stack: 'sales',
       name: channelName(t, c),
+      itemStyle: { color: channelColor(c) },
       data: months.map((m) => value(m, c)),
     })),
   };
