@@ -26,7 +26,7 @@ import { TagsScreen } from '../screens/tags/TagsScreen';
 import type { AppInfo } from '../../../core/api/system';
 import { api } from '../api/client';
 import { ClockContext, useClock } from './clock';
-import { formatInstant } from './format';
+import { formatDateTime } from './format';
 import { useLocale } from './locale';
 import { navigate, useRoute } from './route';
 import type { Route } from './route';
@@ -137,7 +137,7 @@ function SimulatedClockBadge() {
       onClick={() => navigate('settings')}
       style={{ cursor: 'pointer' }}
     >
-      {t('header.simulatedClock', { now: formatInstant(info.now, locale) })}
+      {t('header.simulatedClock', { now: formatDateTime(info.now, locale) })}
     </Tag>
   );
 }

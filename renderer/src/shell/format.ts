@@ -22,28 +22,41 @@ export function formatPercent(share: number, locale: Locale): string {
   }).format(share);
 }
 
-/** An ISO instant as a store-local date and time; business days ('YYYY-MM-DD') pass through. */
-export function formatInstant(iso: string | null | undefined, locale: Locale): string {
-  if (!iso) return '—';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+/** The store-local calendar parts of an ISO instant, or null when it is not one. */
+function storeParts(iso: string, locale: Locale): Record<string, string> | null {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+  if (Number.isNaN(date.getTime())) return null;
+  const parts = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
     timeZone: STORE_ZONE,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
-  });
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  return Object.fromEntries(parts.map((p) => [p.type, p.value]));
 }
 
-export function formatDay(iso: string | null | undefined): string {
+const BUSINESS_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The one way the console writes a date: store-local (Asia/Shanghai) 'YYYY-MM-DD', the same
+ * in Chinese and English so no reader mistakes day for month. Business days pass through.
+ */
+export function formatDate(iso: string | null | undefined, locale: Locale): string {
   if (!iso) return '—';
-  if (/^\d{4}-\d{2}-\d{2}/.test(iso) && iso.length <= 10) return iso;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString('sv-SE', { timeZone: STORE_ZONE });
+  if (BUSINESS_DAY.test(iso)) return iso;
+  const p = storeParts(iso, locale);
+  return p ? `${p.year}-${p.month}-${p.day}` : iso;
+}
+
+/** The one way the console writes an instant: store-local 'YYYY-MM-DD HH:mm' (24-hour). */
+export function formatDateTime(iso: string | null | undefined, locale: Locale): string {
+  if (!iso) return '—';
+  if (BUSINESS_DAY.test(iso)) return iso;
+  const p = storeParts(iso, locale);
+  return p ? `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}` : iso;
 }
 
 /** A tag's or field's name in the person's language. */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { IdentityInfo, MergeInfo } from '../../../../core/api/customers';
 import { api } from '../../api/client';
 import { describeError } from '../../i18n/errors';
-import { formatInstant } from '../../shell/format';
+import { formatDateTime } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { MergeDialog } from './MergeDialog';
 
@@ -90,14 +90,14 @@ export function MergesCard({ customerId, merges, onChanged }: MergesProps) {
           {
             title: t('customer.mergedAt'),
             dataIndex: 'mergedAt',
-            render: (v: string) => formatInstant(v, locale),
+            render: (v: string) => formatDateTime(v, locale),
           },
           {
             title: '',
             key: 'undo',
             render: (_: unknown, m: MergeInfo) =>
               m.undoneAt ? (
-                <Tag>{t('customer.undoneAt', { at: formatInstant(m.undoneAt, locale) })}</Tag>
+                <Tag>{t('customer.undoneAt', { at: formatDateTime(m.undoneAt, locale) })}</Tag>
               ) : (
                 <Popconfirm title={t('customer.undoConfirm')} onConfirm={() => undo(m)}>
                   <Button size="small">{t('customer.undo')}</Button>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../../core/api/customers';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Figure } from '../../components/Figure';
-import { formatDay, formatInstant, formatMoney, formatNumber } from '../../shell/format';
+import { formatDateTime, formatMoney, formatNumber } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { navigate } from '../../shell/route';
 import { useApi } from '../../shell/useApi';
@@ -69,10 +69,10 @@ function CustomerBody({ detail, reload }: { detail: CustomerDetail; reload: () =
             {r.preferredCategory ?? '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('customer.firstOrderAt')}>
-            {formatDay(detail.firstOrderAt)}
+            {formatDateTime(detail.firstOrderAt, locale)}
           </Descriptions.Item>
           <Descriptions.Item label={t('customers.col.lastOrderAt')}>
-            {formatInstant(r.lastOrderAt, locale)}
+            {formatDateTime(r.lastOrderAt, locale)}
           </Descriptions.Item>
           <Descriptions.Item label={t('customer.rfm')}>
             {r.rfmR !== null ? `R${r.rfmR} F${r.rfmF} M${r.rfmM}` : '—'}

@@ -6,7 +6,7 @@ import type { CustomerTag, TagExplanation } from '../../../../core/api/customers
 import { ErrorNote } from '../../components/ErrorNote';
 import { describeError } from '../../i18n/errors';
 import { RuleExplanation } from '../../components/RuleExplanation';
-import { formatDay, localName } from '../../shell/format';
+import { formatDate, localName } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { useApi } from '../../shell/useApi';
 import { ManualTagPicker, removeManualTag } from './ManualTagPicker';
@@ -50,7 +50,9 @@ export function CustomerTags({ customerId, tags, onChanged }: Props) {
             <Tag color="blue" style={{ marginInlineEnd: 0 }}>
               {localName(tag, locale)}
             </Tag>
-            <span className="muted">{t('customer.since', { day: formatDay(tag.since) })}</span>
+            <span className="muted">
+              {t('customer.since', { day: formatDate(tag.since, locale) })}
+            </span>
             <Button
               size="small"
               type="link"
@@ -107,14 +109,15 @@ function WhyModal(props: { customerId: number; tag: CustomerTag; onClose: () => 
 
 function ExplanationBody({ e }: { e: TagExplanation }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const fields = useApi('tags.fields', {});
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <p className="muted">
         {t(e.has ? 'customer.hasTag' : 'customer.hasNotTag', {
-          asOf: formatDay(e.asOf),
+          asOf: formatDate(e.asOf, locale),
           version: e.version,
-          since: formatDay(e.since),
+          since: formatDate(e.since, locale),
         })}
       </p>
       {e.rule ? <RuleExplanation node={e.rule} fields={fields.data ?? []} /> : null}

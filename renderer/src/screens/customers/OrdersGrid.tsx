@@ -4,7 +4,7 @@ import { Card } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderSummary } from '../../../../core/api/customers';
-import { formatInstant, formatMoney } from '../../shell/format';
+import { formatDateTime, formatMoney } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { gridTheme } from '../../theme';
 
@@ -19,7 +19,7 @@ export function OrdersGrid({ orders }: { orders: OrderSummary[] }) {
         headerName: t('orders.orderedAt'),
         width: 170,
         sort: 'desc',
-        valueFormatter: (p) => formatInstant(p.value as string, locale),
+        valueFormatter: (p) => formatDateTime(p.value as string, locale),
       },
       { field: 'businessDay', headerName: t('orders.businessDay'), width: 120 },
       {

@@ -3,7 +3,7 @@ import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import type { CustomerRow } from '../../../../core/api/customers';
 import type { Locale } from '../../i18n';
-import { formatInstant, formatMoney, localName } from '../../shell/format';
+import { formatDateTime, formatMoney, localName } from '../../shell/format';
 import { moneyColumns, numberFilterOptions } from './gridQuery';
 
 const numberFilter = {
@@ -86,7 +86,7 @@ export function customerColumnDefs(t: TFunction, locale: Locale): ColDef<Custome
       field: 'lastOrderAt',
       headerName: t('customers.col.lastOrderAt'),
       width: 160,
-      valueFormatter: (p) => formatInstant(p.value as string | null, locale),
+      valueFormatter: (p) => formatDateTime(p.value as string | null, locale),
     },
     {
       field: 'tags',

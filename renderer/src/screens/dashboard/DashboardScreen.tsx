@@ -6,7 +6,7 @@ import { EChart } from '../../components/EChart';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Figure } from '../../components/Figure';
 import type { Locale } from '../../i18n';
-import { formatMoney, formatNumber, formatPercent } from '../../shell/format';
+import { formatDate, formatMoney, formatNumber, formatPercent } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { useApi } from '../../shell/useApi';
 import { channelMixOption, lifecycleOption, memberShareOption, monthlyOption } from './charts';
@@ -92,7 +92,7 @@ function DashboardBody({ data, locale }: { data: DashboardSummary; locale: Local
         </Col>
       </Row>
       <p className="muted" style={{ marginTop: 12 }}>
-        {t('dashboard.asOf', { asOf: data.asOf.slice(0, 10) })}
+        {t('dashboard.asOf', { asOf: formatDate(data.asOf, locale) })}
       </p>
     </>
   );

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { describeError } from '../../i18n/errors';
 import { useClock } from '../../shell/clock';
-import { formatInstant } from '../../shell/format';
+import { formatDateTime } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 
 /**
@@ -42,7 +42,7 @@ export function ClockCard() {
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('settings.clock.now')}>
           <Space>
-            {formatInstant(info?.now, locale)}
+            {formatDateTime(info?.now, locale)}
             {info ? (
               <Tag color={info.simulatedClock ? 'orange' : 'default'}>
                 {t(info.simulatedClock ? 'settings.clock.simulated' : 'settings.clock.system')}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TagHistory, TagInfo } from '../../../../core/api/tags';
 import { EChart } from '../../components/EChart';
 import { ErrorNote } from '../../components/ErrorNote';
-import { formatInstant } from '../../shell/format';
+import { formatDateTime } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { navigate } from '../../shell/route';
 import { useApi } from '../../shell/useApi';
@@ -67,7 +67,7 @@ export function TagHistoryCard({ tag }: { tag: TagInfo }) {
           {
             title: t('tags.when'),
             dataIndex: 'at',
-            render: (v: string) => formatInstant(v, locale),
+            render: (v: string) => formatDateTime(v, locale),
           },
         ]}
       />
