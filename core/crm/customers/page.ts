@@ -88,7 +88,11 @@ export async function customersPage(
 
   // Sort narrow rows (ids only), then read the page's 100 full rows by id.
   let page = filtered.select('c.id');
-  for (const s of q.sort) page = page.orderBy(columnSql(s.column, day), s.dir);
+  // Customers without a value (no age, no order yet) go last in either direction.
+  for (const s of q.sort) {
+    const expr = columnSql(s.column, day);
+    page = page.orderBy(sql<number>`(${expr}) IS NULL`, 'asc').orderBy(expr, s.dir);
+  }
   const ids = (await page.orderBy('c.id').limit(q.limit).offset(q.offset).execute()).map(
     (r) => r.id,
   );
