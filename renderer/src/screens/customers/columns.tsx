@@ -20,17 +20,23 @@ function named(t: TFunction, group: string, code: unknown): string {
   return typeof code === 'string' && code ? t(`${group}.${code}`, code) : '—';
 }
 
+/** An empty cell shows a dash, like every other empty value in the console. */
+function orDash(p: { value?: unknown }): string {
+  const v = p.value;
+  return v === null || v === undefined || v === '' ? '—' : String(v);
+}
+
 /** The customers grid's columns: profile, metrics, RFM, lifecycle and tags. */
 export function customerColumnDefs(t: TFunction, locale: Locale): ColDef<CustomerRow>[] {
   const num = (field: keyof CustomerRow, width = 110): ColDef<CustomerRow> => ({
     field,
     headerName: t(`customers.col.${field}`),
-    width,
+    width: moneyColumns.has(field) ? 130 : width,
     type: 'numericColumn',
     ...numberFilter,
-    ...(moneyColumns.has(field)
-      ? { valueFormatter: (p) => formatMoney(p.value as number | null, locale), width: 130 }
-      : {}),
+    valueFormatter: moneyColumns.has(field)
+      ? (p) => formatMoney(p.value as number | null, locale)
+      : orDash,
   });
 
   return [
@@ -40,6 +46,7 @@ export function customerColumnDefs(t: TFunction, locale: Locale): ColDef<Custome
       headerName: t('customers.col.name'),
       width: 140,
       ...textFilter,
+      valueFormatter: orDash,
       pinned: 'left',
     },
     {
@@ -49,13 +56,25 @@ export function customerColumnDefs(t: TFunction, locale: Locale): ColDef<Custome
       valueFormatter: (p) => (p.value ? t(`gender.${p.value as string}`) : '—'),
     },
     num('age', 80),
-    { field: 'city', headerName: t('customers.col.city'), width: 110, ...textFilter },
-    { field: 'phone', headerName: t('customers.col.phone'), width: 130, sortable: false },
+    {
+      field: 'city',
+      headerName: t('customers.col.city'),
+      width: 110,
+      ...textFilter,
+      valueFormatter: orDash,
+    },
+    {
+      field: 'phone',
+      headerName: t('customers.col.phone'),
+      width: 130,
+      sortable: false,
+      valueFormatter: orDash,
+    },
     {
       field: 'lifecycle',
       headerName: t('customers.col.lifecycle'),
       width: 110,
-      valueFormatter: (p) => t(`lifecycle.${p.value as string}`, String(p.value ?? '')),
+      valueFormatter: (p) => named(t, 'lifecycle', p.value),
     },
     {
       field: 'rfmSegment',
