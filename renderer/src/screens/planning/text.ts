@@ -11,7 +11,9 @@ export function describePlanningError(t: TFunction, error: unknown): string {
   if (error instanceof ApiCallError && error.code.startsWith('planning.')) {
     const details = (error.details ?? {}) as Record<string, unknown>;
     const holds = Array.isArray(details.holds)
-      ? (details.holds as TaskInfo['holds']).map((h) => holdText(t, h)).join('；')
+      ? (details.holds as TaskInfo['holds'])
+          .map((h) => holdText(t, h))
+          .join(t('planning.hold.separator'))
       : '';
     const sentence = t(`planning.error.${error.code}`, {
       ...details,
@@ -42,7 +44,9 @@ export function frozenText(t: TFunction, task: TaskInfo): string {
   if (!task.frozen) return '';
   const next = task.status === 'not_started' ? 'start' : 'finish';
   const holds = task.holds.filter((h) => h.blocks === next);
-  return (holds.length ? holds : task.holds).map((h) => holdText(t, h)).join('；');
+  return (holds.length ? holds : task.holds)
+    .map((h) => holdText(t, h))
+    .join(t('planning.hold.separator'));
 }
 
 export function departmentName(t: TFunction, key: string | null): string {
