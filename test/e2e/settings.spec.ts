@@ -42,11 +42,11 @@ test('a simulated clock shows in the header until the system clock is back', asy
   await page.getByRole('button', { name: '使用此时间' }).click();
 
   const badge = page.getByRole('banner').getByText(/^模拟时钟：/);
-  await expect(badge).toContainText('2026/06/01 09:30');
+  await expect(badge).toContainText('2026-06-01 09:30');
 
   // It stays on after a reload: the host keeps the setting.
   await page.reload();
-  await expect(page.getByRole('banner').getByText(/^模拟时钟：/)).toContainText('2026/06/01 09:30');
+  await expect(page.getByRole('banner').getByText(/^模拟时钟：/)).toContainText('2026-06-01 09:30');
 
   await page.getByRole('button', { name: '恢复系统时钟' }).click();
   await expect(page.getByText(/^模拟时钟：/)).toHaveCount(0);
