@@ -17,41 +17,36 @@ function yuanTooltip(locale: Locale) {
   };
 }
 
-export function channelMixOption(d: DashboardSummary, t: TFunction, l: Locale): EChartsCoreOption {
+interface Slice {
+  name: string;
+  value: number;
+  itemStyle?: { color: string };
+}
+
+/** A donut of money slices, labelled with their share; the tooltip shows the amount. */
+function donutOption(data: Slice[], l: Locale): EChartsCoreOption {
   return {
     tooltip: { trigger: 'item', formatter: yuanTooltip(l) },
     legend: { bottom: 0 },
-    series: [
-      {
-        type: 'pie',
-        radius: ['45%', '70%'],
-        label: { formatter: '{b}\n{d}%' },
-        data: d.channelMix.map((c) => ({
-          name: channelName(t, c.channel),
-          value: c.salesFen,
-          itemStyle: { color: channelColor(c.channel) },
-        })),
-      },
-    ],
+    series: [{ type: 'pie', radius: ['45%', '70%'], label: { formatter: '{b}\n{d}%' }, data }],
   };
 }
 
+export function channelMixOption(d: DashboardSummary, t: TFunction, l: Locale): EChartsCoreOption {
+  const data = d.channelMix.map((c) => ({
+    name: channelName(t, c.channel),
+    value: c.salesFen,
+    itemStyle: { color: channelColor(c.channel) },
+  }));
+  return donutOption(data, l);
+}
+
 export function memberShareOption(d: DashboardSummary, t: TFunction, l: Locale): EChartsCoreOption {
-  return {
-    tooltip: { trigger: 'item', formatter: yuanTooltip(l) },
-    legend: { bottom: 0 },
-    series: [
-      {
-        type: 'pie',
-        radius: ['45%', '70%'],
-        label: { formatter: '{b}\n{d}%' },
-        data: [
-          { name: t('dashboard.members'), value: d.memberSalesFen },
-          { name: t('dashboard.anonymous'), value: d.anonymousSalesFen },
-        ],
-      },
-    ],
-  };
+  const data = [
+    { name: t('dashboard.members'), value: d.memberSalesFen },
+    { name: t('dashboard.anonymous'), value: d.anonymousSalesFen },
+  ];
+  return donutOption(data, l);
 }
 
 export function monthlyOption(d: DashboardSummary, t: TFunction, l: Locale): EChartsCoreOption {
