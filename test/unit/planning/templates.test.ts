@@ -42,15 +42,17 @@ describe('the built-in templates', () => {
 
 describe('dating a template around weekends and holidays in Asia/Shanghai', () => {
   it('places the customer win-back around Mid-Autumn and National Day 2026', () => {
-    // Anchor D = Mon 2026-10-05. Days off: Fri 25 Sep (Mid-Autumn), Thu 1 – Sat 3 Oct
-    // (National Day), weekends. Worked by hand:
+    // Anchor D = Mon 2026-10-05. Days off (2026 arrangement as shipped): Fri 25 Sep
+    // (Mid-Autumn), Thu 1 – Wed 7 Oct (National Day and bridge days), weekends except
+    // the make-up Sat 10 Oct. Worked by hand:
     // audience D-10 = Fri 25 Sep, a holiday before D → previous working day Thu 24.
     // offer D-9 = Sat 26 → Thu 24, but after audience (FS) → Mon 28; 2 days: 28, 29.
-    // copy FS offer → Wed 30; 3 days: Wed 30, Mon 5, Tue 6 Oct.
+    // copy FS offer → Wed 30; 3 days: Wed 30, Thu 8, Fri 9 Oct.
     // store-ready D-4 = Thu 1 Oct → Wed 30 Sep; after offer (ends Tue 29): stays Wed 30.
-    // wave-1 D+0 = Mon 5, after copy (ends Tue 6) → Wed 7.
-    // wave-2 FS+4 after wave-1: Thu 8 +0, Fri 9 +1, Mon 12 +2, Tue 13 +3, Wed 14 +4.
-    // tracking SS wave-1 → Wed 7; 20 days end Tue 3 Nov; review D+28 = Mon 2 Nov → Wed 4.
+    // wave-1 D+0 = Mon 5 (off, from D on → Thu 8), after copy (ends Fri 9) → Sat 10.
+    // wave-2 FS+4 after wave-1: Mon 12 +0, Tue 13 +1, Wed 14 +2, Thu 15 +3, Fri 16 +4.
+    // tracking SS wave-1 → Sat 10; 20 days: Sat 10, 12–16, 19–23, 26–30, 2–5 Nov,
+    // ends Thu 5 Nov; review D+28 = Mon 2 Nov → Fri 6.
     const p = instantiate(byKey('customer-win-back'), { anchorDay: '2026-10-05', scope });
     const start = Object.fromEntries(p.tasks.map((t) => [t.key, t.start]));
     expect(start).toEqual({
@@ -58,10 +60,10 @@ describe('dating a template around weekends and holidays in Asia/Shanghai', () =
       offer: '2026-09-28',
       copy: '2026-09-30',
       'store-ready': '2026-09-30',
-      'wave-1': '2026-10-07',
-      'wave-2': '2026-10-14',
-      tracking: '2026-10-07',
-      review: '2026-11-04',
+      'wave-1': '2026-10-10',
+      'wave-2': '2026-10-16',
+      tracking: '2026-10-10',
+      review: '2026-11-06',
     });
     expect(p.tasks.find((t) => t.key === 'store-ready')!.links.storeIds).toEqual([11, 12]);
   });
