@@ -122,6 +122,19 @@ export interface RowError {
   reason: string;
 }
 
+/**
+ * A row that added nothing because its fact is already there: in the database from an
+ * earlier import (an overlapping export), or earlier in the same file. `line` is 1-based.
+ */
+export interface DuplicateRow {
+  line: number;
+  orderId: string | null;
+  /** The order's line number the row matched, for an order line. */
+  lineNo: number | null;
+  code: string;
+  reason: string;
+}
+
 export interface PreviewRow {
   line: number;
   /** Target field → the value as it will be stored, formatted for reading. */
@@ -156,6 +169,8 @@ export interface ImportSummary {
   customersMatched: number;
   /** The first rejected rows; `imports.rejected` lists them all. */
   rejected: RowError[];
+  /** The first duplicate rows (`rowsDuplicate` counts them all), so none looks dropped. */
+  duplicates: DuplicateRow[];
   durationMs: number;
 }
 

@@ -115,7 +115,11 @@ export class BatchOrders {
     return state;
   }
 
-  /** Adds a line to an order; a line number the order already has is a duplicate. */
+  /**
+   * Adds a line to an order. A line number the order already has is a duplicate:
+   * 'repeated' when this file wrote it (the order is new), 'known' when an earlier
+   * import did.
+   */
   writeLine(
     order: OrderState,
     lineNo: number,
@@ -124,9 +128,9 @@ export class BatchOrders {
     unit: number,
     amount: number,
     kind: OrderKind,
-  ): 'imported' | 'duplicate' {
+  ): 'imported' | 'repeated' | 'known' {
     if (this.open?.state === order) {
-      if (this.openHasLine(lineNo)) return 'duplicate';
+      if (this.openHasLine(lineNo)) return 'repeated';
       this.openLines.push(lineNo, productId, quantity, unit, amount);
       addLine(order, kind, amount);
       if (this.openLines.length >= OPEN_LINES_MAX * LINE_VALUES) this.closeOpen();
@@ -134,7 +138,7 @@ export class BatchOrders {
     }
     this.closeOpen();
     const res = this.insertLine.run(order.id, lineNo, productId, quantity, unit, amount);
-    if (res.changes === 0) return 'duplicate';
+    if (res.changes === 0) return order.isNew ? 'repeated' : 'known';
     addLine(order, kind, amount);
     return 'imported';
   }

@@ -38,6 +38,15 @@ import type { ImportRecord } from './types';
 /** What one record did: something new, nothing new, or why it was refused. */
 export type RowResult = 'imported' | 'duplicate' | RowError;
 
+/** Why the last 'duplicate' added nothing: which fact was already there, and since when. */
+export type DuplicateCode =
+  | 'customer_known'
+  | 'order_known'
+  | 'order_repeated'
+  | 'line_known'
+  | 'line_repeated'
+  | 'payment_known';
+
 export interface WriterSetup {
   batchId: number;
   fileName: string;
@@ -55,6 +64,10 @@ export class RowWriter {
   private readonly stores = new Map<string, number>();
   private readonly products = new Map<string, number>();
   private readonly stmt: ReturnType<typeof prepare>;
+  /** Set with every 'duplicate' result (no object per row): what it matched. */
+  duplicateCode: DuplicateCode = 'line_known';
+  /** The order's line number a duplicate line matched; null for other rows. */
+  duplicateLineNo: number | null = null;
 
   constructor(
     raw: SQLite.Database,
@@ -93,7 +106,8 @@ export class RowWriter {
         'The row names no member id, phone, e-mail or platform id, so it cannot be a customer.',
       );
     }
-    return this.identities.writes > before ? 'imported' : 'duplicate';
+    if (this.identities.writes > before) return 'imported';
+    return this.duplicate('customer_known', null);
   }
 
   private writeOrder(r: ImportRecord): RowResult {
@@ -101,7 +115,7 @@ export class RowWriter {
     const known = this.orders.find(r.channel, r.orderId);
     if (!known && r.orderedAt === undefined) return this.noTime(r);
     const customerId = this.customerOf(r);
-    if (known) return 'duplicate';
+    if (known) return this.duplicate(known.isNew ? 'order_repeated' : 'order_known', null);
 
     const amount = netAmount(r.orderAmountFen ?? 0, r);
     this.orders.create(r.channel, r.orderId, this.orderFacts(r, customerId), amount, true);
@@ -145,7 +159,9 @@ export class RowWriter {
     const amount = netAmount(gross, r);
     const unit = r.unitPriceFen ?? (quantity !== 0 ? Math.round(gross / quantity) : 0);
     const productId = r.product ? this.productId(r.product) : null;
-    return this.orders.writeLine(order, lineNo, productId, quantity, unit, amount, r.kind);
+    const result = this.orders.writeLine(order, lineNo, productId, quantity, unit, amount, r.kind);
+    if (result === 'imported') return result;
+    return this.duplicate(result === 'known' ? 'line_known' : 'line_repeated', lineNo);
   }
 
   private writePayment(r: ImportRecord): RowResult {
@@ -172,7 +188,13 @@ export class RowWriter {
     }
     const seq = r.lineNo ?? 1;
     const res = this.stmt.insertPayment.run(order.id, seq, r.paymentFen, this.setup.batchId);
-    return res.changes > 0 ? 'imported' : 'duplicate';
+    return res.changes > 0 ? 'imported' : this.duplicate('payment_known', seq);
+  }
+
+  private duplicate(code: DuplicateCode, lineNo: number | null): 'duplicate' {
+    this.duplicateCode = code;
+    this.duplicateLineNo = lineNo;
+    return 'duplicate';
   }
 
   private customerOf(r: ImportRecord): number | null {

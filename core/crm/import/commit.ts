@@ -1,4 +1,4 @@
-import type { ImportSummary, RowError, TargetField } from '../../api/imports';
+import type { DuplicateRow, ImportSummary, RowError, TargetField } from '../../api/imports';
 import type { Db } from '../../db/open';
 import type { BatchStatus } from '../../db/schema';
 import { CoreError, isCoreError } from '../../shared/errors';
@@ -14,12 +14,15 @@ import {
 import type { BatchCounts } from './batch-store';
 import { RowWriter } from './commit-rows';
 import type { OrderCounts } from './commit-kinds';
-import type { RecordOutcome, SourceFacts } from './types';
+import type { DuplicateCode } from './commit-rows';
+import type { ImportRecord, RecordOutcome, SourceFacts } from './types';
 
 const log = logger('import');
 
 /** How many rejected rows the summary carries; `imports.rejected` lists them all. */
 const SUMMARY_REJECTED = 100;
+/** How many duplicate rows the summary lists; `rowsDuplicate` counts them all. */
+const SUMMARY_DUPLICATES = 100;
 
 export interface CommitOptions {
   facts: SourceFacts;
@@ -38,6 +41,7 @@ export interface CommitOptions {
 
 interface Tally extends BatchCounts {
   rejected: RowError[];
+  duplicates: DuplicateRow[];
 }
 
 /**
@@ -80,6 +84,7 @@ async function commitOn(
     rowsDuplicate: 0,
     rowsRejected: 0,
     rejected: [],
+    duplicates: [],
   };
 
   begin(raw, facts.fileName);
@@ -162,13 +167,35 @@ function writeChunk(writer: RowWriter, chunk: RecordOutcome[], tally: Tally): vo
     }
     const result = writer.write(outcome.record);
     if (result === 'imported') tally.rowsImported += 1;
-    else if (result === 'duplicate') tally.rowsDuplicate += 1;
-    else {
+    else if (result === 'duplicate') {
+      tally.rowsDuplicate += 1;
+      if (tally.duplicates.length < SUMMARY_DUPLICATES) {
+        tally.duplicates.push(duplicateRow(outcome.record, writer));
+      }
+    } else {
       tally.rowsRejected += 1;
       tally.rejected.push(result);
     }
   }
 }
+
+/** A duplicate row as the summary lists it: where, which order, and what it matched. */
+function duplicateRow(r: ImportRecord, writer: RowWriter): DuplicateRow {
+  const code = writer.duplicateCode;
+  const lineNo = writer.duplicateLineNo;
+  const orderId = r.orderId ?? null;
+  return { line: r.line, orderId, lineNo, code, reason: duplicateReason[code](orderId, lineNo) };
+}
+
+const duplicateReason: Record<DuplicateCode, (order: string | null, n: number | null) => string> = {
+  customer_known: () => 'The customer is already known with these keys and details.',
+  order_known: (o) => `Order ${o} is already in the database from an earlier import.`,
+  order_repeated: (o) => `Order ${o} appears earlier in this file.`,
+  line_known: (o, n) =>
+    `Line ${n} of order ${o} is already in the database from an earlier import.`,
+  line_repeated: (o, n) => `Line ${n} of order ${o} appears earlier in this file.`,
+  payment_known: (o, n) => `Payment ${n} of order ${o} is already recorded.`,
+};
 
 function throwIfCancelled(signal: AbortSignal | undefined, fileName: string): void {
   if (!signal?.aborted) return;
@@ -237,6 +264,7 @@ function base(
     rowsDuplicate: tally.rowsDuplicate,
     rowsRejected: tally.rowsRejected,
     rejected: tally.rejected.slice(0, SUMMARY_REJECTED),
+    duplicates: tally.duplicates,
     durationMs: Math.round(performance.now() - startedMs),
   };
 }
