@@ -70,7 +70,10 @@ export interface TaskInfo {
   finish: string;
   lateStart: string;
   lateFinish: string;
+  /** Working days of dependency room; a buffer before a planned start is not slack. */
   slack: number;
+  /** Working days between the earliest day its dependencies allow and its start. */
+  buffer: number;
   critical: boolean;
   frozen: boolean;
   frozenReason: string | null;

@@ -18,8 +18,17 @@ export interface ScheduledTask {
   finish: Day;
   lateStart: Day;
   lateFinish: Day;
-  /** Working days the task can slip without moving the project's finish. */
+  /**
+   * Working days the task can slip before it moves the project's finish or eats into
+   * a buffer the plan keeps (see `buffer`): slack counts dependency room only.
+   */
   slack: number;
+  /**
+   * Working days between the earliest day its dependencies allow and its start: room
+   * a planned start (a template offset, a date kept when a predecessor moved back)
+   * leaves in front of the task. 0 for a task with no predecessor.
+   */
+  buffer: number;
   critical: boolean;
   /** True when dependencies pushed the task past its planned start. */
   shifted: boolean;
@@ -53,8 +62,9 @@ export function startOffset(type: DependencyType, lag: number, pred: number, suc
  * its planned start or as soon as every dependency allows, whichever is later, so a
  * task moves only as far as it must. Tasks with a planner's pinned date, or already
  * started or done, keep their date; a dependency they break is reported, not fixed.
- * Backward pass: latest starts against the project's finish give slack; zero slack
- * is critical. Dependencies touching a cancelled task no longer constrain anything.
+ * Backward pass: latest starts against the project's finish give slack, where the
+ * buffer in front of a planned start does not count: a task driving a critical task
+ * is critical even when that task waits for its planned day. Zero slack is critical. Dependencies touching a cancelled task no longer constrain anything.
  * Cycles are refused with the cycle named.
  */
 export function schedule(
@@ -72,7 +82,7 @@ export function schedule(
   const planned = tasks.map((t) => calendar.indexOf(t.start));
   const early = forwardPass(net, order, tasks, planned);
   const finishIndex = maxOf(tasks.length, (i) => early.start[i]! + net.duration[i]!);
-  const lateStart = backwardPass(net, order, early.start, finishIndex);
+  const lateStart = backwardPass(net, order, early, finishIndex);
 
   const result = new Map<number, ScheduledTask>();
   const last = (start: number, i: number) => start + Math.max(net.duration[i]! - 1, 0);
@@ -86,6 +96,7 @@ export function schedule(
       lateStart: calendar.dayAt(Math.max(lateStart[i]!, 0)),
       lateFinish: calendar.dayAt(Math.max(last(lateStart[i]!, i), 0)),
       slack,
+      buffer: early.bound[i]! === noBound ? 0 : Math.max(start - early.bound[i]!, 0),
       critical: slack === 0 && t.status !== 'cancelled',
       shifted: start !== planned[i],
       violations: (early.violations.get(i) ?? []).map(({ index, ...v }) => ({
@@ -101,7 +112,7 @@ export function schedule(
     start: n ? calendar.dayAt(-maxOf(n, (i) => -early.start[i]!)) : null,
     finish: n ? calendar.dayAt(maxOf(n, (i) => last(early.start[i]!, i))) : null,
     criticalPath: n
-      ? criticalChain(net, order, early.start, lateStart, finishIndex, (i) => tasks[i]!.status)
+      ? criticalChain(net, order, early, lateStart, finishIndex, (i) => tasks[i]!.status)
       : [],
   };
 }
@@ -202,8 +213,13 @@ function topologicalOrder(net: Network): Int32Array | null {
   return filled === n ? order : null;
 }
 
+/** The bound of a task no live dependency constrains. */
+const noBound = -0x80000000;
+
 interface Early {
   start: Int32Array;
+  /** The earliest start its dependencies alone allow (the binding constraint), or noBound. */
+  bound: Int32Array;
   violations: Map<number, (Omit<Violation, 'earliestStart'> & { index: number })[]>;
 }
 
@@ -214,6 +230,7 @@ function forwardPass(
   planned: number[],
 ): Early {
   const start = new Int32Array(tasks.length);
+  const bound = new Int32Array(tasks.length).fill(noBound);
   const violations: Early['violations'] = new Map();
   for (const i of order) {
     const task = tasks[i]!;
@@ -222,6 +239,7 @@ function forwardPass(
     for (let k = net.inStart[i]!; k < net.inStart[i + 1]!; k++) {
       const e = net.inEdges[k]!;
       const required = start[net.pred[e]!]! + net.offset[e]!;
+      if (required > bound[i]!) bound[i] = required;
       if (!fixed) {
         if (required > s) s = required;
       } else if (required > planned[i]!) {
@@ -233,23 +251,29 @@ function forwardPass(
     }
     start[i] = s;
   }
-  return { start, violations };
+  return { start, bound, violations };
 }
 
+/**
+ * Latest starts against the project's finish. A successor's latest start minus its
+ * buffer is the latest its binding constraint may reach, so a predecessor's room is
+ * measured against that: `late[s] - (start[s] - bound[s]) - offset`.
+ */
 function backwardPass(
   net: Network,
   order: Int32Array,
-  earlyStart: Int32Array,
+  early: Early,
   finishIndex: number,
 ): Int32Array {
-  const late = new Int32Array(earlyStart.length);
+  const late = new Int32Array(early.start.length);
   for (let j = order.length - 1; j >= 0; j--) {
     const i = order[j]!;
     let latest = finishIndex - net.duration[i]!;
     for (let k = net.outStart[i]!; k < net.outStart[i + 1]!; k++) {
       const e = net.outEdges[k]!;
-      const bound = late[net.succ[e]!]! - net.offset[e]!;
-      if (bound < latest) latest = bound;
+      const s = net.succ[e]!;
+      const limit = late[s]! - early.start[s]! + early.bound[s]! - net.offset[e]!;
+      if (limit < latest) latest = limit;
     }
     late[i] = latest;
   }
@@ -257,14 +281,14 @@ function backwardPass(
 }
 
 /**
- * Walks back from a zero-slack task that ends the project along dependencies that
- * drive their successor's start exactly (a driving predecessor of a critical task
- * is critical too), until a task that nothing drives: the project's start side.
+ * Walks back from a zero-slack task that ends the project along binding dependencies
+ * (those giving their successor's earliest allowed start; the binding predecessor of
+ * a critical task is critical too), until a task no dependency constrains.
  */
 function criticalChain(
   net: Network,
   order: Int32Array,
-  early: Int32Array,
+  { start: early, bound }: Early,
   late: Int32Array,
   finishIndex: number,
   status: (i: number) => PlanTask['status'],
@@ -279,7 +303,7 @@ function criticalChain(
     for (let k = net.inStart[i]!; k < net.inStart[i + 1]! && driver < 0; k++) {
       const e = net.inEdges[k]!;
       const p = net.pred[e]!;
-      if (early[p]! + net.offset[e]! === early[i] && critical(p)) driver = p;
+      if (early[p]! + net.offset[e]! === bound[i] && critical(p)) driver = p;
     }
     if (driver < 0) break;
     chain.push(driver);

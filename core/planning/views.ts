@@ -54,6 +54,7 @@ export function solve(plan: ProjectPlan): SolvedPlan {
       lateStart: s.lateStart,
       lateFinish: s.lateFinish,
       slack: s.slack,
+      buffer: s.buffer,
       critical: s.critical,
       frozen: f.frozen,
       frozenReason: f.reason,

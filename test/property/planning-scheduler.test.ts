@@ -96,6 +96,33 @@ describe('schedules of random acyclic plans', () => {
     );
   });
 
+  it('never give negative slack, pinned or started tasks included', () => {
+    const withFixed = plan(false).chain((p) =>
+      fc
+        .array(fc.constantFrom('pinned', 'in_progress', 'free'), {
+          minLength: p.tasks.length,
+          maxLength: p.tasks.length,
+        })
+        .map((kind) => ({
+          ...p,
+          tasks: p.tasks.map((t, i) => ({
+            ...t,
+            pinned: kind[i] === 'pinned',
+            status: kind[i] === 'in_progress' ? ('in_progress' as const) : t.status,
+          })),
+        })),
+    );
+    fc.assert(
+      fc.property(withFixed, ({ tasks, deps }) => {
+        const s = schedule(tasks, deps, cal);
+        for (const t of s.tasks.values()) {
+          expect(t.slack).toBeGreaterThanOrEqual(0);
+          expect(t.buffer).toBeGreaterThanOrEqual(0);
+        }
+      }),
+    );
+  });
+
   it('find a critical path: a chain of zero-slack tasks from start to finish', () => {
     fc.assert(
       fc.property(plan(true), ({ tasks, deps }) => {

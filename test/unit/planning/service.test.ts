@@ -158,7 +158,10 @@ describe('moving tasks through the scheduler', () => {
 
     const back = await call('tasks.move', { taskId: bySeq(v, 1).id, start: '2026-12-07' });
     expect(back.tasks.map((t) => t.start)).toEqual(['2026-12-07', '2026-12-16', '2026-12-21']);
-    expect(bySeq(back, 1).slack).toBe(2);
+    // A ends Fri 11, B keeps Wed 16: the two days between (Mon 14, Tue 15) are B's
+    // buffer, not A's slack, so A stays on the critical chain.
+    expect([bySeq(back, 2).buffer, bySeq(back, 1).slack]).toEqual([2, 0]);
+    expect(back.criticalPath).toEqual(back.tasks.map((t) => t.id));
   });
 
   it('follows the real finish of a started task, pushing successors when it ends late', async () => {
@@ -214,10 +217,12 @@ describe('moving tasks through the scheduler', () => {
       ],
     });
     expect(pasted.tasks.map((t) => t.predecessors)).toEqual(['', '3', '1']);
-    // C keeps its planned Thu 17 (nothing forces it earlier), so B follows on Mon 21
-    // and the critical chain starts at C, whose own date drives it.
+    // C keeps its planned Thu 17 (A, Mon 7 – Fri 11, allows Mon 14), so B follows on
+    // Mon 21. C's 3 days of buffer (14, 15, 16) are not slack: A still drives C, and
+    // the critical chain runs A → C → B.
     expect(pasted.tasks.map((t) => t.start)).toEqual(['2026-12-07', '2026-12-21', '2026-12-17']);
-    expect(pasted.criticalPath).toEqual([c, b]);
+    expect(bySeq(pasted, 3).buffer).toBe(3);
+    expect(pasted.criticalPath).toEqual([a, c, b]);
     await expect(
       call('tasks.setPredecessorsMany', {
         projectId: v.project.id,
