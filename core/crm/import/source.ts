@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { ImportOptions } from '../../api/imports';
 import { CoreError } from '../../shared/errors';
 import { CsvReader, detectDelimiter, type CsvRow, type Delimiter } from './csv';
-import { bytePieces, pieceRows, surveyFile, wholeTextOnly } from './csv-pieces';
+import { bytePieces, pieceBytes, pieceRows, surveyFile, wholeTextOnly } from './csv-pieces';
 import { chooseEncoding, decodeText, type EncodingChoice } from './decode';
 import { detectDecimalComma } from './numbers';
 import { readWorkbook } from './xlsx';
@@ -31,8 +31,11 @@ export interface Source {
 
 const sampleForNumbers = 1000;
 const headBytes = 256 * 1024;
+const samplePieceBytes = 256 * 1024;
 
-type Opened = Omit<Source, 'decimalComma'>;
+/** An opened file as kept between the passes of one import: the sample scan is made once. */
+type Opened = Omit<Source, 'decimalComma'> & { decimalCommaDetected: boolean };
+type Unsampled = Omit<Source, 'decimalComma'>;
 
 // An import opens its file several times (inspect, resolve, read): the last file
 // opened stays known (encoding, delimiter, lines, date order) until it has been read
@@ -48,7 +51,7 @@ export async function openSource(path: string, settings: ReadSettings = {}): Pro
   const opened = recent?.key === key ? recent.opened : await openFresh(path, settings);
   recent = { key, opened };
 
-  const detected = detectDecimalComma(sampleCells(opened.rows()));
+  const detected = opened.decimalCommaDetected;
   return { ...opened, decimalComma: { detected, used: settings.decimalComma ?? detected } };
 }
 
@@ -62,10 +65,10 @@ async function openFresh(path: string, settings: ReadSettings): Promise<Opened> 
   if (opened.headers.length === 0 || opened.headers.every((h) => h.trim() === '')) {
     throw new CoreError('imports.empty', 'The file has no header row; is it empty?', { path });
   }
-  return opened;
+  return { ...opened, decimalCommaDetected: detectDecimalComma(sampleCells(opened.rows())) };
 }
 
-function openCsv(path: string, settings: ReadSettings): Opened {
+function openCsv(path: string, settings: ReadSettings): Unsampled {
   const survey = surveyFile(path);
   const head = readHead(path);
   const encoding = chooseEncoding(head, settings.encoding, survey.utf8);
@@ -76,8 +79,10 @@ function openCsv(path: string, settings: ReadSettings): Opened {
   const delimiter = settings.delimiter ?? detectDelimiter(headText);
   const header = new CsvReader(headText, delimiter).next();
 
-  function cursor(): () => CsvRow | null {
-    const pieces = whole ? [fs.readFileSync(path)].values() : bytePieces(path);
+  // Samples and scans (decimal comma, date order, the wizard's first rows) mostly stop
+  // after a few thousand rows: they read small pieces, so only what they look at is decoded.
+  function cursor(size = pieceBytes): () => CsvRow | null {
+    const pieces = whole ? [fs.readFileSync(path)].values() : bytePieces(path, size);
     const next = pieceRows(pieces, encoding.used, delimiter);
     return () => {
       for (let row = next(); row; row = next()) {
@@ -95,8 +100,8 @@ function openCsv(path: string, settings: ReadSettings): Opened {
     sheet: null,
     headers: header?.cells.map((h) => h.trim()) ?? [],
     linesTotal: survey.lines,
-    rows: () => rowsOf(cursor()),
-    cursor,
+    rows: () => rowsOf(cursor(samplePieceBytes)),
+    cursor: () => cursor(),
     scans: new Map(),
   };
 }
@@ -126,7 +131,7 @@ function readHead(path: string): Buffer {
   }
 }
 
-async function openXlsx(path: string, settings: ReadSettings): Promise<Opened> {
+async function openXlsx(path: string, settings: ReadSettings): Promise<Unsampled> {
   const workbook = await readWorkbook(path);
   const sheet = settings.sheet ?? workbook.sheets[0] ?? '';
   const all = workbook.rows(sheet);

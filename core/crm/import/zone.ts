@@ -6,27 +6,99 @@ const hourMs = 3_600_000;
 const dayMs = 86_400_000;
 
 /**
- * Turns local wall-clock times of a file into UTC instants, and instants into the
- * stores' business days. Zone offsets are asked of luxon once per local day (per hour
- * or instant on the days clocks change) and cached, because building a DateTime per
- * row costs more than the whole rest of a row's conversion.
+ * Offsets of one zone (minutes east of UTC), asked of luxon once and kept for the whole
+ * process: every file of a zone, and every import after the first, reads them from here.
+ * Each luxon call formats a date through Intl, which costs more than converting a row.
  *
- * In the repeated hour when clocks go back, a local time takes the offset luxon gives
- * that hour's start; zones without daylight saving (Asia/Shanghai) are unaffected.
+ * A day counts as uniform when the offsets at the UTC midnights around it agree; like
+ * any sampling of a zone this assumes its clocks never change twice within one day.
+ */
+class ZoneOffsets {
+  private readonly atMidnight = new Map<number, number>();
+  private readonly localDays = new Map<number, number>();
+  private readonly wallHours = new Map<number, number>();
+
+  constructor(private readonly zone: IANAZone) {}
+
+  /**
+   * The offset of every wall-clock time of a local day (epoch day of its date), or NaN
+   * when the clocks change that day or next to it. Its wall times fall between the UTC
+   * midnights before and two after it (offsets stay within ±24 h), so those four decide.
+   */
+  localDay(day: number): number {
+    let offset = this.localDays.get(day);
+    if (offset === undefined) {
+      offset = this.midnight(day - 1);
+      for (let next = day; next <= day + 2; next++) {
+        if (this.midnight(next) !== offset) offset = NaN;
+      }
+      this.localDays.set(day, offset);
+    }
+    return offset;
+  }
+
+  /** The offset at an instant of a UTC day (epoch day), or NaN when it changes that day. */
+  utcDay(day: number): number {
+    const offset = this.midnight(day);
+    return this.midnight(day + 1) === offset ? offset : NaN;
+  }
+
+  /** The offset of a wall-clock time given as if it were UTC, looked up by its hour. */
+  wallHour(wall: number): number {
+    const hour = Math.floor(wall / hourMs);
+    let offset = this.wallHours.get(hour);
+    if (offset === undefined) {
+      const start = hour * hourMs;
+      const guess = this.zone.offset(start);
+      offset = this.zone.offset(start - guess * 60_000);
+      this.wallHours.set(hour, offset);
+    }
+    return offset;
+  }
+
+  /** The offset at an instant, asked of luxon (days when clocks change). */
+  at(utcMs: number): number {
+    return this.zone.offset(utcMs);
+  }
+
+  private midnight(day: number): number {
+    let offset = this.atMidnight.get(day);
+    if (offset === undefined) {
+      offset = this.zone.offset(day * dayMs);
+      this.atMidnight.set(day, offset);
+    }
+    return offset;
+  }
+}
+
+const offsetsByZone = new Map<string, ZoneOffsets>();
+const validZones = new Set<string>();
+
+function offsetsOf(zoneName: string): ZoneOffsets {
+  let offsets = offsetsByZone.get(zoneName);
+  if (offsets === undefined) {
+    offsets = new ZoneOffsets(zone(zoneName));
+    offsetsByZone.set(zoneName, offsets);
+  }
+  return offsets;
+}
+
+/**
+ * Turns local wall-clock times of a file into UTC instants, and instants into the
+ * stores' business days, through the process-wide offsets above. In the repeated hour
+ * when clocks go back, a local time takes the offset of that hour's start; zones
+ * without daylight saving (Asia/Shanghai) are unaffected.
  */
 export class ZoneClock {
-  private readonly fileZone: IANAZone;
-  private readonly storeZone: IANAZone;
+  private readonly fileZone: ZoneOffsets;
+  private readonly storeZone: ZoneOffsets;
   private readonly sameZone: boolean;
-  private readonly dayOffsets = new Map<number, number>();
-  private readonly localOffsets = new Map<number, number>();
-  private readonly storeOffsets = new Map<number, number>();
   private readonly dayNames = new Map<number, string>();
 
   constructor(fileZoneName: string, storeZoneName: string) {
-    this.fileZone = zone(fileZoneName);
-    this.storeZone = zone(storeZoneName);
-    this.sameZone = this.fileZone.name === this.storeZone.name;
+    this.fileZone = offsetsOf(zone(fileZoneName).name);
+    this.storeZone = offsetsOf(zone(storeZoneName).name);
+    this.sameZone = this.fileZone === this.storeZone;
   }
 
   /** The UTC instant (ms) of a local time; an offset written in the cell wins over the file's zone. */
@@ -42,31 +114,9 @@ export class ZoneClock {
     );
     if (local.offsetMinutes !== undefined) return wall - local.offsetMinutes * 60_000;
 
-    const dayKey = Math.floor(wall / dayMs);
-    let offset = this.dayOffsets.get(dayKey);
-    if (offset === undefined) {
-      offset = this.localOffset(dayKey * dayMs);
-      // A day whose clocks change keeps NaN and is looked up hour by hour.
-      if (this.localOffset(dayKey * dayMs + dayMs - hourMs) !== offset) offset = NaN;
-      this.dayOffsets.set(dayKey, offset);
-    }
-    if (Number.isNaN(offset)) offset = this.hourOffset(Math.floor(wall / hourMs));
+    let offset = this.fileZone.localDay(Math.floor(wall / dayMs));
+    if (Number.isNaN(offset)) offset = this.fileZone.wallHour(wall);
     return wall - offset * 60_000;
-  }
-
-  private hourOffset(hourKey: number): number {
-    let offset = this.localOffsets.get(hourKey);
-    if (offset === undefined) {
-      offset = this.localOffset(hourKey * hourMs);
-      this.localOffsets.set(hourKey, offset);
-    }
-    return offset;
-  }
-
-  /** The file zone's offset (minutes) at a wall-clock time given as if it were UTC. */
-  private localOffset(wall: number): number {
-    const guess = this.fileZone.offset(wall);
-    return this.fileZone.offset(wall - guess * 60_000);
   }
 
   /** The business day 'YYYY-MM-DD' in the stores' zone of an instant read from `local`. */
@@ -74,15 +124,9 @@ export class ZoneClock {
     if (local && this.sameZone && local.offsetMinutes === undefined) {
       return this.dayName(Math.floor(Date.UTC(local.year, local.month - 1, local.day) / dayMs));
     }
-    const utcDay = Math.floor(utcMs / dayMs);
-    let offset = this.storeOffsets.get(utcDay);
-    if (offset === undefined) {
-      offset = this.storeZone.offset(utcDay * dayMs);
-      if (this.storeZone.offset(utcDay * dayMs + dayMs - 1) !== offset) offset = NaN;
-      this.storeOffsets.set(utcDay, offset);
-    }
+    let offset = this.storeZone.utcDay(Math.floor(utcMs / dayMs));
     // On a day the stores' clocks change, ask for the instant itself.
-    if (Number.isNaN(offset)) offset = this.storeZone.offset(utcMs);
+    if (Number.isNaN(offset)) offset = this.storeZone.at(utcMs);
     return this.dayName(Math.floor((utcMs + offset * 60_000) / dayMs));
   }
 
@@ -98,11 +142,14 @@ export class ZoneClock {
 
 /** Checks a zone name such as 'Asia/Shanghai'; an unknown one is the user's error, not a bug. */
 export function zone(name: string): IANAZone {
-  if (!IANAZone.isValidZone(name)) {
-    throw new CoreError('imports.zone_unknown', `Unknown time zone "${name}".`, {
-      timeZone: name,
-      hint: 'Use an IANA zone name such as Asia/Shanghai.',
-    });
+  if (!validZones.has(name)) {
+    if (!IANAZone.isValidZone(name)) {
+      throw new CoreError('imports.zone_unknown', `Unknown time zone "${name}".`, {
+        timeZone: name,
+        hint: 'Use an IANA zone name such as Asia/Shanghai.',
+      });
+    }
+    validZones.add(name);
   }
   return IANAZone.create(name);
 }
