@@ -78,15 +78,48 @@ test('a planner saves a project as a template, edits it and plans from the new v
   await expect(page.getByText('第 2 版', { exact: true })).toBeVisible();
   await expect(field(page, '工作日', 1)).toHaveValue('3');
 
+  // Two new tasks after the wrap-up, the second linked to the first.
+  await page.getByRole('button', { name: '添加任务' }).click();
+  await page.getByRole('button', { name: '添加任务' }).click();
+  await expect(field(page, '偏移', 12)).toHaveValue('D0');
+  await field(page, '任务（中文）', 12).fill('门店反馈收集');
+  await field(page, '任务（英文）', 12).fill('Collect store feedback');
+  await field(page, '前置任务', 12).fill('11');
+  await field(page, '任务（中文）', 13).fill('下期方案评审');
+  await field(page, '任务（英文）', 13).fill('Review next plan');
+  await field(page, '前置任务', 13).fill('12FS+1');
+
+  // Deleting row 12 takes its link out of row 13, which becomes row 12, and says so.
+  await page.getByRole('button', { name: '删除任务 #12' }).click();
+  await expect(
+    page.getByText('已删除第 12 行“门店反馈收集”，并从第 12 行的前置任务中移除了它'),
+  ).toBeVisible();
+  await expect(field(page, '任务（中文）', 12)).toHaveValue('下期方案评审');
+  await expect(field(page, '前置任务', 12)).toHaveValue('');
+  await expect(field(page, '任务（中文）', 13)).toHaveCount(0);
+
+  // Linking the new task back to itself through #11 is a cycle, refused with its path.
+  await field(page, '前置任务', 12).fill('11');
+  await field(page, '偏移', 12).fill('D+8');
+  await field(page, '前置任务', 11).fill('10, 12');
+  await page.getByRole('button', { name: '保存为新版本' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '这些依赖形成了循环' })).toContainText(
+    '下期方案评审',
+  );
+  await field(page, '前置任务', 11).fill('10');
+  await page.getByRole('button', { name: '保存为新版本' }).click();
+  await expect(page.getByText('已保存模板“我的会员日”第 3 版')).toBeVisible();
+  await expect(field(page, '前置任务', 12)).toHaveValue('11');
+
   // A project from the saved template keeps the edited duration and the dependencies.
   await page.getByRole('button', { name: '全部模板' }).click();
-  await expect(page.getByRole('row', { name: /我的会员日/ })).toContainText('第 2 版');
+  await expect(page.getByRole('row', { name: /我的会员日/ })).toContainText('第 3 版');
   await page.getByRole('button', { name: '全部项目' }).click();
   await page.getByRole('button', { name: '从模板新建项目' }).click();
   const create = page.getByRole('dialog', { name: '从模板新建项目' });
   await create.getByLabel('模板').fill('我的会员日');
   await create.getByLabel('模板').press('Enter');
-  await expect(create.getByText('4 个阶段 · 11 项任务')).toBeVisible();
+  await expect(create.getByText('4 个阶段 · 12 项任务')).toBeVisible();
   await create.getByLabel('锚定日期').fill('2027-01-20');
   await create.getByLabel('项目名称').fill('一月会员日');
   await create.getByRole('button', { name: '创建并打开' }).click();
@@ -95,6 +128,7 @@ test('a planner saves a project as a template, edits it and plans from the new v
   await expect(cell(page, 1, 'duration')).toHaveText('3');
   await expect(cell(page, 8, 'predecessors')).toHaveText('5, 6, 7');
   await expect(cell(page, 2, 'predecessors')).toHaveText('1');
+  await expect(cell(page, 12, 'predecessors')).toHaveText('11');
   // Nothing is done yet, so #2 waits for #1 and says so.
   await expect(cell(page, 2, 'hold')).toContainText('确定主题与会员权益');
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseTemplate } from '../../../core/planning/templates';
 import {
   RowError,
+  addRow,
+  deleteRow,
   rowsToTemplate,
   templateToRows,
 } from '../../../renderer/src/screens/planning/templateRows';
@@ -92,5 +94,40 @@ describe('template task table', () => {
     expect(attempt(1, { duration: '1.5' })).toThrow(/badDuration in row 2/);
     expect(attempt(2, { predecessors: '9' })).toThrow(/predecessorUnknown in row 3: 9/);
     expect(attempt(2, { predecessors: '2XX' })).toThrow(/Cannot read "2XX"/);
+  });
+});
+
+describe('adding and deleting template tasks', () => {
+  it('adds an empty task on the anchor day with a fresh key, refused until it has names', () => {
+    const rows = addRow(templateToRows(template), 'T', 'p');
+    expect(rows[3]).toMatchObject({ key: 'task-4', offset: 'T0', duration: '1', phase: 'p' });
+    expect(() => rowsToTemplate(template, names, rows)).toThrow(/nameMissing in row 4/);
+
+    rows[3] = { ...rows[3]!, nameZh: '丁', nameEn: 'D', predecessors: '3FS+1' };
+    const next = parseTemplate({ ...rowsToTemplate(template, names, rows), version: 4 }, 'test');
+    expect(next.tasks[3]).toMatchObject({ key: 'task-4', offset: 0, duration: 1 });
+    expect(next.tasks[3]!.dependsOn).toEqual([{ task: 'c', type: 'FS', lag: 1 }]);
+  });
+
+  it('deletes a task with its links and renumbers later rows, saying which rows changed', () => {
+    // Four rows: d (row 4) waits for a (1) and c (3). Deleting b (row 2) drops c's
+    // link "2SS+2"; c becomes row 2, so d's "1, 3" becomes "1, 2".
+    const rows = addRow(templateToRows(template), 'T', 'p');
+    rows[3] = { ...rows[3]!, nameZh: '丁', nameEn: 'D', predecessors: '1, 3' };
+    const { rows: left, unlinked } = deleteRow(rows, 1);
+    expect(left.map((r) => [r.key, r.predecessors])).toEqual([
+      ['a', ''],
+      ['c', ''],
+      ['task-4', '1, 2'],
+    ]);
+    expect(unlinked).toEqual([2]);
+    const next = rowsToTemplate(template, names, left);
+    expect(next.tasks[2]!.dependsOn.map((d) => d.task)).toEqual(['a', 'c']);
+  });
+
+  it('refuses to delete while a predecessor cell cannot be read', () => {
+    const rows = templateToRows(template);
+    rows[2] = { ...rows[2]!, predecessors: '2XX' };
+    expect(() => deleteRow(rows, 0)).toThrow(/Cannot read "2XX"/);
   });
 });

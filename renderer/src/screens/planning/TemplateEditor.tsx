@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -22,7 +22,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { useLocale } from '../../shell/locale';
 import { navigate } from '../../shell/route';
 import { useApi } from '../../shell/useApi';
-import { RowError, rowsToTemplate, templateToRows } from './templateRows';
+import { RowError, addRow, deleteRow, rowsToTemplate, templateToRows } from './templateRows';
 import type { Names, TemplateRow } from './templateRows';
 import { departmentName, describePlanningError } from './text';
 
@@ -60,6 +60,28 @@ function Editor({ template, onSaved }: { template: Template; onSaved(): void }) 
 
   const set = (index: number, field: keyof TemplateRow, value: string) =>
     setRows((old) => old.map((row, i) => (i === index ? { ...row, [field]: value } : row)));
+
+  const addTask = () => {
+    setRows((old) => addRow(old, template.anchor.kind, template.phases[0]!.key));
+  };
+
+  const deleteTask = (index: number) => {
+    setError(null);
+    try {
+      const { rows: left, unlinked } = deleteRow(rows, index);
+      const name = rows[index]!.nameZh || rows[index]!.nameEn;
+      setRows(left);
+      const sep = t('planning.templates.rowSeparator');
+      void message.info(
+        unlinked.length
+          ? t('planning.templates.deletedLinks', { row: index + 1, name, rows: unlinked.join(sep) })
+          : t('planning.templates.deleted', { row: index + 1, name }),
+      );
+    } catch (e) {
+      // An unreadable predecessor cell: nothing is deleted, the reader names the token.
+      setError(describeSaveError(t, e));
+    }
+  };
 
   const save = async () => {
     setSaving(true);
@@ -135,6 +157,21 @@ function Editor({ template, onSaved }: { template: Template; onSaved(): void }) 
     textColumn('offset', 90),
     textColumn('duration', 80),
     textColumn('predecessors', 150),
+    {
+      title: t('planning.templates.col.actions'),
+      width: 64,
+      render: (_, __, i) => (
+        <Button
+          size="small"
+          type="text"
+          danger
+          icon={<DeleteOutlined />}
+          aria-label={t('planning.templates.deleteTask', { row: i + 1 })}
+          disabled={rows.length <= 1}
+          onClick={() => deleteTask(i)}
+        />
+      ),
+    },
   ];
 
   return (
@@ -194,6 +231,9 @@ function Editor({ template, onSaved }: { template: Template; onSaved(): void }) 
         dataSource={rows}
         pagination={false}
       />
+      <Button icon={<PlusOutlined />} style={{ marginTop: 12 }} onClick={addTask}>
+        {t('planning.templates.addTask')}
+      </Button>
     </Card>
   );
 }

@@ -20,7 +20,7 @@ export interface TemplateRow {
 /** A row that cannot become a template task: which row, which field, what was typed. */
 export class RowError extends Error {
   constructor(
-    readonly kind: 'badOffset' | 'badDuration' | 'predecessorUnknown',
+    readonly kind: 'badOffset' | 'badDuration' | 'predecessorUnknown' | 'nameMissing',
     readonly row: number,
     readonly value: string,
   ) {
@@ -73,6 +73,8 @@ function readDuration(text: string, row: number): number {
  */
 export function rowsToTemplate(base: Template, names: Names, rows: TemplateRow[]) {
   const tasks = rows.map((row, i) => {
+    if (!row.nameZh.trim()) throw new RowError('nameMissing', i + 1, row.nameZh);
+    if (!row.nameEn.trim()) throw new RowError('nameMissing', i + 1, row.nameEn);
     const refs = parsePredecessors(row.predecessors);
     const dependsOn = refs.map((ref) => {
       const predecessor = rows[ref.seq - 1];
@@ -100,4 +102,55 @@ export function rowsToTemplate(base: Template, names: Names, rows: TemplateRow[]
 export interface Names {
   nameZh: string;
   nameEn: string;
+}
+
+/**
+ * A new empty task at the end of the table: a fresh key, the last row's phase and
+ * department, starting on the anchor day for one working day, with no predecessors.
+ */
+export function addRow(rows: TemplateRow[], kind: 'D' | 'T', firstPhase: string): TemplateRow[] {
+  const keys = new Set(rows.map((r) => r.key));
+  let n = rows.length + 1;
+  while (keys.has(`task-${n}`)) n++;
+  const last = rows.at(-1);
+  const row: TemplateRow = {
+    key: `task-${n}`,
+    nameZh: '',
+    nameEn: '',
+    phase: last?.phase ?? firstPhase,
+    department: last?.department ?? '',
+    offset: offsetText(kind, 0),
+    duration: '1',
+    predecessors: '',
+  };
+  return [...rows, row];
+}
+
+/** What deleting a row did: the rows left, and the rows that lost a link to it. */
+export interface Deletion {
+  rows: TemplateRow[];
+  /** Row numbers (after renumbering) whose predecessors named the deleted row. */
+  unlinked: number[];
+}
+
+/**
+ * Deletes row `index` (0-based). Links to it are removed from every other row, and
+ * predecessor numbers after it move up by one, so every link still names the same
+ * task. A row whose predecessor text cannot be read refuses the deletion (the reader
+ * names the bad token) rather than guessing what it meant.
+ */
+export function deleteRow(rows: TemplateRow[], index: number): Deletion {
+  const deleted = index + 1;
+  const unlinked: number[] = [];
+  const kept = rows.filter((_, i) => i !== index);
+  const renumbered = kept.map((row, i) => {
+    const refs = parsePredecessors(row.predecessors);
+    const left = refs.filter((ref) => ref.seq !== deleted);
+    if (left.length < refs.length) unlinked.push(i + 1);
+    const shifted = left.map((ref) => (ref.seq > deleted ? { ...ref, seq: ref.seq - 1 } : ref));
+    return left.length === refs.length && shifted.every((r, k) => r.seq === refs[k]!.seq)
+      ? row
+      : { ...row, predecessors: formatPredecessors(shifted) };
+  });
+  return { rows: renumbered, unlinked };
 }
