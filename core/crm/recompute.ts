@@ -5,6 +5,7 @@ import type { Database } from '../db/schema';
 import { CoreError } from '../shared/errors';
 import { logger } from '../shared/log';
 import { writeMetrics } from './metrics/compute';
+import { rawRunner } from './metrics/runner';
 import { windowsAsOf } from './metrics/days';
 import { lastRecomputeKey, lifecycleSettings, writeSetting } from './metrics/settings';
 import { applyRfm, cutsFromData, rfmSettings, storeCuts, storedCuts } from './rfm/score';
@@ -51,21 +52,22 @@ export async function recomputeAll(
   const fields = await ruleFields(db);
 
   const result = await db.k.transaction().execute(async (trx) => {
+    const r = rawRunner(trx, db.raw);
     await ensureBuiltinTags(trx, w.asOfMs);
-    await writeMetrics(trx, w, life, null);
+    writeMetrics(r, w, life, null);
     onProgress?.(1, steps);
     checkCancelled(signal);
 
     const stored = options.rfmCuts === 'stored' ? await storedCuts(trx) : null;
-    const cuts: RfmCuts = stored ?? (await cutsFromData(trx, custom));
-    await applyRfm(trx, cuts, null);
+    const cuts: RfmCuts = stored ?? cutsFromData(r, custom);
+    applyRfm(r, cuts, null);
     await storeCuts(trx, { ...cuts, asOf: w.asOfMs });
     onProgress?.(2, steps);
     checkCancelled(signal);
 
     const tags = await derivedTags(trx);
     const e = { ids: null, asOfDay: w.day, at: w.asOfMs, reason: 'recompute' };
-    const changes = await evaluateTags(trx, tags, fields, e);
+    const changes = evaluateTags(r, tags, fields, e);
     await writeSetting(trx, lastRecomputeKey, { asOf: w.asOfMs });
     onProgress?.(3, steps);
     checkCancelled(signal);
@@ -117,14 +119,19 @@ export async function refreshCustomers(db: Db, customerIds: number[], asOf: Date
   // No query through db.k inside the transaction: it would wait for the transaction.
   await db.k.transaction().execute(async (trx) => {
     // Before any full recompute there are no stored cut points: score against the data.
-    const cuts = (await storedCuts(trx)) ?? (await cutsFromData(trx, custom));
+    const r = rawRunner(trx, db.raw);
+    const cuts = (await storedCuts(trx)) ?? cutsFromData(r, custom);
     const tags = await derivedTags(trx);
     for (let i = 0; i < ids.length; i += chunkSize) {
       const chunk = ids.slice(i, i + chunkSize);
-      await writeMetrics(trx, w, life, chunk);
-      await applyRfm(trx, cuts, chunk);
-      const e = { ids: chunk, asOfDay: w.day, at: w.asOfMs, reason: 'refresh' };
-      await evaluateTags(trx, tags, fields, e);
+      writeMetrics(r, w, life, chunk);
+      applyRfm(r, cuts, chunk);
+      evaluateTags(r, tags, fields, {
+        ids: chunk,
+        asOfDay: w.day,
+        at: w.asOfMs,
+        reason: 'refresh',
+      });
     }
   });
 }

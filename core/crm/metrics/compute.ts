@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import type { Kysely, RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import type { LifecycleSettings } from '../../api/tags';
-import type { Database } from '../../db/schema';
 import { addDays } from './days';
 import type { Windows } from './days';
+import type { Runner } from './runner';
 
 /**
  * Limits a statement to some customers (an incremental refresh) or none (a full
@@ -21,6 +21,30 @@ function dayDiff(from: RawBuilder<unknown>, to: string): RawBuilder<number> {
   return sql<number>`CAST(julianday(${to}) - julianday(${from}) AS INTEGER)`;
 }
 
+/** The customer's sales up to the as-of instant, for the preferred-X subqueries. */
+function sales(w: Windows): RawBuilder<unknown> {
+  return sql`o.customer_id = a.customer_id AND o.ordered_at <= ${w.asOfMs} AND o.kind = 'sale'`;
+}
+
+/** The channel with the most sales, then the most spend, then the first by code. */
+function preferredChannel(w: Windows): RawBuilder<unknown> {
+  return sql`(SELECT o.channel FROM orders o WHERE ${sales(w)} GROUP BY o.channel
+    ORDER BY count(*) DESC, sum(o.amount_fen) DESC, o.channel LIMIT 1)`;
+}
+
+/** The store with the most sales, then the most spend, then the lowest id. */
+function preferredStore(w: Windows): RawBuilder<unknown> {
+  return sql`(SELECT o.store_id FROM orders o WHERE ${sales(w)} AND o.store_id IS NOT NULL
+    GROUP BY o.store_id ORDER BY count(*) DESC, sum(o.amount_fen) DESC, o.store_id LIMIT 1)`;
+}
+
+/** The category with the most spend over the sales' lines, then the most lines, then by name. */
+function preferredCategory(w: Windows): RawBuilder<unknown> {
+  return sql`(SELECT p.category FROM orders o JOIN order_lines l ON l.order_id = o.id
+    JOIN products p ON p.id = l.product_id WHERE ${sales(w)} AND p.category IS NOT NULL
+    GROUP BY p.category ORDER BY sum(l.amount_fen) DESC, count(*) DESC, p.category LIMIT 1)`;
+}
+
 /**
  * Rewrites the metrics rows of customers (all when `ids` is null) as of the windows'
  * instant, in set operations over the orders. Only sales are purchases; returns and
@@ -28,19 +52,19 @@ function dayDiff(from: RawBuilder<unknown>, to: string): RawBuilder<number> {
  * write-offs and adjustments are not the customer's spend. Merged customers get no
  * row of their own (their orders moved to the customer they were merged into).
  */
-export async function writeMetrics(
-  k: Kysely<Database>,
+export function writeMetrics(
+  r: Runner,
   w: Windows,
   life: LifecycleSettings,
   ids: readonly number[] | null,
-): Promise<void> {
-  await k
-    .deleteFrom('customer_metrics')
-    .$if(ids !== null, (q) => q.where('customer_id', 'in', ids ?? []))
-    .execute();
+): void {
+  r.run(
+    r.k
+      .deleteFrom('customer_metrics')
+      .$if(ids !== null, (q) => q.where('customer_id', 'in', ids ?? [])),
+  );
 
   const recency = dayDiff(sql`a.last_day`, w.day);
-  const ordersAll = sql`coalesce(a.orders_all, 0)`;
   const spendAll = sql`coalesce(a.spend_all, 0)`;
   // "Fewer than N days before the as-of day" is "after the day N days before it": days
   // as 'YYYY-MM-DD' compare like the dates they name, so no date arithmetic per customer.
@@ -48,11 +72,34 @@ export async function writeMetrics(
   const activeSince = addDays(w.day, -life.activeWithinDays);
   const sleepingSince = addDays(w.day, -life.sleepingWithinDays);
 
-  // Each part starts from the customers and reads their orders through the covering
-  // index orders_customer_sales (customer, channel, store, …): the groups arrive in
-  // index order, so the per-customer and per-channel-and-store sums need no sorting.
-  await sql`
-    WITH agg AS (
+  // One pass over the customers in id order; each one's orders come from the covering
+  // index orders_customer_sales (customer, channel, store, …), so the grouping needs no
+  // sort. The preferred channel, store and category are picked per buying customer by
+  // small subqueries: sorting a dozen groups per customer costs less than one sort of
+  // every (customer, category) pair of the chain followed by a window over it.
+  r.run(sql`
+    INSERT INTO customer_metrics (
+      customer_id, as_of, first_order_at, last_order_at, recency_days,
+      orders_30, orders_90, orders_365, orders_all, spend_30, spend_90, spend_365, spend_all,
+      aov_fen, ltv_fen, preferred_channel, preferred_category, preferred_store_id, lifecycle
+    )
+    SELECT a.customer_id, ${w.asOfMs}, a.first_at, a.last_at, ${recency},
+      a.o30, a.o90, a.o365, a.orders_all, a.s30, a.s90, a.s365, ${spendAll},
+      CASE WHEN a.orders_all > 0
+        THEN CAST(round(${spendAll} * 1.0 / a.orders_all) AS INTEGER) ELSE 0 END,
+      ${spendAll},
+      CASE WHEN a.orders_all > 0 THEN ${preferredChannel(w)} END,
+      CASE WHEN a.orders_all > 0 THEN ${preferredCategory(w)} END,
+      CASE WHEN a.orders_all > 0 THEN ${preferredStore(w)} END,
+      CASE
+        WHEN a.orders_all = 0 THEN 'none'
+        WHEN a.first_day > ${newSince} THEN 'new'
+        WHEN a.last_day > ${activeSince}
+          THEN CASE WHEN a.orders_all >= 2 THEN 'repeat' ELSE 'active' END
+        WHEN a.last_day > ${sleepingSince} THEN 'sleeping'
+        ELSE 'lost'
+      END
+    FROM (
       SELECT c.id AS customer_id,
         min(CASE WHEN o.kind = 'sale' THEN o.ordered_at END) AS first_at,
         max(CASE WHEN o.kind = 'sale' THEN o.ordered_at END) AS last_at,
@@ -67,64 +114,10 @@ export async function writeMetrics(
         sum(CASE WHEN o.business_day >= ${w.from90} THEN o.amount_fen ELSE 0 END) AS s90,
         sum(CASE WHEN o.business_day >= ${w.from365} THEN o.amount_fen ELSE 0 END) AS s365,
         sum(o.amount_fen) AS spend_all
-      FROM customers c JOIN orders o ON o.customer_id = c.id
-      WHERE c.merged_into IS NULL AND o.ordered_at <= ${w.asOfMs}
-        AND o.kind IN ('sale', 'return', 'cancellation') ${scope('c.id', ids)}
+      FROM customers c LEFT JOIN orders o ON o.customer_id = c.id
+        AND o.ordered_at <= ${w.asOfMs} AND o.kind IN ('sale', 'return', 'cancellation')
+      WHERE c.merged_into IS NULL ${scope('c.id', ids)}
       GROUP BY c.id
-    ),
-    pair AS (
-      SELECT c.id AS customer_id, o.channel, o.store_id, count(*) AS n,
-        sum(o.amount_fen) AS spend
-      FROM customers c JOIN orders o ON o.customer_id = c.id
-      WHERE c.merged_into IS NULL AND o.ordered_at <= ${w.asOfMs} AND o.kind = 'sale'
-        ${scope('c.id', ids)}
-      GROUP BY c.id, o.channel, o.store_id
-    ),
-    chan AS (
-      SELECT customer_id, channel, row_number() OVER (PARTITION BY customer_id
-               ORDER BY sum(n) DESC, sum(spend) DESC, channel) AS rn
-      FROM pair GROUP BY customer_id, channel
-    ),
-    store AS (
-      SELECT customer_id, store_id, row_number() OVER (PARTITION BY customer_id
-               ORDER BY sum(n) DESC, sum(spend) DESC, store_id) AS rn
-      FROM pair WHERE store_id IS NOT NULL GROUP BY customer_id, store_id
-    ),
-    cat AS (
-      SELECT c.id AS customer_id, p.category, row_number() OVER (PARTITION BY c.id
-               ORDER BY sum(l.amount_fen) DESC, count(*) DESC, p.category) AS rn
-      FROM customers c JOIN orders o ON o.customer_id = c.id
-      JOIN order_lines l ON l.order_id = o.id
-      JOIN products p ON p.id = l.product_id
-      WHERE c.merged_into IS NULL AND o.ordered_at <= ${w.asOfMs} AND o.kind = 'sale'
-        AND p.category IS NOT NULL ${scope('c.id', ids)}
-      GROUP BY c.id, p.category
-    )
-    INSERT INTO customer_metrics (
-      customer_id, as_of, first_order_at, last_order_at, recency_days,
-      orders_30, orders_90, orders_365, orders_all, spend_30, spend_90, spend_365, spend_all,
-      aov_fen, ltv_fen, preferred_channel, preferred_category, preferred_store_id, lifecycle
-    )
-    SELECT c.id, ${w.asOfMs}, a.first_at, a.last_at, ${recency},
-      coalesce(a.o30, 0), coalesce(a.o90, 0), coalesce(a.o365, 0), ${ordersAll},
-      coalesce(a.s30, 0), coalesce(a.s90, 0), coalesce(a.s365, 0), ${spendAll},
-      CASE WHEN ${ordersAll} > 0 THEN CAST(round(${spendAll} * 1.0 / ${ordersAll}) AS INTEGER)
-           ELSE 0 END,
-      ${spendAll},
-      ch.channel, ca.category, st.store_id,
-      CASE
-        WHEN ${ordersAll} = 0 THEN 'none'
-        WHEN a.first_day > ${newSince} THEN 'new'
-        WHEN a.last_day > ${activeSince}
-          THEN CASE WHEN ${ordersAll} >= 2 THEN 'repeat' ELSE 'active' END
-        WHEN a.last_day > ${sleepingSince} THEN 'sleeping'
-        ELSE 'lost'
-      END
-    FROM customers c
-    LEFT JOIN agg a ON a.customer_id = c.id
-    LEFT JOIN chan ch ON ch.customer_id = c.id AND ch.rn = 1
-    LEFT JOIN cat ca ON ca.customer_id = c.id AND ca.rn = 1
-    LEFT JOIN store st ON st.customer_id = c.id AND st.rn = 1
-    WHERE c.merged_into IS NULL ${scope('c.id', ids)}
-  `.execute(k);
+    ) a
+  `);
 }

@@ -4,6 +4,7 @@ import type { RfmSettings } from '../../api/tags';
 import type { Db } from '../../db/open';
 import type { Database } from '../../db/schema';
 import { CoreError } from '../../shared/errors';
+import type { Runner } from '../metrics/runner';
 import { readSetting, writeSetting } from '../metrics/settings';
 import { higherIsBetterCuts, recencyCuts } from './cut-points';
 import type { ValueCount } from './cut-points';
@@ -56,26 +57,30 @@ export function storeCuts(k: Kysely<Database>, cuts: StoredCuts): Promise<void> 
 
 type Dimension = 'recency_days' | 'orders_all' | 'spend_all';
 
-async function distribution(k: Kysely<Database>, column: Dimension): Promise<ValueCount[]> {
-  const rows = await k
-    .selectFrom('customer_metrics')
-    .select([sql<number>`${sql.ref(column)}`.as('value'), (eb) => eb.fn.countAll<number>().as('n')])
-    .where('orders_all', '>', 0)
-    .groupBy(column)
-    .orderBy(column)
-    .execute();
-  return rows.map((r) => ({ value: Number(r.value), n: Number(r.n) }));
+function distribution(r: Runner, column: Dimension): ValueCount[] {
+  const rows = r.all<ValueCount>(
+    r.k
+      .selectFrom('customer_metrics')
+      .select([
+        sql<number>`${sql.ref(column)}`.as('value'),
+        (eb) => eb.fn.countAll<number>().as('n'),
+      ])
+      .where('orders_all', '>', 0)
+      .groupBy(column)
+      .orderBy(column),
+  );
+  return rows.map((row) => ({ value: Number(row.value), n: Number(row.n) }));
 }
 
 /**
  * Cut points from the metrics just written: the user's custom ones where set,
  * otherwise quantiles of the customers who bought at least once.
  */
-export async function cutsFromData(k: Kysely<Database>, custom: RfmSettings): Promise<RfmCuts> {
+export function cutsFromData(r: Runner, custom: RfmSettings): RfmCuts {
   return {
-    recencyDays: custom.recencyDays ?? recencyCuts(await distribution(k, 'recency_days')),
-    frequency: custom.frequency ?? higherIsBetterCuts(await distribution(k, 'orders_all')),
-    monetaryFen: custom.monetaryFen ?? higherIsBetterCuts(await distribution(k, 'spend_all')),
+    recencyDays: custom.recencyDays ?? recencyCuts(distribution(r, 'recency_days')),
+    frequency: custom.frequency ?? higherIsBetterCuts(distribution(r, 'orders_all')),
+    monetaryFen: custom.monetaryFen ?? higherIsBetterCuts(distribution(r, 'spend_all')),
   };
 }
 
@@ -88,25 +93,22 @@ function exceeded(column: Dimension, cuts: readonly number[]): RawBuilder<number
  * Scores customers (all when `ids` is null) with the given cut points and names their
  * segment; customers without a purchase have no RFM.
  */
-export async function applyRfm(
-  k: Kysely<Database>,
-  cuts: RfmCuts,
-  ids: readonly number[] | null,
-): Promise<void> {
+export function applyRfm(r: Runner, cuts: RfmCuts, ids: readonly number[] | null): void {
   const bought = sql`orders_all > 0`;
-  const r = sql`(5 - ${exceeded('recency_days', cuts.recencyDays)})`;
+  const rs = sql`(5 - ${exceeded('recency_days', cuts.recencyDays)})`;
   const f = sql`(1 + ${exceeded('orders_all', cuts.frequency)})`;
   const m = sql`(1 + ${exceeded('spend_all', cuts.monetaryFen)})`;
   const whens = segmentCells().map((c) => sql`WHEN ${c.r * 10 + c.f} THEN ${c.segment}`);
   // One pass over the rows: the segment is read off the same R and F expressions.
-  await k
-    .updateTable('customer_metrics')
-    .set({
-      rfm_r: sql`CASE WHEN ${bought} THEN ${r} END`,
-      rfm_f: sql`CASE WHEN ${bought} THEN ${f} END`,
-      rfm_m: sql`CASE WHEN ${bought} THEN ${m} END`,
-      rfm_segment: sql`CASE WHEN ${bought} THEN CASE ${r} * 10 + ${f} ${sql.join(whens, sql` `)} END END`,
-    })
-    .$if(ids !== null, (q) => q.where('customer_id', 'in', ids ?? []))
-    .execute();
+  r.run(
+    r.k
+      .updateTable('customer_metrics')
+      .set({
+        rfm_r: sql`CASE WHEN ${bought} THEN ${rs} END`,
+        rfm_f: sql`CASE WHEN ${bought} THEN ${f} END`,
+        rfm_m: sql`CASE WHEN ${bought} THEN ${m} END`,
+        rfm_segment: sql`CASE WHEN ${bought} THEN CASE ${rs} * 10 + ${f} ${sql.join(whens, sql` `)} END END`,
+      })
+      .$if(ids !== null, (q) => q.where('customer_id', 'in', ids ?? [])),
+  );
 }

@@ -5,6 +5,7 @@ import type { Database, TagKind } from '../../db/schema';
 import { logger } from '../../shared/log';
 import { compileRule } from './compile';
 import type { FieldDef } from './fields';
+import type { Runner } from '../metrics/runner';
 
 const log = logger('tags');
 
@@ -29,18 +30,28 @@ function inScope(column: string, ids: readonly number[] | null): RawBuilder<unkn
   return ids ? sql`AND ${sql.ref(column)} IN (${sql.join(ids)})` : sql``;
 }
 
-/** Fills the scratch table with the (tag, customer) pairs that should hold. */
-async function desiredPairs(
-  k: Kysely<Database>,
+const selectsPerStatement = 50;
+
+/** The scratch tables of an evaluation, made once per connection and emptied before use. */
+function scratchTables(r: Runner): void {
+  r.run(sql`CREATE TEMP TABLE IF NOT EXISTS tag_desired (
+    tag_id INTEGER NOT NULL, customer_id INTEGER NOT NULL, PRIMARY KEY (tag_id, customer_id)
+  ) WITHOUT ROWID`);
+  r.run(sql`CREATE TEMP TABLE IF NOT EXISTS tag_change (
+    tag_id INTEGER NOT NULL, customer_id INTEGER NOT NULL, added INTEGER NOT NULL,
+    PRIMARY KEY (tag_id, customer_id)
+  ) WITHOUT ROWID`);
+  r.run(sql`DELETE FROM temp.tag_desired`);
+  r.run(sql`DELETE FROM temp.tag_change`);
+}
+
+/** The (tag, customer) pairs that should hold, as one SELECT per rule and per kind. */
+function desiredSelects(
   tags: readonly DerivedTag[],
   fields: readonly FieldDef[],
   e: Evaluation,
-): Promise<number[]> {
-  await sql`CREATE TEMP TABLE IF NOT EXISTS tag_desired (
-    tag_id INTEGER NOT NULL, customer_id INTEGER NOT NULL, PRIMARY KEY (tag_id, customer_id)
-  ) WITHOUT ROWID`.execute(k);
-  await sql`DELETE FROM temp.tag_desired`.execute(k);
-
+): { selects: RawBuilder<unknown>[]; evaluated: number[] } {
+  const selects: RawBuilder<unknown>[] = [];
   const evaluated: number[] = [];
   const from = sql`customers c JOIN customer_metrics m ON m.customer_id = c.id`;
   for (const tag of tags.filter((t) => t.kind === 'rule' && t.rule)) {
@@ -52,13 +63,12 @@ async function desiredPairs(
       log.warn(`tag ${tag.key} skipped: ${(error as Error).message}`);
       continue;
     }
-    await sql`INSERT INTO temp.tag_desired (tag_id, customer_id)
-      SELECT ${tag.id}, c.id FROM ${from}
-      WHERE c.merged_into IS NULL AND ${where} ${inScope('c.id', e.ids)}`.execute(k);
+    selects.push(sql`SELECT ${tag.id} AS tag_id, c.id AS customer_id FROM ${from}
+      WHERE c.merged_into IS NULL AND ${where} ${inScope('c.id', e.ids)}`);
     evaluated.push(tag.id);
   }
 
-  // RFM and lifecycle tags in one statement each: the segment or stage picks the tag's id
+  // RFM and lifecycle tags in one SELECT each: the segment or stage picks the tag's id
   // through a CASE over the tags' keys (cheaper per customer than a join on the key).
   for (const kind of ['rfm', 'lifecycle'] as const) {
     const prefix = `${kind}:`;
@@ -67,58 +77,62 @@ async function desiredPairs(
     if (keyed.length === 0) continue;
     const column = kind === 'rfm' ? sql`m.rfm_segment` : sql`m.lifecycle`;
     const whens = keyed.map((t) => sql`WHEN ${t.key.slice(prefix.length)} THEN ${t.id}`);
-    await sql`INSERT INTO temp.tag_desired (tag_id, customer_id)
-      SELECT x.tag_id, x.customer_id FROM (
+    selects.push(sql`SELECT x.tag_id, x.customer_id FROM (
         SELECT CASE ${column} ${sql.join(whens, sql` `)} END AS tag_id, c.id AS customer_id
         FROM ${from} WHERE c.merged_into IS NULL ${inScope('c.id', e.ids)}
-      ) x WHERE x.tag_id IS NOT NULL`.execute(k);
+      ) x WHERE x.tag_id IS NOT NULL`);
   }
-  return evaluated;
+  return { selects, evaluated };
 }
 
 /**
  * Brings the membership of derived tags up to date for some customers (or all),
  * recording each addition and removal with its time, the tag's version and a reason.
+ * Only the differences are written: a recompute that changes nothing writes nothing.
  */
-export async function evaluateTags(
-  k: Kysely<Database>,
+export function evaluateTags(
+  r: Runner,
   tags: readonly DerivedTag[],
   fields: readonly FieldDef[],
   e: Evaluation,
-): Promise<{ added: number; removed: number }> {
-  const evaluated = await desiredPairs(k, tags, fields, e);
+): { added: number; removed: number } {
+  const { selects, evaluated } = desiredSelects(tags, fields, e);
   if (evaluated.length === 0) return { added: 0, removed: 0 };
+  scratchTables(r);
+  // Few statements for all tags: a refresh of one customer runs one, not a dozen (in
+  // pieces, as SQLite allows at most 500 parts in one compound SELECT).
+  for (let i = 0; i < selects.length; i += selectsPerStatement) {
+    const part = selects.slice(i, i + selectsPerStatement);
+    r.run(sql`INSERT INTO temp.tag_desired (tag_id, customer_id)
+      ${sql.join(part, sql` UNION ALL `)}`);
+  }
 
   // The differences once, into a scratch table; history and membership read from it.
-  await sql`CREATE TEMP TABLE IF NOT EXISTS tag_change (
-    tag_id INTEGER NOT NULL, customer_id INTEGER NOT NULL, added INTEGER NOT NULL,
-    PRIMARY KEY (tag_id, customer_id)
-  ) WITHOUT ROWID`.execute(k);
-  await sql`DELETE FROM temp.tag_change`.execute(k);
-  const added = await sql`INSERT INTO temp.tag_change (tag_id, customer_id, added)
+  const added = r.run(sql`INSERT INTO temp.tag_change (tag_id, customer_id, added)
     SELECT d.tag_id, d.customer_id, 1 FROM temp.tag_desired d
     WHERE NOT EXISTS (SELECT 1 FROM tag_members tm
-      WHERE tm.tag_id = d.tag_id AND tm.customer_id = d.customer_id)`.execute(k);
-  const removed = await sql`INSERT INTO temp.tag_change (tag_id, customer_id, added)
+      WHERE tm.tag_id = d.tag_id AND tm.customer_id = d.customer_id)`);
+  const removed = r.run(sql`INSERT INTO temp.tag_change (tag_id, customer_id, added)
     SELECT tm.tag_id, tm.customer_id, 0 FROM tag_members tm
     WHERE tm.tag_id IN (${sql.join(evaluated)}) ${inScope('tm.customer_id', e.ids)}
       AND NOT EXISTS (SELECT 1 FROM temp.tag_desired d
-        WHERE d.tag_id = tm.tag_id AND d.customer_id = tm.customer_id)`.execute(k);
+        WHERE d.tag_id = tm.tag_id AND d.customer_id = tm.customer_id)`);
+  if (added + removed === 0) return { added, removed };
 
-  await sql`INSERT INTO tag_history (tag_id, customer_id, action, at, tag_version, reason)
+  r.run(sql`INSERT INTO tag_history (tag_id, customer_id, action, at, tag_version, reason)
     SELECT ch.tag_id, ch.customer_id, CASE WHEN ch.added = 1 THEN 'added' ELSE 'removed' END,
       ${e.at}, t.version, ${e.reason}
-    FROM temp.tag_change ch JOIN tags t ON t.id = ch.tag_id`.execute(k);
-  await sql`INSERT INTO tag_members (tag_id, customer_id, since, tag_version)
-    SELECT ch.tag_id, ch.customer_id, ${e.at}, t.version
-    FROM temp.tag_change ch JOIN tags t ON t.id = ch.tag_id WHERE ch.added = 1`.execute(k);
-  await sql`DELETE FROM tag_members WHERE (tag_id, customer_id) IN
-    (SELECT tag_id, customer_id FROM temp.tag_change WHERE added = 0)`.execute(k);
-
-  return {
-    added: Number(added.numAffectedRows ?? 0),
-    removed: Number(removed.numAffectedRows ?? 0),
-  };
+    FROM temp.tag_change ch JOIN tags t ON t.id = ch.tag_id`);
+  if (added > 0) {
+    r.run(sql`INSERT INTO tag_members (tag_id, customer_id, since, tag_version)
+      SELECT ch.tag_id, ch.customer_id, ${e.at}, t.version
+      FROM temp.tag_change ch JOIN tags t ON t.id = ch.tag_id WHERE ch.added = 1`);
+  }
+  if (removed > 0) {
+    r.run(sql`DELETE FROM tag_members WHERE (tag_id, customer_id) IN
+      (SELECT tag_id, customer_id FROM temp.tag_change WHERE added = 0)`);
+  }
+  return { added, removed };
 }
 
 /** The derived tags as stored, with their rules parsed. */

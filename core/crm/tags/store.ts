@@ -9,6 +9,7 @@ import { metricsAsOf } from '../metrics/settings';
 import { ensureBuiltinTags } from './builtin';
 import { compileRule } from './compile';
 import { ruleFields } from './fields';
+import { rawRunner } from '../metrics/runner';
 import { derivedTags, evaluateTags } from './membership';
 
 /** Every tag with its current number of members, built-ins first. */
@@ -149,7 +150,7 @@ export async function saveTag(db: Db, input: TagInput, now: Date): Promise<TagIn
       .execute();
     if (rule) {
       const reason = version === 1 ? 'rule created' : `rule edited (v${version})`;
-      await evaluateTags(trx, await derivedTags(trx, tagId), fields, {
+      evaluateTags(rawRunner(trx, db.raw), await derivedTags(trx, tagId), fields, {
         ids: null,
         asOfDay: day,
         at,
