@@ -1,17 +1,11 @@
 import { sql } from 'kysely';
 import type { RawBuilder, SqlBool } from 'kysely';
-import type { CustomerQuery, CustomerRow } from '../../api/customers';
+import type { CustomerColumn, CustomerQuery, CustomerRow } from '../../api/customers';
 import type { Db } from '../../db/open';
 import { businessDayOf } from '../metrics/days';
 import { metricsAsOf } from '../metrics/settings';
-import {
-  columnSql,
-  customersWithMetrics,
-  numericColumns,
-  rowColumns,
-  toCustomerRows,
-} from './rows';
-import type { RawRow } from './rows';
+import { readRows } from './page-rows';
+import { columnSql, customerColumnsOnC, notNullColumns, numericColumns } from './rows';
 
 const compare = { eq: sql`=`, ne: sql`<>`, gt: sql`>`, gte: sql`>=`, lt: sql`<`, lte: sql`<=` };
 
@@ -34,13 +28,15 @@ function searchSql(search: string): RawBuilder<SqlBool> {
       OR (i.kind = 'email' AND i.value = ${text.toLowerCase()}) ${phone})))`;
 }
 
+/** A customer (its id in `ref`) is a member of the tag. */
+function hasTag(tagId: number, ref: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM tag_members tm
+    WHERE tm.tag_id = ${tagId} AND tm.customer_id = ${sql.ref(ref)})`;
+}
+
+/** The query's conditions beside its tags: search, RFM cell, column filters. */
 function conditions(q: CustomerQuery, day: string): RawBuilder<SqlBool>[] {
   const where: RawBuilder<SqlBool>[] = [];
-  // The first tag is a join (see customersPage); any further ones are tests.
-  for (const tagId of q.tagIds.slice(1)) {
-    where.push(sql<SqlBool>`EXISTS (SELECT 1 FROM tag_members tm
-      WHERE tm.tag_id = ${tagId} AND tm.customer_id = c.id)`);
-  }
   if (q.search && q.search.trim()) where.push(searchSql(q.search));
   if (q.rfm) where.push(sql<SqlBool>`(m.rfm_r = ${q.rfm.r} AND m.rfm_f = ${q.rfm.f})`);
 
@@ -60,6 +56,127 @@ function conditions(q: CustomerQuery, day: string): RawBuilder<SqlBool>[] {
   return where;
 }
 
+/** Whether the query reads the customers table (profile columns, search), not only metrics. */
+function readsCustomers(q: CustomerQuery): boolean {
+  const columns: CustomerColumn[] = [
+    ...q.sort.map((s) => s.column),
+    ...q.filters.map((f) => f.column),
+  ];
+  return Boolean(q.search?.trim()) || columns.some((c) => customerColumnsOnC.has(c));
+}
+
+/**
+ * The customers a query matches, as `m` (metrics) and, when it needs profile columns,
+ * `c`. Every metrics row has its customer (a foreign key), so joining `c` only when
+ * needed keeps the same rows. Merged customers have no metrics, so none shows.
+ * Filtering by a tag starts from its members: often far fewer rows than all customers.
+ */
+function matching(db: Db, q: CustomerQuery, day: string) {
+  const [firstTag, ...moreTags] = q.tagIds;
+  const where = [...moreTags.map((t) => hasTag(t, 'm.customer_id')), ...conditions(q, day)];
+  const base = db.k
+    .selectFrom('customer_metrics as m')
+    .$if(firstTag !== undefined, (query) =>
+      query.innerJoin('tag_members as tf', (join) =>
+        join.onRef('tf.customer_id', '=', 'm.customer_id').on('tf.tag_id', '=', firstTag!),
+      ),
+    )
+    .$if(readsCustomers(q), (query) => query.innerJoin('customers as c', 'c.id', 'm.customer_id'));
+  return where.reduce((query, w) => query.where(w), base);
+}
+
+/** How many customers the query matches, for the scroll bar. */
+async function totalOf(db: Db, q: CustomerQuery, day: string): Promise<number> {
+  const everyone = q.tagIds.length === 0 && conditions(q, day).length === 0;
+  // Every customer with metrics: SQLite counts a whole table without reading its rows.
+  const row = everyone
+    ? await db.k
+        .selectFrom('customer_metrics')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    : await matching(db, q, day)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * The ids of one page, in the grid's order: the sort columns, customers without a
+ * value last in either direction, then id (so pages never overlap).
+ */
+async function sortedIds(db: Db, q: CustomerQuery, day: string, need: number): Promise<number[]> {
+  let page = matching(db, q, day).select('m.customer_id as id');
+  for (const s of q.sort) {
+    const expr = columnSql(s.column, day);
+    // A column that is never empty needs no "empty last" term, which lets an index serve.
+    if (!notNullColumns.has(s.column)) page = page.orderBy(sql`(${expr}) IS NULL`, 'asc');
+    page = page.orderBy(expr, s.dir);
+  }
+  const rows = await page.orderBy('m.customer_id').limit(need).offset(q.offset).execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * A page by lifetime spend read along the spend index: only the first `window`
+ * customers in spend order are looked at, so a page near the top costs about
+ * (offset + page) ÷ share of customers matching, however many match. Null when the
+ * window held fewer matches than the page needs: the caller then sorts every match.
+ */
+async function spendWindowIds(
+  db: Db,
+  q: CustomerQuery,
+  day: string,
+  need: number,
+  window: number,
+): Promise<number[] | null> {
+  const dir = q.sort[0]!.dir;
+  const first = db.k
+    .selectFrom('customer_metrics')
+    .select(['customer_id', 'spend_all'])
+    .orderBy('spend_all', dir)
+    .orderBy('customer_id')
+    .limit(window)
+    .as('w');
+  const where = conditions(q, day);
+  const tags = q.tagIds.map((t) => hasTag(t, 'w.customer_id'));
+  // The conditions read the metrics (and perhaps the profile) of the window's customers.
+  const page = db.k
+    .selectFrom(first)
+    .select('w.customer_id as id')
+    .$if(where.length > 0, (query) =>
+      query.innerJoin('customer_metrics as m', 'm.customer_id', 'w.customer_id'),
+    )
+    .$if(where.length > 0 && readsCustomers(q), (query) =>
+      query.innerJoin('customers as c', 'c.id', 'w.customer_id'),
+    );
+  const rows = await [...tags, ...where]
+    .reduce((query, w) => query.where(w), page)
+    .orderBy('w.spend_all', dir)
+    .orderBy('w.customer_id')
+    .limit(need)
+    .offset(q.offset)
+    .execute();
+  return rows.length === need ? rows.map((r) => r.id) : null;
+}
+
+/**
+ * How many customers in spend order to look at for a page: twice what an even spread
+ * of the matches would need, plus a margin. Null when sorting all matches is cheaper.
+ */
+async function spendWindow(db: Db, q: CustomerQuery, total: number, need: number) {
+  const [only] = q.sort;
+  if (q.sort.length !== 1 || only?.column !== 'spendAll') return null;
+  const all = await db.k
+    .selectFrom('customer_metrics')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const customers = Number(all.n);
+  const window = Math.ceil((2 * (q.offset + need) * customers) / total) + 100;
+  // Sorting reads every candidate: at least the `total` matches of a tag, or every customer.
+  const candidates = q.tagIds.length > 0 ? total : customers;
+  return window < Math.min(customers, candidates) ? window : null;
+}
+
 /**
  * One page of the customers grid: filtered by tags, search, RFM cell and column
  * filters, sorted on whitelisted columns (ties by id, so pages never overlap), with
@@ -70,40 +187,18 @@ export async function customersPage(
   q: CustomerQuery,
   now: Date,
 ): Promise<{ rows: CustomerRow[]; total: number }> {
-  const day = businessDayOf(await metricsAsOf(db, now));
-  const where = conditions(q, day);
-  const [firstTag] = q.tagIds;
-  // Filtering by a tag starts from its members: far fewer rows than all customers.
-  const base =
-    firstTag === undefined
-      ? customersWithMetrics(db)
-      : customersWithMetrics(db).innerJoin('tag_members as tf', (join) =>
-          join.onRef('tf.customer_id', '=', 'c.id').on('tf.tag_id', '=', firstTag),
-        );
-  const filtered = where.reduce((query, w) => query.where(w), base);
+  // One connection for the whole page: the rows, read with prepared statements on the
+  // raw connection, are then never read in the middle of someone else's transaction.
+  return db.k.connection().execute(async (k) => {
+    const held: Db = { ...db, k };
+    const day = businessDayOf(await metricsAsOf(held, now));
+    const total = await totalOf(held, q, day);
+    const need = Math.min(q.limit, total - q.offset);
+    if (need <= 0) return { rows: [], total };
 
-  const counted = await filtered
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-
-  // Sort narrow rows (ids only), then read the page's 100 full rows by id.
-  let page = filtered.select('c.id');
-  // Customers without a value (no age, no order yet) go last in either direction.
-  for (const s of q.sort) {
-    const expr = columnSql(s.column, day);
-    page = page.orderBy(sql<number>`(${expr}) IS NULL`, 'asc').orderBy(expr, s.dir);
-  }
-  const ids = (await page.orderBy('c.id').limit(q.limit).offset(q.offset).execute()).map(
-    (r) => r.id,
-  );
-  const full = ids.length
-    ? ((await customersWithMetrics(db)
-        .select(rowColumns)
-        .where('c.id', 'in', ids)
-        .execute()) as RawRow[])
-    : [];
-  const byId = new Map(full.map((r) => [r.id, r]));
-  const raw = ids.map((id) => byId.get(id)).filter((r): r is RawRow => r !== undefined);
-
-  return { rows: await toCustomerRows(db, raw, day), total: Number(counted.n) };
+    const window = await spendWindow(held, q, total, need);
+    const fast = window === null ? null : await spendWindowIds(held, q, day, need, window);
+    const ids = fast ?? (await sortedIds(held, q, day, need));
+    return { rows: readRows(held, ids, day), total };
+  });
 }

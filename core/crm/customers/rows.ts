@@ -8,12 +8,13 @@ import { ageOn } from '../metrics/days';
 
 /**
  * The SQL behind each whitelisted grid column, over `customer_metrics AS m JOIN
- * customers AS c`. Sorting and filtering reach SQL only through this table.
+ * customers AS c` (`c` only for the columns in `customerColumnsOnC`). Sorting and
+ * filtering reach SQL only through this table.
  */
 export function columnSql(column: CustomerColumn, day: string): RawBuilder<unknown> {
   const m = (name: string) => sql`${sql.ref(`m.${name}`)}`;
   const map: Record<CustomerColumn, () => RawBuilder<unknown>> = {
-    id: () => sql`c.id`,
+    id: () => sql`m.customer_id`,
     name: () => sql`c.name`,
     gender: () => sql`c.gender`,
     age: () => sql`CASE WHEN c.birth_date IS NULL THEN NULL ELSE
@@ -42,6 +43,30 @@ export function columnSql(column: CustomerColumn, day: string): RawBuilder<unkno
   };
   return map[column]();
 }
+
+/** Columns read from the customers table (`c`); every other one is in the metrics (`m`). */
+export const customerColumnsOnC: ReadonlySet<CustomerColumn> = new Set<CustomerColumn>([
+  'name',
+  'gender',
+  'age',
+  'city',
+]);
+
+/** Columns that always hold a value (NOT NULL in the schema, or the id). */
+export const notNullColumns: ReadonlySet<CustomerColumn> = new Set<CustomerColumn>([
+  'id',
+  'orders30',
+  'orders90',
+  'orders365',
+  'ordersAll',
+  'spend30',
+  'spend90',
+  'spend365',
+  'spendAll',
+  'aovFen',
+  'ltvFen',
+  'lifecycle',
+]);
 
 /** Columns holding numbers (a set filter on them compares numbers, not text). */
 export const numericColumns: ReadonlySet<CustomerColumn> = new Set<CustomerColumn>([
@@ -170,13 +195,23 @@ export async function toCustomerRows(db: Db, raw: RawRow[], day: string): Promis
   const [phones, tags] = ids.length
     ? await Promise.all([phonesOf(db, ids), tagsOf(db, ids)])
     : [new Map<number, string>(), new Map<number, CustomerRow['tags']>()];
-  return raw.map((r) => ({
+  return raw.map((r) => customerRow(r, phones.get(r.id) ?? null, tags.get(r.id) ?? [], day));
+}
+
+/** One grid row from its raw row, its (already masked) phone and its tags. */
+export function customerRow(
+  r: RawRow,
+  phone: string | null,
+  tags: CustomerRow['tags'],
+  day: string,
+): CustomerRow {
+  return {
     id: r.id,
     name: r.name,
     gender: r.gender,
     age: ageOn(r.birth_date, day),
     city: r.city,
-    phone: phones.get(r.id) ?? null,
+    phone,
     recencyDays: r.recency_days,
     orders30: r.orders_30,
     orders90: r.orders_90,
@@ -196,6 +231,6 @@ export async function toCustomerRows(db: Db, raw: RawRow[], day: string): Promis
     preferredChannel: r.preferred_channel,
     preferredCategory: r.preferred_category,
     lastOrderAt: r.last_order_at === null ? null : new Date(r.last_order_at).toISOString(),
-    tags: tags.get(r.id) ?? [],
-  }));
+    tags,
+  };
 }
