@@ -168,7 +168,12 @@ export interface OverrideRecord {
   from: TaskStatus;
   to: TaskStatus;
   reason: string;
+  /** Names of the predecessors that held the task. */
   heldBy: string[];
+  /** Who overrode, as they gave their name; null when they gave none. */
+  by: string | null;
+  /** The task's row number now (a deleted task takes its overrides with it). */
+  taskSeq: number;
 }
 
 export interface PlanFile {

@@ -136,6 +136,8 @@ export const planningContract = {
       status: z.enum(taskStatuses),
       /** Needed to start (or finish) a frozen task; recorded with the holds it overrode. */
       overrideReason: z.string().trim().min(1).max(500).optional(),
+      /** Who overrides, as they name themselves (the console has no sign-in). */
+      overrideBy: person.optional(),
     }),
   ),
   /** Sets a task's predecessors from grid text such as `3FS+2, 5SS`. */

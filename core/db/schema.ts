@@ -280,6 +280,8 @@ export interface DbPlanningOverride {
   to_status: DbTaskStatus;
   reason: string;
   holds_json: string;
+  /** The name given by whoever overrode the freeze; null when none was given. */
+  by_name: string | null;
 }
 
 export interface DbPlanningTemplate {

@@ -151,7 +151,12 @@ export async function moveTask(
  */
 export async function setStatus(
   q: Q,
-  input: { taskId: number; status: TaskStatus; overrideReason?: string },
+  input: {
+    taskId: number;
+    status: TaskStatus;
+    overrideReason?: string;
+    overrideBy?: string | null;
+  },
   now: number,
 ): Promise<ProjectView> {
   const projectId = await projectOfTask(q, input.taskId);
@@ -172,6 +177,7 @@ export async function setStatus(
         to_status: input.status,
         reason: input.overrideReason!.trim(),
         holds_json: JSON.stringify(overridden.map((h) => h.predecessorName)),
+        by_name: input.overrideBy?.trim() || null,
       })
       .execute();
   }

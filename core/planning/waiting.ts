@@ -60,6 +60,8 @@ export async function overrides(q: Q, projectId: number): Promise<OverrideRecord
       'o.to_status',
       'o.reason',
       'o.holds_json',
+      'o.by_name',
+      't.seq',
     ])
     .where('t.project_id', '=', projectId)
     .orderBy('o.at')
@@ -73,5 +75,7 @@ export async function overrides(q: Q, projectId: number): Promise<OverrideRecord
     to: r.to_status,
     reason: r.reason,
     heldBy: JSON.parse(r.holds_json),
+    by: r.by_name,
+    taskSeq: r.seq,
   }));
 }

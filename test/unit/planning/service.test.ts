@@ -76,6 +76,34 @@ describe('a member-day project from its template', () => {
     ]);
   });
 
+  it('keeps who overrode a freeze, when, and which row the task is', async () => {
+    const v = await memberDay();
+    app.ctx.now = () => new Date('2026-11-27T02:00:00Z'); // 10:00 in Shanghai
+    await call('tasks.setStatus', {
+      taskId: bySeq(v, 5).id,
+      status: 'in_progress',
+      overrideReason: '供应商已确认',
+      overrideBy: ' 王店长 ',
+    });
+    await call('tasks.setStatus', {
+      taskId: bySeq(v, 3).id,
+      status: 'in_progress',
+      overrideReason: '券模板沿用',
+    });
+    const log = await call('projects.overrides', { projectId: v.project.id });
+    expect(log.map((o) => [o.taskSeq, o.by, o.at, o.from, o.to, o.heldBy])).toEqual([
+      [
+        5,
+        '王店长',
+        '2026-11-27T02:00:00.000Z',
+        'not_started',
+        'in_progress',
+        ['海报与小程序页面设计'],
+      ],
+      [3, null, '2026-11-27T02:00:00.000Z', 'not_started', 'in_progress', ['确定主题与会员权益']],
+    ]);
+  });
+
   it('refuses cycles from predecessor text with the cycle spelled out, storing nothing', async () => {
     const v = await memberDay();
     const first = bySeq(v, 1).id;

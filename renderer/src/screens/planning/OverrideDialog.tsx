@@ -7,13 +7,18 @@ import { frozenText } from './text';
 interface Props {
   task: TaskInfo | null;
   onCancel(): void;
-  onConfirm(reason: string): void;
+  /** `by` is the name the person gave, or null. */
+  onConfirm(reason: string, by: string | null): void;
 }
+
+/** The last name given in this console, offered again next time. */
+const byKey = 'planning.overrideBy';
 
 /** Asks why a frozen task is started (or finished) anyway; the reason is recorded. */
 export function OverrideDialog({ task, onCancel, onConfirm }: Props) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
+  const [by, setBy] = useState(() => localStorage.getItem(byKey) ?? '');
 
   return (
     <Modal
@@ -27,7 +32,9 @@ export function OverrideDialog({ task, onCancel, onConfirm }: Props) {
         onCancel();
       }}
       onOk={() => {
-        onConfirm(reason.trim());
+        const name = by.trim();
+        localStorage.setItem(byKey, name);
+        onConfirm(reason.trim(), name || null);
         setReason('');
       }}
       destroyOnHidden
@@ -46,6 +53,16 @@ export function OverrideDialog({ task, onCancel, onConfirm }: Props) {
               placeholder={t('planning.override.placeholder')}
               autoSize={{ minRows: 2, maxRows: 5 }}
               maxLength={500}
+              style={{ marginTop: 6 }}
+            />
+          </label>
+          <label style={{ display: 'block', marginTop: 12 }}>
+            <Typography.Text strong>{t('planning.override.by')}</Typography.Text>
+            <Input
+              value={by}
+              onChange={(e) => setBy(e.target.value)}
+              placeholder={t('planning.override.byPlaceholder')}
+              maxLength={60}
               style={{ marginTop: 6 }}
             />
           </label>

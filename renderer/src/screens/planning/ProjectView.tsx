@@ -29,6 +29,7 @@ import { useApi } from '../../shell/useApi';
 import { useProjectEditor } from './editor';
 import type { ProjectEditor } from './editor';
 import { GanttTab } from './GanttTab';
+import { OverrideLog } from './OverrideLog';
 import { SaveTemplateDialog } from './SaveTemplateDialog';
 import { TaskTab } from './TaskTab';
 import { dayIn, describePlanningError, downloadBase64, goalValue, metricName } from './text';
@@ -203,7 +204,7 @@ function Header({ view, today }: { view: View; today: string }) {
   );
 }
 
-/** One project: header with goal and exports, then the task grid, the Gantt and who waits. */
+/** One project: header with goal and exports, then the grid, the Gantt, who waits, overrides. */
 export function ProjectView({ projectId }: { projectId: number }) {
   const { t } = useTranslation();
   const editor = useProjectEditor(projectId);
@@ -240,6 +241,11 @@ export function ProjectView({ projectId }: { projectId: number }) {
               key: 'waiting',
               label: t('planning.project.tabWaiting'),
               children: <WaitingView projectId={projectId} version={signature(view)} />,
+            },
+            {
+              key: 'overrides',
+              label: t('planning.project.tabOverrides'),
+              children: <OverrideLog projectId={projectId} version={signature(view)} />,
             },
           ]}
         />

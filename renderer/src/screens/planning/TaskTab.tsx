@@ -46,13 +46,13 @@ export function TaskTab({ editor }: { editor: ProjectEditor }) {
   }, [view, rejections, t]);
 
   const setStatus = useCallback(
-    async (task: TaskRow, status: TaskStatus, overrideReason?: string) => {
+    async (task: TaskRow, status: TaskStatus, overrideReason?: string, by?: string | null) => {
       const starting = status === 'in_progress' || status === 'done';
       if (task.frozen && starting && !overrideReason) {
         setOverriding({ task, status });
         return;
       }
-      const ops = fieldOps(t, task, 'status', status, overrideReason);
+      const ops = fieldOps(t, task, 'status', status, overrideReason, by);
       if (!ops) return;
       const where = { taskId: task.id, field: 'status', text: t(`planning.status.${status}`) };
       const error = await apply({ label: t('planning.edit.status'), ...wrap(ops) }, [where]);
@@ -205,8 +205,8 @@ export function TaskTab({ editor }: { editor: ProjectEditor }) {
       <OverrideDialog
         task={overriding?.task ?? null}
         onCancel={() => setOverriding(null)}
-        onConfirm={(reason) => {
-          if (overriding) void setStatus(overriding.task, overriding.status, reason);
+        onConfirm={(reason, by) => {
+          if (overriding) void setStatus(overriding.task, overriding.status, reason, by);
           setOverriding(null);
         }}
       />

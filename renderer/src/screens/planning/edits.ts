@@ -62,6 +62,7 @@ export function fieldOps(
   field: EditableField,
   text: string,
   overrideReason?: string,
+  overrideBy?: string | null,
 ): { redo: Op; undo: Op } | null {
   const taskId = task.id;
   switch (field) {
@@ -110,7 +111,7 @@ export function fieldOps(
       const status = statusOf(t, text);
       if (status === task.status) return null;
       return {
-        redo: { method: 'tasks.setStatus', input: { taskId, status, overrideReason } },
+        redo: { method: 'tasks.setStatus', input: { taskId, status, overrideReason, overrideBy } },
         undo: { method: 'tasks.setStatus', input: { taskId, status: task.status } },
       };
     }
