@@ -4,7 +4,10 @@ import { method } from './method';
 
 export interface DashboardSummary {
   asOf: string;
+  /** Every customer of the chain (merged ones counted once), whatever the period. */
   customers: number;
+  /** Customers with at least one purchase (a sale) in the period. */
+  customersInPeriod: number;
   orders: number;
   salesFen: number;
   /** Sales by channel over the period (sales net of returns). */

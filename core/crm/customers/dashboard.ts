@@ -8,8 +8,8 @@ const netKinds = ['sale', 'return', 'cancellation'] as const;
 
 /**
  * The dashboard over the last `days` business days up to `now`: channel mix, the
- * members' share of sales against anonymous sales, sales by month and channel, and
- * how many customers are in each lifecycle stage.
+ * members' share of sales against anonymous sales, sales by month and channel, how
+ * many customers bought in the period, and how many are in each lifecycle stage.
  */
 export async function dashboardSummary(db: Db, days: number, now: Date): Promise<DashboardSummary> {
   const day = businessDayOf(now);
@@ -21,7 +21,7 @@ export async function dashboardSummary(db: Db, days: number, now: Date): Promise
     .where('ordered_at', '<=', now.getTime());
   const isSale = sql<number>`CASE WHEN kind = 'sale' THEN 1 ELSE 0 END`;
 
-  const [channels, members, months, stages, customers] = await Promise.all([
+  const [channels, members, months, stages, customers, buyers] = await Promise.all([
     period
       .select((eb) => [
         'channel',
@@ -60,6 +60,12 @@ export async function dashboardSummary(db: Db, days: number, now: Date): Promise
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('merged_into', 'is', null)
       .executeTakeFirstOrThrow(),
+    // Returns and cancellations are not purchases; anonymous sales have no customer.
+    period
+      .where('kind', '=', 'sale')
+      .where('customer_id', 'is not', null)
+      .select((eb) => eb.fn.count<number>('customer_id').distinct().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
 
   const channelMix = channels.map((c) => ({
@@ -72,6 +78,7 @@ export async function dashboardSummary(db: Db, days: number, now: Date): Promise
   return {
     asOf: now.toISOString(),
     customers: Number(customers.n),
+    customersInPeriod: Number(buyers.n),
     orders: channelMix.reduce((s, c) => s + c.orders, 0),
     salesFen: channelMix.reduce((s, c) => s + c.salesFen, 0),
     channelMix,

@@ -30,12 +30,19 @@ export function DashboardScreen() {
       </Row>
       <ErrorNote error={summary.error} onRetry={summary.reload} />
       {summary.loading && !summary.data ? <Skeleton active /> : null}
-      {summary.data ? <DashboardBody data={summary.data} locale={locale} /> : null}
+      {summary.data ? <DashboardBody data={summary.data} days={days} locale={locale} /> : null}
     </div>
   );
 }
 
-function DashboardBody({ data, locale }: { data: DashboardSummary; locale: Locale }) {
+interface BodyProps {
+  data: DashboardSummary;
+  /** The period picked, in business days: the customer count follows it. */
+  days: number;
+  locale: Locale;
+}
+
+function DashboardBody({ data, days, locale }: BodyProps) {
   const { t } = useTranslation();
   const total = data.memberSalesFen + data.anonymousSalesFen;
   const options = useMemo(
@@ -52,7 +59,10 @@ function DashboardBody({ data, locale }: { data: DashboardSummary; locale: Local
     <>
       <Row gutter={16}>
         <Col span={6}>
-          <Figure title={t('dashboard.customers')} value={formatNumber(data.customers, locale)} />
+          <Figure
+            title={t('dashboard.customersInPeriod', { d: days })}
+            value={formatNumber(data.customersInPeriod, locale)}
+          />
         </Col>
         <Col span={6}>
           <Figure title={t('dashboard.orders')} value={formatNumber(data.orders, locale)} />
