@@ -6,8 +6,18 @@ import { decimalText, decimalToMinor, isMissing } from './numbers';
 import type { ZoneClock } from './zone';
 
 const noErrors: RowError[] = [];
+
+type PhoneAnswer = { phone?: string; maskedPhone?: string };
 // Most rows of most exports carry no phone: they share one empty answer.
-const noPhone: { phone?: string; maskedPhone?: string } = Object.freeze({});
+const noPhone: PhoneAnswer = Object.freeze({});
+
+const female = new Set(['f', 'female', 'woman', '女', '女士']);
+const male = new Set(['m', 'male', 'man', '男', '男士']);
+const noGender = new Set(['', 'na', 'u', 'unknown', '未知', '保密']);
+
+// A customer's phone, gender and birthday come back on each of their lines: the answer
+// for a cell's text is kept, up to this many distinct texts per file and kind.
+const answersKept = 200_000;
 
 // tsx (which runs the CLI and the benchmark) compiles each module to CommonJS, where a
 // call of an imported function goes through two property getters. These helpers run
@@ -27,10 +37,22 @@ export interface Moment {
   local: LocalDateTime;
 }
 
+/** Column index of every target field in a file, -1 when the field is not mapped. */
+export type Columns = Record<TargetField, number>;
+
+/** The columns of a file as one object of numbers, read by name at fixed call sites. */
+export function columnsOf(columns: Partial<Record<TargetField, number>>): Columns {
+  const all = {} as Columns;
+  for (const field of targetFields) all[field] = columns[field] ?? -1;
+  return all;
+}
+
 /**
  * Reads the mapped cells of one row, collecting a RowError (line, header, value,
- * reason) for every cell that cannot be taken. One instance serves a whole file, so
- * it keeps the last date it read: lines of one order share their timestamp.
+ * reason) for every cell that cannot be taken. Each reading method takes the cell's
+ * column (from `Columns`, -1 when unmapped: the value is then undefined) and its field
+ * (named in errors). One instance serves a whole file, so it keeps the last date it
+ * read (lines of one order share their timestamp) and the answers for repeated texts.
  */
 export class CellReader {
   cells: string[] = [];
@@ -38,20 +60,14 @@ export class CellReader {
   errors: RowError[] = [];
   private lastDateText: string | null = null;
   private lastMoment: Moment | null = null;
-
-  /**
-   * Column index of every target field, -1 when unmapped. A Map: one property lookup
-   * site reading some thirty field names from a plain object is slower per cell.
-   */
-  private readonly index: Map<TargetField, number>;
+  private readonly phones = new Map<string, PhoneAnswer>();
+  private readonly birthDates = new Map<string, string>();
 
   constructor(
     private readonly effective: EffectiveImport,
     private readonly dateOrder: DateOrder | null,
     private readonly clock: ZoneClock,
-  ) {
-    this.index = new Map(targetFields.map((field) => [field, effective.columns[field] ?? -1]));
-  }
+  ) {}
 
   start(line: number, cells: string[]): void {
     this.line = line;
@@ -60,21 +76,20 @@ export class CellReader {
     this.errors = noErrors;
   }
 
-  /** The raw cell of a field, or undefined when the field is not mapped. */
-  raw(field: TargetField): string | undefined {
-    const index = this.index.get(field) ?? -1;
-    return index < 0 ? undefined : (this.cells[index] ?? '');
+  /** The raw cell of a column, or undefined when the field is not mapped (-1). */
+  raw(column: number): string | undefined {
+    return column < 0 ? undefined : (this.cells[column] ?? '');
   }
 
-  text(field: TargetField, required = false): string | undefined {
-    const raw = this.raw(field);
+  text(column: number, field: TargetField, required = false): string | undefined {
+    const raw = this.raw(column);
     if (raw === undefined) return undefined;
     if (cellIsMissing(raw)) return this.missing(field, required);
     return raw.trim();
   }
 
-  number(field: TargetField, required = false): number | undefined {
-    const raw = this.raw(field);
+  number(column: number, field: TargetField, required = false): number | undefined {
+    const raw = this.raw(column);
     if (raw === undefined) return undefined;
     const text = cellDecimal(raw, this.effective.decimalComma);
     if (text === undefined) return this.missing(field, required);
@@ -82,14 +97,14 @@ export class CellReader {
     return Number(text);
   }
 
-  integer(field: TargetField): number | undefined {
-    const value = this.number(field);
+  integer(column: number, field: TargetField): number | undefined {
+    const value = this.number(column, field);
     if (value === undefined || Number.isInteger(value)) return value;
-    return this.fail(field, this.raw(field) ?? '', 'number.not_integer', 'is not a whole number');
+    return this.fail(field, this.raw(column) ?? '', 'number.not_integer', 'is not a whole number');
   }
 
-  money(field: TargetField, required = false): number | undefined {
-    const raw = this.raw(field);
+  money(column: number, field: TargetField, required = false): number | undefined {
+    const raw = this.raw(column);
     if (raw === undefined) return undefined;
     const text = cellDecimal(raw, this.effective.decimalComma);
     if (text === undefined) return this.missing(field, required);
@@ -97,8 +112,8 @@ export class CellReader {
     return cellMinor(text, this.effective.currencyExponent);
   }
 
-  moment(field: TargetField, required = false): Moment | undefined {
-    const raw = this.raw(field);
+  moment(column: number, field: TargetField, required = false): Moment | undefined {
+    const raw = this.raw(column);
     if (raw === undefined) return undefined;
     if (raw === this.lastDateText && this.lastMoment) return this.lastMoment;
 
@@ -118,47 +133,59 @@ export class CellReader {
   }
 
   /** A calendar date such as a birthday, as 'YYYY-MM-DD' (no zone: it is not an instant). */
-  calendarDate(field: TargetField): string | undefined {
-    const raw = this.raw(field);
+  calendarDate(column: number, field: TargetField): string | undefined {
+    const raw = this.raw(column);
     if (raw === undefined) return undefined;
+    const known = this.birthDates.get(raw);
+    if (known !== undefined) return known;
+
     const local = cellDate(raw, this.dateOrder);
     if (local === 'missing') return undefined;
     if (typeof local === 'string') return this.fail(field, raw, 'date.invalid', this.dateReason());
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${local.year}-${pad(local.month)}-${pad(local.day)}`;
+    const date = `${local.year}-${pad2(local.month)}-${pad2(local.day)}`;
+    if (this.birthDates.size < answersKept) this.birthDates.set(raw, date);
+    return date;
   }
 
-  phone(field: TargetField): { phone?: string; maskedPhone?: string } {
-    const raw = this.raw(field);
+  phone(column: number, field: TargetField): PhoneAnswer {
+    const raw = this.raw(column);
     if (raw === undefined) return noPhone;
+    const known = this.phones.get(raw);
+    if (known !== undefined) return known;
+
     const key = cellPhone(raw);
-    if (key.kind === 'phone') return { phone: key.e164 };
-    if (key.kind === 'masked') return { maskedPhone: key.masked };
-    if (key.kind === 'invalid') this.fail(field, raw, 'phone.invalid', 'is not a phone number');
-    return noPhone;
+    if (key.kind === 'invalid') {
+      this.fail(field, raw, 'phone.invalid', 'is not a phone number');
+      return noPhone;
+    }
+    let answer = noPhone;
+    if (key.kind === 'phone') answer = Object.freeze({ phone: key.e164 });
+    if (key.kind === 'masked') answer = Object.freeze({ maskedPhone: key.masked });
+    if (this.phones.size < answersKept) this.phones.set(raw, answer);
+    return answer;
   }
 
-  email(field: TargetField): string | undefined {
-    const raw = this.raw(field);
+  email(column: number, field: TargetField): string | undefined {
+    const raw = this.raw(column);
     if (raw === undefined) return undefined;
     const email = cellEmail(raw);
     if (email === null) return this.fail(field, raw, 'email.invalid', 'is not an e-mail address');
     return email;
   }
 
-  id(field: TargetField, required = false): string | undefined {
-    const raw = this.raw(field);
+  id(column: number, field: TargetField, required = false): string | undefined {
+    const raw = this.raw(column);
     if (raw === undefined) return undefined;
     return cellId(raw) ?? this.missing(field, required);
   }
 
-  gender(field: TargetField): 'F' | 'M' | undefined {
-    const raw = this.raw(field);
+  gender(column: number, field: TargetField): 'F' | 'M' | undefined {
+    const raw = this.raw(column);
     if (raw === undefined) return undefined;
     const text = raw.trim().toLowerCase();
-    if (['f', 'female', 'woman', '女', '女士'].includes(text)) return 'F';
-    if (['m', 'male', 'man', '男', '男士'].includes(text)) return 'M';
-    if (['', 'na', 'u', 'unknown', '未知', '保密'].includes(text)) return undefined;
+    if (female.has(text)) return 'F';
+    if (male.has(text)) return 'M';
+    if (noGender.has(text)) return undefined;
     return this.fail(field, raw, 'gender.invalid', 'is not a gender (男/女, F/M)');
   }
 
@@ -173,7 +200,8 @@ export class CellReader {
   }
 
   private missing(field: TargetField, required: boolean): undefined {
-    if (required) this.fail(field, this.raw(field) ?? '', 'value.missing', 'is empty but required');
+    const raw = this.raw(this.effective.columns[field] ?? -1) ?? '';
+    if (required) this.fail(field, raw, 'value.missing', 'is empty but required');
     return undefined;
   }
 
@@ -187,4 +215,8 @@ export class CellReader {
     const hint = this.dateOrder ? ` (this file is read ${order[this.dateOrder]})` : '';
     return `is not a date${hint}`;
   }
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }

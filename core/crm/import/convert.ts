@@ -1,6 +1,6 @@
 import type { DateOrder } from '../../api/imports';
 import { lineAmount } from '../../shared/money';
-import { CellReader } from './cells';
+import { CellReader, columnsOf, type Columns } from './cells';
 import { classifyRow } from './classify';
 import type { CsvRow } from './csv';
 import type { EffectiveImport } from './mapping';
@@ -8,7 +8,7 @@ import type { CustomerKeys, ImportRecord, RecordOutcome } from './types';
 import { ZoneClock } from './zone';
 
 export type ConvertSettings = EffectiveImport & { dateOrder: DateOrder | null };
-type Settings = ConvertSettings & { shared: SharedParts };
+type Settings = ConvertSettings & { shared: SharedParts; at: Columns };
 
 // Bound once: under tsx's CommonJS output an imported call costs two getters (cells.ts).
 const kindOf = classifyRow;
@@ -50,7 +50,11 @@ export function converter(
 ): () => RecordOutcome | null {
   const clock = new ZoneClock(settings.fileTimeZone, settings.storeTimeZone);
   const reader = new CellReader(settings, settings.dateOrder, clock);
-  const withShared: Settings = { ...settings, shared: new SharedParts() };
+  const withShared: Settings = {
+    ...settings,
+    shared: new SharedParts(),
+    at: columnsOf(settings.columns),
+  };
   return () => {
     const row = nextRow();
     if (row === null) return null;
@@ -90,9 +94,9 @@ function checkWidth(reader: CellReader, settings: ConvertSettings): boolean {
 }
 
 function convertRow(reader: CellReader, settings: Settings): ImportRecord {
-  const { mapping } = settings;
+  const { mapping, at } = settings;
   const kind = mapping.rowKind;
-  const moment = reader.moment('orderedAt', kind === 'order');
+  const moment = reader.moment(at.orderedAt, 'orderedAt', kind === 'order');
   const goods = readGoods(reader, settings);
 
   // Every record has the same shape (absent values are undefined): one hidden class
@@ -103,21 +107,21 @@ function convertRow(reader: CellReader, settings: Settings): ImportRecord {
     channel: mapping.channel,
     kind: 'sale',
     currency: mapping.currency,
-    orderId: reader.text('orderId', kind !== 'customer'),
-    lineNo: reader.integer('lineNo'),
+    orderId: reader.text(at.orderId, 'orderId', kind !== 'customer'),
+    lineNo: reader.integer(at.lineNo, 'lineNo'),
     orderedAt: moment?.utcMs,
     businessDay: moment?.businessDay,
-    orderStatus: reader.text('orderStatus'),
-    customer: readCustomer(reader, kind === 'customer'),
+    orderStatus: reader.text(at.orderStatus, 'orderStatus'),
+    customer: readCustomer(reader, at, kind === 'customer'),
     store: readStore(reader, settings),
     product: goods.product,
     quantity: goods.quantity,
     unitPriceFen: goods.unitPriceFen,
     lineAmountFen: goods.lineAmountFen,
-    orderAmountFen: reader.money('orderAmount'),
-    discountFen: reader.money('discountAmount'),
-    refundFen: reader.money('refundAmount'),
-    paymentFen: reader.money('paymentAmount', kind === 'payment'),
+    orderAmountFen: reader.money(at.orderAmount, 'orderAmount'),
+    discountFen: reader.money(at.discountAmount, 'discountAmount'),
+    refundFen: reader.money(at.refundAmount, 'refundAmount'),
+    paymentFen: reader.money(at.paymentAmount, 'paymentAmount', kind === 'payment'),
   };
   if (kind === 'orderLine' || kind === 'order') {
     record.kind = kindOf(record, goods.product?.sku, settings.rules);
@@ -125,19 +129,19 @@ function convertRow(reader: CellReader, settings: Settings): ImportRecord {
   return record;
 }
 
-function readCustomer(reader: CellReader, required: boolean): CustomerKeys {
-  const phone = reader.phone('customerPhone');
+function readCustomer(reader: CellReader, at: Columns, required: boolean): CustomerKeys {
+  const phone = reader.phone(at.customerPhone, 'customerPhone');
   const customer: CustomerKeys = {
-    memberId: reader.id('customerMemberId'),
+    memberId: reader.id(at.customerMemberId, 'customerMemberId'),
     phone: phone.phone,
     maskedPhone: phone.maskedPhone,
-    email: reader.email('customerEmail'),
-    platformId: reader.id('customerPlatformId'),
-    externalId: reader.id('customerExternalId'),
-    name: reader.text('customerName'),
-    gender: reader.gender('customerGender'),
-    birthDate: reader.calendarDate('customerBirthDate'),
-    city: reader.text('customerCity'),
+    email: reader.email(at.customerEmail, 'customerEmail'),
+    platformId: reader.id(at.customerPlatformId, 'customerPlatformId'),
+    externalId: reader.id(at.customerExternalId, 'customerExternalId'),
+    name: reader.text(at.customerName, 'customerName'),
+    gender: reader.gender(at.customerGender, 'customerGender'),
+    birthDate: reader.calendarDate(at.customerBirthDate, 'customerBirthDate'),
+    city: reader.text(at.customerCity, 'customerCity'),
   };
   const keyed = customer.memberId ?? customer.phone ?? customer.email;
   if (required && !(keyed ?? customer.platformId ?? customer.externalId)) {
@@ -154,15 +158,16 @@ interface Goods {
 }
 
 function readGoods(reader: CellReader, settings: Settings): Goods {
+  const at = settings.at;
   const isLine = settings.mapping.rowKind === 'orderLine';
-  const sku = reader.text('sku');
-  const name = reader.text('productName');
-  const category = reader.text('category');
+  const sku = reader.text(at.sku, 'sku');
+  const name = reader.text(at.productName, 'productName');
+  const category = reader.text(at.category, 'category');
 
-  const quantity = reader.number('quantity', isLine) ?? (isLine ? 1 : undefined);
+  const quantity = reader.number(at.quantity, 'quantity', isLine) ?? (isLine ? 1 : undefined);
   const errorsBefore = reader.errors.length;
-  const unitPriceFen = reader.money('unitPrice');
-  let lineAmountFen = reader.money('lineAmount');
+  const unitPriceFen = reader.money(at.unitPrice, 'unitPrice');
+  let lineAmountFen = reader.money(at.lineAmount, 'lineAmount');
   if (isLine && quantity === 0) reader.fail('quantity', '0', 'quantity.zero', 'is no quantity');
   if (lineAmountFen === undefined && unitPriceFen !== undefined && quantity !== undefined) {
     lineAmountFen = lineAmount(unitPriceFen, quantity);
@@ -170,7 +175,7 @@ function readGoods(reader: CellReader, settings: Settings): Goods {
   const priceless = unitPriceFen === undefined && lineAmountFen === undefined;
   if (isLine && priceless && reader.errors.length === errorsBefore) {
     const field = settings.columns.unitPrice !== undefined ? 'unitPrice' : 'lineAmount';
-    reader.fail(field, reader.raw(field) ?? '', 'value.missing', 'gives no price');
+    reader.fail(field, reader.raw(at[field]) ?? '', 'value.missing', 'gives no price');
   }
 
   // A product named but not coded is keyed by its name.
@@ -180,8 +185,9 @@ function readGoods(reader: CellReader, settings: Settings): Goods {
 }
 
 function readStore(reader: CellReader, settings: Settings): ImportRecord['store'] {
-  const code = reader.text('storeCode') ?? settings.mapping.defaultStore;
-  const name = reader.text('storeName');
-  const region = reader.text('region');
+  const at = settings.at;
+  const code = reader.text(at.storeCode, 'storeCode') ?? settings.mapping.defaultStore;
+  const name = reader.text(at.storeName, 'storeName');
+  const region = reader.text(at.region, 'region');
   return code === undefined ? undefined : settings.shared.store(code, name, region);
 }

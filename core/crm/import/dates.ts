@@ -208,6 +208,9 @@ export type OrderEvidence = 'yearFirst' | 'dayFirst' | 'monthFirst' | 'ambiguous
 /** Evidence one cell gives: `13/01/19` proves day-first, `01/13/19` month-first, `01/02/19` nothing. */
 export function orderEvidence(raw: string): OrderEvidence {
   const text = raw.trim();
+  // `2024-05-31 14:03:09` and `2024-05-31`, the shape most exports write, put the year
+  // first: told by position, without the regular expressions (the scan reads 5,000 rows).
+  if (fixedIso(text) !== null) return 'yearFirst';
   const match = yearLast.exec(text);
   if (!match) return yearFirst.test(text) ? 'yearFirst' : 'none';
   const a = Number(match[1]);

@@ -226,6 +226,8 @@ export function detectDecimalComma(cells: Iterable<string>): boolean {
   let comma = 0;
   let point = 0;
   for (const raw of cells) {
+    // Only a value with a comma or a point can vote; most cells of a sample have neither.
+    if (raw.indexOf(',') === -1 && raw.indexOf('.') === -1) continue;
     const text = raw.trim().replace(/^[^\d-]+|[^\d]+$/g, '');
     if (/^-?\d{1,3}(\.\d{3})+,\d+$/.test(text) || /^-?\d+,(\d{1,2}|\d{4,})$/.test(text)) comma++;
     else if (/^-?\d{1,3}(,\d{3})+\.\d+$/.test(text) || /^-?\d+\.(\d{1,2}|\d{4,})$/.test(text)) {
