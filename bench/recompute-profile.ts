@@ -112,6 +112,9 @@ async function main(): Promise<void> {
       `refresh alone: wall p50 ${p(times, 50)} ms, p99 ${p(times, 99)} ms; ` +
         `CPU p50 ${p(cpuTimes, 50)} ms, p99 ${p(cpuTimes, 99)} ms (${samples} customers)`,
     );
+    const slowest = times.map((t, k) => [t, k] as const).sort((a, b) => b[0] - a[0]);
+    const shown = slowest.slice(0, 5).map(([t, k]) => `#${k} ${t.toFixed(1)} ms`);
+    console.log(`  slowest refreshes: ${shown.join(', ')}`);
 
     for (const m of await measureNewOrder(app, AS_OF, samples)) {
       console.log(`${m.label}: ${m.value} ${m.unit}${m.note ? ` (${m.note})` : ''}`);

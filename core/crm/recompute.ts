@@ -7,11 +7,27 @@ import { logger } from '../shared/log';
 import { writeMetrics } from './metrics/compute';
 import { rawRunner } from './metrics/runner';
 import { windowsAsOf } from './metrics/days';
-import { lastRecomputeKey, lifecycleSettings, writeSetting } from './metrics/settings';
-import { applyRfm, cutsFromData, rfmSettings, storeCuts, storedCuts } from './rfm/score';
-import type { RfmCuts } from './rfm/score';
+import {
+  defaultLifecycle,
+  lastRecomputeKey,
+  lifecycleKey,
+  lifecycleSettings,
+  readSettings,
+  writeSetting,
+} from './metrics/settings';
+import {
+  applyRfm,
+  cutsFromData,
+  noCustomCuts,
+  rfmSettings,
+  settingsKey as rfmSettingsKey,
+  storeCuts,
+  storedCuts,
+  storedKey as storedCutsKey,
+} from './rfm/score';
+import type { RfmCuts, StoredCuts } from './rfm/score';
 import { ensureBuiltinTags } from './tags/builtin';
-import { ruleFields } from './tags/fields';
+import { ruleFields, ruleFieldsWith } from './tags/fields';
 import { derivedTags, evaluateTags } from './tags/membership';
 
 const log = logger('recompute');
@@ -65,7 +81,7 @@ export async function recomputeAll(
     onProgress?.(2, steps);
     checkCancelled(signal);
 
-    const tags = await derivedTags(trx);
+    const tags = derivedTags(r);
     const e = { ids: null, asOfDay: w.day, at: w.asOfMs, reason: 'recompute' };
     const changes = evaluateTags(r, tags, fields, e);
     await writeSetting(trx, lastRecomputeKey, { asOf: w.asOfMs });
@@ -112,16 +128,19 @@ export async function refreshCustomers(db: Db, customerIds: number[], asOf: Date
   const ids = [...new Set(customerIds)];
   if (ids.length === 0) return;
   const w = windowsAsOf(asOf);
-  const life = await lifecycleSettings(db);
-  const fields = await ruleFields(db);
-  const custom = await rfmSettings(db);
 
-  // No query through db.k inside the transaction: it would wait for the transaction.
+  // Everything inside runs synchronously on the connection the transaction holds, through
+  // prepared statements kept per connection: this runs after every new order.
   await db.k.transaction().execute(async (trx) => {
-    // Before any full recompute there are no stored cut points: score against the data.
     const r = rawRunner(trx, db.raw);
-    const cuts = (await storedCuts(trx)) ?? cutsFromData(r, custom);
-    const tags = await derivedTags(trx);
+    const settings = readSettings(r, [lifecycleKey, rfmSettingsKey, storedCutsKey]);
+    const life = settings.pick(lifecycleKey, defaultLifecycle);
+    // Before any full recompute there are no stored cut points: score against the data.
+    const cuts =
+      settings.pick<StoredCuts | null>(storedCutsKey, null) ??
+      cutsFromData(r, settings.pick(rfmSettingsKey, noCustomCuts));
+    const fields = ruleFieldsWith(r);
+    const tags = derivedTags(r);
     for (let i = 0; i < ids.length; i += chunkSize) {
       const chunk = ids.slice(i, i + chunkSize);
       writeMetrics(r, w, life, chunk);

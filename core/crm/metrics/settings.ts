@@ -3,6 +3,7 @@ import type { LifecycleSettings } from '../../api/tags';
 import type { Db } from '../../db/open';
 import type { Database } from '../../db/schema';
 import { CoreError } from '../../shared/errors';
+import type { Runner } from './runner';
 
 /** Reads one JSON setting of the CRM; `fallback` when it was never set. */
 export async function readSetting<T>(k: Kysely<Database>, key: string, fallback: T): Promise<T> {
@@ -12,6 +13,23 @@ export async function readSetting<T>(k: Kysely<Database>, key: string, fallback:
     .where('key', '=', key)
     .executeTakeFirst();
   return row ? (JSON.parse(row.value_json) as T) : fallback;
+}
+
+/**
+ * Reads several JSON settings in one statement through a runner (inside a transaction);
+ * `pick` then gives each one, or its fallback when it was never set.
+ */
+export function readSettings(r: Runner, keys: readonly string[]) {
+  const rows = r.all<{ key: string; value_json: string }>(
+    r.k.selectFrom('settings').select(['key', 'value_json']).where('key', 'in', keys),
+  );
+  const values = new Map(rows.map((row) => [row.key, row.value_json]));
+  return {
+    pick<T>(key: string, fallback: T): T {
+      const json = values.get(key);
+      return json === undefined ? fallback : (JSON.parse(json) as T);
+    },
+  };
 }
 
 export async function writeSetting(k: Kysely<Database>, key: string, value: unknown) {
@@ -34,7 +52,7 @@ export const defaultLifecycle: LifecycleSettings = {
   sleepingWithinDays: 365,
 };
 
-const lifecycleKey = 'lifecycle.settings';
+export const lifecycleKey = 'lifecycle.settings';
 
 export function lifecycleSettings(db: Db): Promise<LifecycleSettings> {
   return readSetting(db.k, lifecycleKey, defaultLifecycle);

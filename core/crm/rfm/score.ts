@@ -22,9 +22,9 @@ export interface StoredCuts extends RfmCuts {
   asOf: number;
 }
 
-const settingsKey = 'rfm.settings';
-const storedKey = 'rfm.cutPoints';
-const noCustomCuts: RfmSettings = { recencyDays: null, frequency: null, monetaryFen: null };
+export const settingsKey = 'rfm.settings';
+export const storedKey = 'rfm.cutPoints';
+export const noCustomCuts: RfmSettings = { recencyDays: null, frequency: null, monetaryFen: null };
 
 export function rfmSettings(db: Db): Promise<RfmSettings> {
   return readSetting(db.k, settingsKey, noCustomCuts);

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { RuleField } from '../../api/rules';
 import type { Db } from '../../db/open';
+import type { DbChannel } from '../../db/schema';
+import type { Runner } from '../metrics/runner';
 import { rfmSegments } from '../rfm/segments';
 import { lifecycleStages } from './names';
 
@@ -89,11 +91,22 @@ const staticFields: FieldDef[] = [
  * from the database, so that a new channel appears in the rule builder by itself.
  */
 export async function ruleFields(db: Db): Promise<FieldDef[]> {
-  const channels = await db.k
-    .selectFrom('channels')
-    .select(['code', 'name_zh', 'name_en'])
-    .orderBy('code')
-    .execute();
+  return withChannels(
+    await db.k.selectFrom('channels').select(channelColumns).orderBy('code').execute(),
+  );
+}
+
+/** The same fields read through a runner, inside a transaction (a customer's refresh). */
+export function ruleFieldsWith(r: Runner): FieldDef[] {
+  return withChannels(
+    r.all<ChannelRow>(r.k.selectFrom('channels').select(channelColumns).orderBy('code')),
+  );
+}
+
+const channelColumns = ['code', 'name_zh', 'name_en'] as const;
+type ChannelRow = Pick<DbChannel, (typeof channelColumns)[number]>;
+
+function withChannels(channels: readonly ChannelRow[]): FieldDef[] {
   const channel: FieldDef = {
     key: 'preferred_channel',
     labelZh: '偏好渠道',

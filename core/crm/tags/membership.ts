@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { Kysely, RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import type { RuleNode } from '../../api/rules';
-import type { Database, TagKind } from '../../db/schema';
+import type { TagKind } from '../../db/schema';
 import { logger } from '../../shared/log';
 import { compileRule } from './compile';
 import type { FieldDef } from './fields';
@@ -136,18 +136,19 @@ export function evaluateTags(
 }
 
 /** The derived tags as stored, with their rules parsed. */
-export async function derivedTags(k: Kysely<Database>, onlyId?: number): Promise<DerivedTag[]> {
-  const rows = await k
-    .selectFrom('tags')
-    .select(['id', 'key', 'kind', 'rule_json'])
-    .where('kind', '!=', 'manual')
-    .$if(onlyId !== undefined, (q) => q.where('id', '=', onlyId!))
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    key: r.key,
-    kind: r.kind as DerivedTag['kind'],
-    rule: r.rule_json ? (JSON.parse(r.rule_json) as RuleNode) : null,
+export function derivedTags(r: Runner, onlyId?: number): DerivedTag[] {
+  const rows = r.all<{ id: number; key: string; kind: string; rule_json: string | null }>(
+    r.k
+      .selectFrom('tags')
+      .select(['id', 'key', 'kind', 'rule_json'])
+      .where('kind', '!=', 'manual')
+      .$if(onlyId !== undefined, (q) => q.where('id', '=', onlyId!))
+      .orderBy('id'),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    key: row.key,
+    kind: row.kind as DerivedTag['kind'],
+    rule: row.rule_json ? (JSON.parse(row.rule_json) as RuleNode) : null,
   }));
 }

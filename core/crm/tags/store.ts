@@ -150,7 +150,8 @@ export async function saveTag(db: Db, input: TagInput, now: Date): Promise<TagIn
       .execute();
     if (rule) {
       const reason = version === 1 ? 'rule created' : `rule edited (v${version})`;
-      evaluateTags(rawRunner(trx, db.raw), await derivedTags(trx, tagId), fields, {
+      const r = rawRunner(trx, db.raw);
+      evaluateTags(r, derivedTags(r, tagId), fields, {
         ids: null,
         asOfDay: day,
         at,
