@@ -25,7 +25,7 @@ const phonesSql = `SELECT customer_id, kind, value FROM customer_identities
   ORDER BY kind DESC, id`;
 
 const membershipsSql = `SELECT customer_id, tag_id FROM tag_members
-  WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY tag_id`;
+  WHERE customer_id IN (SELECT value FROM json_each(?))`;
 
 const tagsSql = 'SELECT id, key, name_zh, name_en FROM tags';
 
@@ -104,6 +104,8 @@ function tagsOf(raw: SQLite.Database, idsJson: string): Map<number, CustomerRow[
     list.push(byId.get(tagId!)!);
     tags.set(customerId!, list);
   }
+  // By tag id, as the tags page lists them; a customer has a handful.
+  for (const list of tags.values()) list.sort((a, b) => a.id - b.id);
   return tags;
 }
 

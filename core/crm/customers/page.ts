@@ -5,6 +5,7 @@ import type { Db } from '../../db/open';
 import { businessDayOf } from '../metrics/days';
 import { metricsAsOf } from '../metrics/settings';
 import { readRows } from './page-rows';
+import { tagMembersWithMetrics } from './page-total';
 import { columnSql, customerColumnsOnC, notNullColumns, numericColumns } from './rows';
 
 const compare = { eq: sql`=`, ne: sql`<>`, gt: sql`>`, gte: sql`>=`, lt: sql`<`, lte: sql`<=` };
@@ -87,7 +88,12 @@ function matching(db: Db, q: CustomerQuery, day: string) {
 
 /** How many customers the query matches, for the scroll bar. */
 async function totalOf(db: Db, q: CustomerQuery, day: string): Promise<number> {
-  const everyone = q.tagIds.length === 0 && conditions(q, day).length === 0;
+  const noConditions = conditions(q, day).length === 0;
+  if (noConditions && q.tagIds.length === 1) {
+    const members = tagMembersWithMetrics(db, q.tagIds[0]!);
+    if (members !== null) return members;
+  }
+  const everyone = q.tagIds.length === 0 && noConditions;
   // Every customer with metrics: SQLite counts a whole table without reading its rows.
   const row = everyone
     ? await db.k

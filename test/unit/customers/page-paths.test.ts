@@ -132,3 +132,20 @@ describe('customers grid pages by lifetime spend', () => {
     expect(got.total).toBe(320);
   });
 });
+
+describe('the total of a tag', () => {
+  it('leaves out members without metrics, merged or not computed yet', async () => {
+    const before = await actual({ tagIds: [tags.dense.id], limit: 10 });
+    expect(before.total).toBe(tags.dense.members.length);
+
+    // A customer added since the last recompute has no metrics: a member, but not listed.
+    const late = await addCustomer(db, { name: 'late' });
+    await db.k
+      .insertInto('tag_members')
+      .values({ tag_id: tags.dense.id, customer_id: late, since: 0, tag_version: 1 })
+      .execute();
+    const after = await actual({ tagIds: [tags.dense.id], limit: 500 });
+    expect(after.total).toBe(tags.dense.members.length);
+    expect(after.ids).not.toContain(late);
+  });
+});
