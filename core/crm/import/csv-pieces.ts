@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
-import { CsvReader, type CsvRow } from './csv';
+import { CsvReader, type CsvRow, type FieldDecoder } from './csv';
 import { decodeText } from './decode';
 
 /**
@@ -76,7 +76,16 @@ function countByte(bytes: Buffer, value: number, from: number, to: number): numb
   return count;
 }
 
-/** Rows of the file after the header, piece by piece; the function gives null at the end. */
+/**
+ * Rows of the file after the header, piece by piece; the function gives null at the end.
+ *
+ * A UTF-8 piece is not decoded as a whole: most of its fields (dates, amounts, codes) are
+ * ASCII, and decoding Chinese text into a string costs more than splitting it. The piece
+ * is read as Latin-1 (one char per byte, a plain copy), split there, and only fields with
+ * a high byte are decoded, each distinct one once (store, product and customer names
+ * repeat on most lines). Cuts fall on ASCII bytes, so a field decodes exactly as it does
+ * inside the whole text, invalid bytes included.
+ */
 export function pieceRows(
   pieces: Iterator<Buffer>,
   encoding: string,
@@ -85,6 +94,8 @@ export function pieceRows(
   let line = 1;
   let reader: CsvReader | null = null;
   let skipHeader = true;
+  const utf8 = encoding === 'utf-8' || encoding === 'utf8';
+  const decodeField = utf8 ? utf8Fields() : null;
 
   return () => {
     for (;;) {
@@ -97,9 +108,33 @@ export function pieceRows(
       if (reader) line = reader.nextLine;
       const piece = pieces.next();
       if (piece.done) return null;
-      reader = new CsvReader(decodeText(piece.value, encoding), delimiter, line);
+      reader = decodeField
+        ? new CsvReader(withoutBom(piece.value).toString('latin1'), delimiter, line, decodeField)
+        : new CsvReader(decodeText(piece.value, encoding), delimiter, line);
     }
   };
+}
+
+const decodedKept = 100_000;
+
+/** Decodes UTF-8 fields held as Latin-1 text, keeping the text of each distinct one. */
+function utf8Fields(): FieldDecoder {
+  const known = new Map<string, string>();
+  return (bytes) => {
+    let text = known.get(bytes);
+    if (text !== undefined) return text;
+    const buffer = Buffer.from(bytes, 'latin1');
+    text = buffer.toString('utf8');
+    // The key is a fresh copy: `bytes` may be a slice that holds the whole piece in memory.
+    if (known.size < decodedKept) known.set(buffer.toString('latin1'), text);
+    return text;
+  };
+}
+
+/** A piece without the UTF-8 byte-order mark it may start with (as `decodeText` drops it). */
+function withoutBom(piece: Buffer): Buffer {
+  const bom = piece[0] === 0xef && piece[1] === 0xbb && piece[2] === 0xbf;
+  return bom ? piece.subarray(3) : piece;
 }
 
 /** What one pass over the bytes tells: lines, and whether every piece is valid UTF-8. */

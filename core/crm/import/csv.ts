@@ -10,6 +10,13 @@
 export const delimiters = [',', ';', '\t', '|'] as const;
 export type Delimiter = (typeof delimiters)[number];
 
+/**
+ * Turns a field whose text holds UTF-8 bytes one per char (the text was decoded as
+ * Latin-1, which is a plain copy) into the field's real text. Only fields with a byte
+ * above 0x7F need it; see `pieceRows`.
+ */
+export type FieldDecoder = (bytes: string) => string;
+
 export interface CsvRow {
   /** 1-based line of the file where the row starts. */
   line: number;
@@ -26,10 +33,16 @@ export class CsvReader {
   private line: number;
   private nextBreak = -2;
 
+  /**
+   * `decodeField`, when given, says the text holds bytes rather than characters (see
+   * `FieldDecoder`): fields with a high byte are decoded one by one. Delimiters, quotes
+   * and line breaks are ASCII, so they are found the same way in bytes as in text.
+   */
   constructor(
     private readonly text: string,
     private readonly delimiter: string,
     firstLine = 1,
+    private readonly decodeField: FieldDecoder | null = null,
   ) {
     this.line = firstLine;
   }
@@ -60,11 +73,14 @@ export class CsvReader {
     const text = this.text;
     const start = this.pos;
     let i = start;
+    let high = 0;
     for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === delim || c === LF || c === CR) break;
+      high |= c;
     }
-    cells.push(text.slice(start, i));
+    const field = text.slice(start, i);
+    cells.push(high > 0x7f && this.decodeField ? this.decodeField(field) : field);
     return this.finishField(i, delim);
   }
 
@@ -91,7 +107,8 @@ export class CsvReader {
       if (c === delim || c === LF || c === CR) break;
       j++;
     }
-    cells.push(j > close + 1 ? value + text.slice(close + 1, j) : value);
+    const field = j > close + 1 ? value + text.slice(close + 1, j) : value;
+    cells.push(this.decodeField && hasHighChar(field) ? this.decodeField(field) : field);
     return this.finishField(j, delim);
   }
 
@@ -117,6 +134,11 @@ export class CsvReader {
     if (c !== -1) this.line++;
     return LF;
   }
+}
+
+function hasHighChar(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return true;
+  return false;
 }
 
 /**

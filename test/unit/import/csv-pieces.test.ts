@@ -55,6 +55,23 @@ describe('reading a CSV file in pieces', () => {
     expect(pieces(file, 'utf-8', 64 * 1024)).toEqual(whole(text));
   });
 
+  it('splits UTF-8 on the bytes and decodes exactly the fields that are not ASCII', () => {
+    // Chinese names (repeated, so the second reading of each comes from memory), a BOM,
+    // a quoted field with a comma, a doubled quote and a line break, and two bytes that
+    // are no UTF-8 at all (0xE4 cut short, a lone 0xFF): Node's own decoder of the whole
+    // text gives U+FFFD for each, and so must the field-by-field reading.
+    const head = Buffer.from('\uFEFF门店,备注,金额\n上海店,"甲, ""乙""\n丙",1.50\n', 'utf8');
+    const bad = Buffer.from([0xe4, 0x2c, 0x41, 0xff, 0x2c, 0x32, 0x0a]);
+    const tail = Buffer.from('上海店,普通,3\r\n北京店,,4\n', 'utf8');
+    const bytes = Buffer.concat([head, bad, tail]);
+    const file = writeFile('utf8-bytes.csv', bytes);
+    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+    for (const size of [3, 11, 64, 4096]) {
+      expect(pieces(file, 'utf-8', size), `piece size ${size}`).toEqual(whole(text));
+    }
+    expect(pieces(file, 'utf-8', 64)[1]?.cells).toEqual(['\uFFFD', 'A\uFFFD', '2']);
+  });
+
   it('counts lines and checks UTF-8 in one pass over the bytes', () => {
     expect(surveyFile(writeFile('a.csv', Buffer.from('a\nb\n')))).toMatchObject({ lines: 2 });
     expect(surveyFile(writeFile('b.csv', Buffer.from('a\nb')))).toMatchObject({ lines: 2 });
