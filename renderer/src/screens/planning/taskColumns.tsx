@@ -163,7 +163,20 @@ export function taskColumns(t: TFunction, actions: ColumnActions): ColDef<TaskRo
         </span>
       ),
     },
-    { field: 'slack', headerName: t('planning.grid.slack'), width: 80, type: 'numericColumn' },
+    {
+      field: 'slack',
+      headerName: t('planning.grid.slack'),
+      headerTooltip: t('planning.grid.slackHelp'),
+      width: 80,
+      type: 'numericColumn',
+    },
+    {
+      field: 'buffer',
+      headerName: t('planning.grid.buffer'),
+      headerTooltip: t('planning.grid.bufferHelp'),
+      width: 80,
+      type: 'numericColumn',
+    },
     {
       colId: 'hold',
       headerName: t('planning.grid.hold'),
