@@ -61,4 +61,31 @@ describe('changing a project calendar', () => {
     expect(get('exam').start).toBe('2027-03-18');
     expect(after.moved.map((m) => m.id)).toContain(get('exam').id);
   });
+
+  it('works the national make-up Sunday by default, and drops it for one project', async () => {
+    // T = Fri 18 Sep 2026. Sun 20 Sep is a make-up working day (2026 arrangement as
+    // shipped), so the 2-day classroom works Fri 18 and Sun 20; the exam (T+2 = Sun 20,
+    // FS after the classroom) starts Mon 21.
+    const v = await call('projects.createFromTemplate', {
+      templateKey: 'staff-training',
+      anchorDay: '2026-09-18',
+    });
+    const before = (key: string) => v.tasks.find((t) => t.key === key)!;
+    expect([before('classroom').start, before('classroom').finish]).toEqual([
+      '2026-09-18',
+      '2026-09-20',
+    ]);
+    expect(before('exam').start).toBe('2026-09-21');
+
+    // These stores keep Sunday off: the classroom's second day moves to Mon 21 and the
+    // exam (stored Mon 21) to Tue 22.
+    const calendar = {
+      ...v.project.calendar,
+      workdays: v.project.calendar.workdays.filter((d) => d !== '2026-09-20'),
+    };
+    const after = await call('projects.update', { projectId: v.project.id, calendar });
+    const get = (key: string) => after.tasks.find((t) => t.key === key)!;
+    expect(get('classroom').finish).toBe('2026-09-21');
+    expect(get('exam').start).toBe('2026-09-22');
+  });
 });
