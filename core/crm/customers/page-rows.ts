@@ -8,26 +8,27 @@ import type { RawRow } from './rows';
 
 /*
  * Reading a grid page's rows is on every scroll of the grid: a few prepared statements
- * with constant text, the page's ids bound as one JSON array, and rows read as arrays
- * (building an object per row and column costs more than the query itself).
+ * with constant text, the page's ids bound as one JSON array, and each answer read as
+ * one JSON array of arrays (handing hundreds of rows to JavaScript one by one costs
+ * more than the queries themselves).
  */
 
-const rowsSql = `SELECT c.id, c.name, c.gender, c.birth_date, c.city, m.recency_days,
-    m.orders_30, m.orders_90, m.orders_365, m.orders_all, m.spend_30, m.spend_90,
-    m.spend_365, m.spend_all, m.aov_fen, m.ltv_fen, m.lifecycle, m.rfm_r, m.rfm_f, m.rfm_m,
-    m.rfm_segment, m.preferred_channel, m.preferred_category, m.last_order_at
+const rowsSql = `SELECT json_group_array(json_array(c.id, c.name, c.gender, c.birth_date,
+    c.city, m.recency_days, m.orders_30, m.orders_90, m.orders_365, m.orders_all,
+    m.spend_30, m.spend_90, m.spend_365, m.spend_all, m.aov_fen, m.ltv_fen, m.lifecycle,
+    m.rfm_r, m.rfm_f, m.rfm_m, m.rfm_segment, m.preferred_channel, m.preferred_category,
+    m.last_order_at))
   FROM customer_metrics m JOIN customers c ON c.id = m.customer_id
   WHERE m.customer_id IN (SELECT value FROM json_each(?))`;
 
-// 'phone' sorts before 'masked_phone' with kind descending: a full phone wins.
-const phonesSql = `SELECT customer_id, kind, value FROM customer_identities
-  WHERE customer_id IN (SELECT value FROM json_each(?)) AND kind IN ('phone', 'masked_phone')
-  ORDER BY kind DESC, id`;
+const phonesSql = `SELECT json_group_array(json_array(customer_id, kind, value, id))
+  FROM customer_identities
+  WHERE customer_id IN (SELECT value FROM json_each(?)) AND kind IN ('phone', 'masked_phone')`;
 
-const membershipsSql = `SELECT customer_id, tag_id FROM tag_members
+const membershipsSql = `SELECT json_group_array(json_array(customer_id, tag_id)) FROM tag_members
   WHERE customer_id IN (SELECT value FROM json_each(?))`;
 
-const tagsSql = 'SELECT id, key, name_zh, name_en FROM tags';
+const tagsSql = 'SELECT json_group_array(json_array(id, key, name_zh, name_en)) FROM tags';
 
 const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
 
@@ -39,10 +40,15 @@ function prepared(raw: SQLite.Database, text: string): SQLite.Statement {
   }
   let statement = cache.get(text);
   if (!statement) {
-    statement = raw.prepare(text).raw(true);
+    statement = raw.prepare(text).pluck();
     cache.set(text, statement);
   }
   return statement;
+}
+
+/** The rows of one of the statements above, for the page's ids. */
+function rowsOf(raw: SQLite.Database, text: string, ...params: string[]): Cell[][] {
+  return JSON.parse(prepared(raw, text).get(...params) as string) as Cell[][];
 }
 
 type Cell = string | number | null;
@@ -76,20 +82,30 @@ function rawRow(a: Cell[]): RawRow {
   };
 }
 
-/** First phone of each customer, masked; a masked phone from a platform as it came. */
+/**
+ * First phone of each customer, masked; a masked phone from a platform as it came. A
+ * full phone wins over a masked one, then the one recorded first.
+ */
 function phonesOf(raw: SQLite.Database, idsJson: string): Map<number, string> {
-  const phones = new Map<number, string>();
-  for (const [id, kind, value] of prepared(raw, phonesSql).all(idsJson) as Cell[][]) {
-    if (phones.has(id as number)) continue;
-    phones.set(id as number, kind === 'phone' ? maskPhone(value as string) : (value as string));
+  const first = new Map<number, { full: boolean; id: number; value: string }>();
+  for (const [customerId, kind, value, id] of rowsOf(raw, phonesSql, idsJson)) {
+    const full = kind === 'phone';
+    const known = first.get(customerId as number);
+    if (known && (known.full > full || (known.full === full && known.id < (id as number)))) {
+      continue;
+    }
+    first.set(customerId as number, { full, id: id as number, value: value as string });
   }
+  const phones = new Map<number, string>();
+  for (const [customerId, p] of first)
+    phones.set(customerId, p.full ? maskPhone(p.value) : p.value);
   return phones;
 }
 
 /** Each customer's tags, by tag id. */
 function tagsOf(raw: SQLite.Database, idsJson: string): Map<number, CustomerRow['tags']> {
   const byId = new Map<number, CustomerRow['tags'][number]>();
-  for (const [id, key, nameZh, nameEn] of prepared(raw, tagsSql).all() as Cell[][]) {
+  for (const [id, key, nameZh, nameEn] of rowsOf(raw, tagsSql)) {
     const tagId = id as number;
     byId.set(tagId, {
       id: tagId,
@@ -99,7 +115,7 @@ function tagsOf(raw: SQLite.Database, idsJson: string): Map<number, CustomerRow[
     });
   }
   const tags = new Map<number, CustomerRow['tags']>();
-  for (const [customerId, tagId] of prepared(raw, membershipsSql).all(idsJson) as number[][]) {
+  for (const [customerId, tagId] of rowsOf(raw, membershipsSql, idsJson) as number[][]) {
     const list = tags.get(customerId!) ?? [];
     list.push(byId.get(tagId!)!);
     tags.set(customerId!, list);
@@ -117,7 +133,7 @@ export function readRows(db: Db, ids: number[], day: string): CustomerRow[] {
   if (ids.length === 0) return [];
   const idsJson = JSON.stringify(ids);
   const byId = new Map<number, RawRow>();
-  for (const a of prepared(db.raw, rowsSql).all(idsJson) as Cell[][]) {
+  for (const a of rowsOf(db.raw, rowsSql, idsJson)) {
     byId.set(a[0] as number, rawRow(a));
   }
   const phones = phonesOf(db.raw, idsJson);
