@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseLocalDateTime } from '../../../core/crm/import/dates';
-import { decimalText, parseMinor } from '../../../core/crm/import/numbers';
+import { orderEvidence, parseLocalDateTime } from '../../../core/crm/import/dates';
+import { decimalText, detectDecimalComma, parseMinor } from '../../../core/crm/import/numbers';
 
 describe('the fixed-position date path', () => {
   it('reads `YYYY-MM-DD HH:mm:ss` into the same parts as any other date', () => {
@@ -47,5 +47,24 @@ describe('the plain-decimal number path', () => {
     // 9.90 yuan is 990 fen; -0.72 × 100 = -72 fen.
     expect(parseMinor('9.90')).toBe(990);
     expect(parseMinor('-0.72')).toBe(-72);
+  });
+});
+
+describe('the samples taken before reading', () => {
+  it('counts a fixed-position timestamp as year-first, as the general pattern does', () => {
+    expect(orderEvidence('2024-12-01 07:31:26')).toBe('yearFirst');
+    expect(orderEvidence(' 2024-12-01 ')).toBe('yearFirst');
+    expect(orderEvidence('2024-12-01T07:31:26')).toBe('yearFirst');
+    // Impossible days still have the year-first shape: the row reports them when read.
+    expect(orderEvidence('2024-13-45')).toBe('yearFirst');
+    expect(orderEvidence('12-01-2024')).toBe('ambiguous');
+    expect(orderEvidence('20241201')).toBe('none');
+  });
+
+  it('lets only cells with a comma or a point vote on the decimal mark', () => {
+    // Two commas as decimal marks against one point; the plain numbers and text say nothing.
+    const cells = ['12,5', '3,25', '7.5', '12', '1000', '门店', '2024-12-01', 'NA'];
+    expect(detectDecimalComma(cells)).toBe(true);
+    expect(detectDecimalComma(['12', '1000', '门店'])).toBe(false);
   });
 });
