@@ -3,14 +3,14 @@ import type { RawBuilder } from 'kysely';
 import type { LifecycleSettings } from '../../api/tags';
 import { addDays } from './days';
 import type { Windows } from './days';
-import type { Runner } from './runner';
+import type { Runner, Values } from './runner';
 
 /**
  * Limits a statement to some customers (an incremental refresh) or none (a full
  * recompute). Callers pass at most a few hundred ids at a time.
  */
-function scope(column: string, ids: readonly number[] | null): RawBuilder<unknown> {
-  return ids ? sql`AND ${sql.ref(column)} IN (${sql.join(ids)})` : sql``;
+function scope(column: string, ids: readonly number[]): RawBuilder<unknown> {
+  return sql`AND ${sql.ref(column)} IN (${sql.join([...ids])})`;
 }
 
 /**
@@ -22,26 +22,26 @@ function dayDiff(from: RawBuilder<unknown>, to: string): RawBuilder<number> {
 }
 
 /** The customer's sales up to the as-of instant, for the preferred-X subqueries. */
-function sales(w: Windows): RawBuilder<unknown> {
-  return sql`o.customer_id = a.customer_id AND o.ordered_at <= ${w.asOfMs} AND o.kind = 'sale'`;
+function sales(v: MetricsValues): RawBuilder<unknown> {
+  return sql`o.customer_id = a.customer_id AND o.ordered_at <= ${v.asOfMs} AND o.kind = 'sale'`;
 }
 
 /** The channel with the most sales, then the most spend, then the first by code. */
-function preferredChannel(w: Windows): RawBuilder<unknown> {
-  return sql`(SELECT o.channel FROM orders o WHERE ${sales(w)} GROUP BY o.channel
+function preferredChannel(v: MetricsValues): RawBuilder<unknown> {
+  return sql`(SELECT o.channel FROM orders o WHERE ${sales(v)} GROUP BY o.channel
     ORDER BY count(*) DESC, sum(o.amount_fen) DESC, o.channel LIMIT 1)`;
 }
 
 /** The store with the most sales, then the most spend, then the lowest id. */
-function preferredStore(w: Windows): RawBuilder<unknown> {
-  return sql`(SELECT o.store_id FROM orders o WHERE ${sales(w)} AND o.store_id IS NOT NULL
+function preferredStore(v: MetricsValues): RawBuilder<unknown> {
+  return sql`(SELECT o.store_id FROM orders o WHERE ${sales(v)} AND o.store_id IS NOT NULL
     GROUP BY o.store_id ORDER BY count(*) DESC, sum(o.amount_fen) DESC, o.store_id LIMIT 1)`;
 }
 
 /** The category with the most spend over the sales' lines, then the most lines, then by name. */
-function preferredCategory(w: Windows): RawBuilder<unknown> {
+function preferredCategory(v: MetricsValues): RawBuilder<unknown> {
   return sql`(SELECT p.category FROM orders o JOIN order_lines l ON l.order_id = o.id
-    JOIN products p ON p.id = l.product_id WHERE ${sales(w)} AND p.category IS NOT NULL
+    JOIN products p ON p.id = l.product_id WHERE ${sales(v)} AND p.category IS NOT NULL
     GROUP BY p.category ORDER BY sum(l.amount_fen) DESC, count(*) DESC, p.category LIMIT 1)`;
 }
 
@@ -58,45 +58,70 @@ export function writeMetrics(
   life: LifecycleSettings,
   ids: readonly number[] | null,
 ): void {
-  r.run(
-    r.k
-      .deleteFrom('customer_metrics')
-      .$if(ids !== null, (q) => q.where('customer_id', 'in', ids ?? [])),
-  );
-
-  const recency = dayDiff(sql`a.last_day`, w.day);
-  const spendAll = sql`coalesce(a.spend_all, 0)`;
   // "Fewer than N days before the as-of day" is "after the day N days before it": days
   // as 'YYYY-MM-DD' compare like the dates they name, so no date arithmetic per customer.
-  const newSince = addDays(w.day, -life.newWithinDays);
-  const activeSince = addDays(w.day, -life.activeWithinDays);
-  const sleepingSince = addDays(w.day, -life.sleepingWithinDays);
+  const values: MetricsValues = {
+    asOfMs: w.asOfMs,
+    day: w.day,
+    from30: w.from30,
+    from90: w.from90,
+    from365: w.from365,
+    newSince: addDays(w.day, -life.newWithinDays),
+    activeSince: addDays(w.day, -life.activeWithinDays),
+    sleepingSince: addDays(w.day, -life.sleepingWithinDays),
+    ids: ids ?? [],
+  };
+  const shape = ids ? `metrics:${ids.length}` : 'metrics:all';
+  r.runShaped(`${shape}:delete`, values, (v) =>
+    r.k
+      .deleteFrom('customer_metrics')
+      .$if(ids !== null, (q) => q.where('customer_id', 'in', v.ids)),
+  );
+  r.runShaped(`${shape}:insert`, values, (v) => insertMetrics(v, ids !== null));
+}
+
+/** The values a metrics statement binds; `ids` limits it to some customers when scoped. */
+interface MetricsValues extends Values {
+  asOfMs: number;
+  day: string;
+  from30: string;
+  from90: string;
+  from365: string;
+  newSince: string;
+  activeSince: string;
+  sleepingSince: string;
+  ids: readonly number[];
+}
+
+function insertMetrics(v: MetricsValues, scoped: boolean): RawBuilder<unknown> {
+  const recency = dayDiff(sql`a.last_day`, v.day);
+  const spendAll = sql`coalesce(a.spend_all, 0)`;
 
   // One pass over the customers in id order; each one's orders come from the covering
   // index orders_customer_sales (customer, channel, store, …), so the grouping needs no
   // sort. The preferred channel, store and category are picked per buying customer by
   // small subqueries: sorting a dozen groups per customer costs less than one sort of
   // every (customer, category) pair of the chain followed by a window over it.
-  r.run(sql`
+  return sql`
     INSERT INTO customer_metrics (
       customer_id, as_of, first_order_at, last_order_at, recency_days,
       orders_30, orders_90, orders_365, orders_all, spend_30, spend_90, spend_365, spend_all,
       aov_fen, ltv_fen, preferred_channel, preferred_category, preferred_store_id, lifecycle
     )
-    SELECT a.customer_id, ${w.asOfMs}, a.first_at, a.last_at, ${recency},
+    SELECT a.customer_id, ${v.asOfMs}, a.first_at, a.last_at, ${recency},
       a.o30, a.o90, a.o365, a.orders_all, a.s30, a.s90, a.s365, ${spendAll},
       CASE WHEN a.orders_all > 0
         THEN CAST(round(${spendAll} * 1.0 / a.orders_all) AS INTEGER) ELSE 0 END,
       ${spendAll},
-      CASE WHEN a.orders_all > 0 THEN ${preferredChannel(w)} END,
-      CASE WHEN a.orders_all > 0 THEN ${preferredCategory(w)} END,
-      CASE WHEN a.orders_all > 0 THEN ${preferredStore(w)} END,
+      CASE WHEN a.orders_all > 0 THEN ${preferredChannel(v)} END,
+      CASE WHEN a.orders_all > 0 THEN ${preferredCategory(v)} END,
+      CASE WHEN a.orders_all > 0 THEN ${preferredStore(v)} END,
       CASE
         WHEN a.orders_all = 0 THEN 'none'
-        WHEN a.first_day > ${newSince} THEN 'new'
-        WHEN a.last_day > ${activeSince}
+        WHEN a.first_day > ${v.newSince} THEN 'new'
+        WHEN a.last_day > ${v.activeSince}
           THEN CASE WHEN a.orders_all >= 2 THEN 'repeat' ELSE 'active' END
-        WHEN a.last_day > ${sleepingSince} THEN 'sleeping'
+        WHEN a.last_day > ${v.sleepingSince} THEN 'sleeping'
         ELSE 'lost'
       END
     FROM (
@@ -105,19 +130,19 @@ export function writeMetrics(
         max(CASE WHEN o.kind = 'sale' THEN o.ordered_at END) AS last_at,
         min(CASE WHEN o.kind = 'sale' THEN o.business_day END) AS first_day,
         max(CASE WHEN o.kind = 'sale' THEN o.business_day END) AS last_day,
-        sum(CASE WHEN o.kind = 'sale' AND o.business_day >= ${w.from30} THEN 1 ELSE 0 END) AS o30,
-        sum(CASE WHEN o.kind = 'sale' AND o.business_day >= ${w.from90} THEN 1 ELSE 0 END) AS o90,
-        sum(CASE WHEN o.kind = 'sale' AND o.business_day >= ${w.from365} THEN 1 ELSE 0 END)
+        sum(CASE WHEN o.kind = 'sale' AND o.business_day >= ${v.from30} THEN 1 ELSE 0 END) AS o30,
+        sum(CASE WHEN o.kind = 'sale' AND o.business_day >= ${v.from90} THEN 1 ELSE 0 END) AS o90,
+        sum(CASE WHEN o.kind = 'sale' AND o.business_day >= ${v.from365} THEN 1 ELSE 0 END)
           AS o365,
         sum(CASE WHEN o.kind = 'sale' THEN 1 ELSE 0 END) AS orders_all,
-        sum(CASE WHEN o.business_day >= ${w.from30} THEN o.amount_fen ELSE 0 END) AS s30,
-        sum(CASE WHEN o.business_day >= ${w.from90} THEN o.amount_fen ELSE 0 END) AS s90,
-        sum(CASE WHEN o.business_day >= ${w.from365} THEN o.amount_fen ELSE 0 END) AS s365,
+        sum(CASE WHEN o.business_day >= ${v.from30} THEN o.amount_fen ELSE 0 END) AS s30,
+        sum(CASE WHEN o.business_day >= ${v.from90} THEN o.amount_fen ELSE 0 END) AS s90,
+        sum(CASE WHEN o.business_day >= ${v.from365} THEN o.amount_fen ELSE 0 END) AS s365,
         sum(o.amount_fen) AS spend_all
       FROM customers c LEFT JOIN orders o ON o.customer_id = c.id
-        AND o.ordered_at <= ${w.asOfMs} AND o.kind IN ('sale', 'return', 'cancellation')
-      WHERE c.merged_into IS NULL ${scope('c.id', ids)}
+        AND o.ordered_at <= ${v.asOfMs} AND o.kind IN ('sale', 'return', 'cancellation')
+      WHERE c.merged_into IS NULL ${scoped ? scope('c.id', v.ids) : sql``}
       GROUP BY c.id
     ) a
-  `);
+  `;
 }

@@ -15,10 +15,38 @@ export interface Runner {
   run(query: Query): number;
   /** Runs a statement that returns rows. */
   all<R>(query: Query): R[];
+  /**
+   * Runs a statement whose text depends only on `key`: built and compiled once per
+   * connection with a slot in place of each value, then only bound to `values`. Every
+   * value must reach the SQL as a parameter, unchanged; the first build checks it.
+   */
+  runShaped<V extends Values>(key: string, values: V, build: (v: V) => Query): number;
 }
 
 /** A query built with Kysely: a builder, or a `sql` template. */
 export type Query = Compilable | RawBuilder<unknown>;
+
+type Value = string | number | null;
+/** The values of a shaped statement: scalars, or lists (customer ids). */
+export type Values = Record<string, Value | readonly Value[]>;
+
+/** Compiled in place of a value, so that the parameters say where each value goes. */
+class Slot {
+  constructor(
+    readonly name: string,
+    readonly index: number | null,
+  ) {}
+}
+
+interface Shaped {
+  statement: SQLite.Statement;
+  parameters: readonly unknown[];
+}
+
+interface Cache {
+  texts: Map<string, SQLite.Statement>;
+  shapes: Map<string, Shaped>;
+}
 
 /**
  * A bound on the statements kept per connection: their texts vary only with the rules
@@ -26,21 +54,44 @@ export type Query = Compilable | RawBuilder<unknown>;
  * sign of churn and is simply emptied.
  */
 const maxStatements = 200;
-const caches = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+const caches = new WeakMap<SQLite.Database, Cache>();
 
-function prepared(raw: SQLite.Database, text: string): SQLite.Statement {
+function cacheOf(raw: SQLite.Database): Cache {
   let cache = caches.get(raw);
   if (!cache) {
-    cache = new Map();
+    cache = { texts: new Map(), shapes: new Map() };
     caches.set(raw, cache);
   }
-  let statement = cache.get(text);
+  return cache;
+}
+
+function prepared(raw: SQLite.Database, text: string): SQLite.Statement {
+  const { texts } = cacheOf(raw);
+  let statement = texts.get(text);
   if (!statement) {
-    if (cache.size >= maxStatements) cache.clear();
+    if (texts.size >= maxStatements) texts.clear();
     statement = raw.prepare(text);
-    cache.set(text, statement);
+    texts.set(text, statement);
   }
   return statement;
+}
+
+function slotsFor(values: Values): Values {
+  const slots: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values)) {
+    slots[name] = Array.isArray(value)
+      ? value.map((_, i) => new Slot(name, i))
+      : new Slot(name, null);
+  }
+  return slots as Values;
+}
+
+function bind(parameters: readonly unknown[], values: Values): unknown[] {
+  return parameters.map((p) => {
+    if (!(p instanceof Slot)) return p;
+    const value = values[p.name];
+    return p.index === null ? value : (value as readonly Value[])[p.index];
+  });
 }
 
 /**
@@ -50,6 +101,28 @@ function prepared(raw: SQLite.Database, text: string): SQLite.Statement {
  */
 export function rawRunner(k: Kysely<Database>, raw: SQLite.Database): Runner {
   const compile = (query: Query) => ('isRawBuilder' in query ? query.compile(k) : query.compile());
+
+  const shaped = <V extends Values>(key: string, values: V, build: (v: V) => Query) => {
+    const { shapes } = cacheOf(raw);
+    const known = shapes.get(key);
+    if (known) return known;
+    const compiled = compile(build(slotsFor(values) as V));
+    // The same statement built from the values themselves must be this one, bound.
+    const direct = compile(build(values));
+    const bound = bind(compiled.parameters, values);
+    const same =
+      direct.sql === compiled.sql &&
+      direct.parameters.length === bound.length &&
+      direct.parameters.every((p, i) => p === bound[i]);
+    if (!same) {
+      throw new Error(`statement ${key}: a value shapes its text instead of being bound`);
+    }
+    if (shapes.size >= maxStatements) shapes.clear();
+    const entry = { statement: raw.prepare(compiled.sql), parameters: compiled.parameters };
+    shapes.set(key, entry);
+    return entry;
+  };
+
   return {
     k,
     run(query) {
@@ -59,6 +132,10 @@ export function rawRunner(k: Kysely<Database>, raw: SQLite.Database): Runner {
     all<R>(query: Query) {
       const { sql, parameters } = compile(query);
       return prepared(raw, sql).all(...parameters) as R[];
+    },
+    runShaped(key, values, build) {
+      const { statement, parameters } = shaped(key, values, build);
+      return statement.run(...bind(parameters, values)).changes;
     },
   };
 }

@@ -94,14 +94,22 @@ function exceeded(column: Dimension, cuts: readonly number[]): RawBuilder<number
  * segment; customers without a purchase have no RFM.
  */
 export function applyRfm(r: Runner, cuts: RfmCuts, ids: readonly number[] | null): void {
-  const bought = sql`orders_all > 0`;
-  const rs = sql`(5 - ${exceeded('recency_days', cuts.recencyDays)})`;
-  const f = sql`(1 + ${exceeded('orders_all', cuts.frequency)})`;
-  const m = sql`(1 + ${exceeded('spend_all', cuts.monetaryFen)})`;
-  const whens = segmentCells().map((c) => sql`WHEN ${c.r * 10 + c.f} THEN ${c.segment}`);
-  // One pass over the rows: the segment is read off the same R and F expressions.
-  r.run(
-    r.k
+  const values = {
+    recency: cuts.recencyDays,
+    frequency: cuts.frequency,
+    monetary: cuts.monetaryFen,
+    ids: ids ?? [],
+  };
+  const lengths = [cuts.recencyDays, cuts.frequency, cuts.monetaryFen].map((c) => c.length);
+  const shape = `rfm:${lengths.join(',')}:${ids ? ids.length : 'all'}`;
+  r.runShaped(shape, values, (v) => {
+    const bought = sql`orders_all > 0`;
+    const rs = sql`(5 - ${exceeded('recency_days', v.recency)})`;
+    const f = sql`(1 + ${exceeded('orders_all', v.frequency)})`;
+    const m = sql`(1 + ${exceeded('spend_all', v.monetary)})`;
+    const whens = segmentCells().map((c) => sql`WHEN ${c.r * 10 + c.f} THEN ${c.segment}`);
+    // One pass over the rows: the segment is read off the same R and F expressions.
+    return r.k
       .updateTable('customer_metrics')
       .set({
         rfm_r: sql`CASE WHEN ${bought} THEN ${rs} END`,
@@ -109,6 +117,6 @@ export function applyRfm(r: Runner, cuts: RfmCuts, ids: readonly number[] | null
         rfm_m: sql`CASE WHEN ${bought} THEN ${m} END`,
         rfm_segment: sql`CASE WHEN ${bought} THEN CASE ${rs} * 10 + ${f} ${sql.join(whens, sql` `)} END END`,
       })
-      .$if(ids !== null, (q) => q.where('customer_id', 'in', ids ?? [])),
-  );
+      .$if(ids !== null, (q) => q.where('customer_id', 'in', v.ids));
+  });
 }

@@ -5,7 +5,7 @@ import type { TagKind } from '../../db/schema';
 import { logger } from '../../shared/log';
 import { compileRule } from './compile';
 import type { FieldDef } from './fields';
-import type { Runner } from '../metrics/runner';
+import type { Runner, Values } from '../metrics/runner';
 
 const log = logger('tags');
 
@@ -26,63 +26,94 @@ export interface Evaluation {
   reason: string;
 }
 
-function inScope(column: string, ids: readonly number[] | null): RawBuilder<unknown> {
-  return ids ? sql`AND ${sql.ref(column)} IN (${sql.join(ids)})` : sql``;
+function inScope(column: string, scoped: boolean, ids: readonly number[]): RawBuilder<unknown> {
+  return scoped ? sql`AND ${sql.ref(column)} IN (${sql.join([...ids])})` : sql``;
 }
 
 const selectsPerStatement = 50;
+const noValues = {};
 
 /** The scratch tables of an evaluation, made once per connection and emptied before use. */
 function scratchTables(r: Runner): void {
-  r.run(sql`CREATE TEMP TABLE IF NOT EXISTS tag_desired (
-    tag_id INTEGER NOT NULL, customer_id INTEGER NOT NULL, PRIMARY KEY (tag_id, customer_id)
-  ) WITHOUT ROWID`);
-  r.run(sql`CREATE TEMP TABLE IF NOT EXISTS tag_change (
-    tag_id INTEGER NOT NULL, customer_id INTEGER NOT NULL, added INTEGER NOT NULL,
-    PRIMARY KEY (tag_id, customer_id)
-  ) WITHOUT ROWID`);
-  r.run(sql`DELETE FROM temp.tag_desired`);
-  r.run(sql`DELETE FROM temp.tag_change`);
+  r.runShaped(
+    'tags:create-desired',
+    noValues,
+    () => sql`CREATE TEMP TABLE IF NOT EXISTS
+    tag_desired (tag_id INTEGER NOT NULL, customer_id INTEGER NOT NULL,
+      PRIMARY KEY (tag_id, customer_id)) WITHOUT ROWID`,
+  );
+  r.runShaped(
+    'tags:create-change',
+    noValues,
+    () => sql`CREATE TEMP TABLE IF NOT EXISTS
+    tag_change (tag_id INTEGER NOT NULL, customer_id INTEGER NOT NULL, added INTEGER NOT NULL,
+      PRIMARY KEY (tag_id, customer_id)) WITHOUT ROWID`,
+  );
+  r.runShaped('tags:clear-desired', noValues, () => sql`DELETE FROM temp.tag_desired`);
+  r.runShaped('tags:clear-change', noValues, () => sql`DELETE FROM temp.tag_change`);
+}
+
+/** The rule tags whose rules compile with today's fields; the others keep their members. */
+function compilingRules(
+  tags: readonly DerivedTag[],
+  fields: readonly FieldDef[],
+  day: string,
+): DerivedTag[] {
+  return tags.filter((tag) => {
+    if (tag.kind !== 'rule' || !tag.rule) return false;
+    try {
+      compileRule(tag.rule, fields, day);
+      return true;
+    } catch (error) {
+      // A stored rule that no longer compiles (e.g. a channel was removed) keeps its members.
+      log.warn(`tag ${tag.key} skipped: ${(error as Error).message}`);
+      return false;
+    }
+  });
+}
+
+/** What the text of the evaluation's statements depends on: the tags and the channels. */
+function tagsShape(tags: readonly DerivedTag[], fields: readonly FieldDef[]): string {
+  const options = fields.map((f) => f.options?.map((o) => o.value).join(',') ?? '');
+  return JSON.stringify([tags, options]);
+}
+
+interface EvaluationValues extends Values {
+  day: string;
+  ids: readonly number[];
+  at: number;
+  reason: string;
 }
 
 /** The (tag, customer) pairs that should hold, as one SELECT per rule and per kind. */
 function desiredSelects(
+  rules: readonly DerivedTag[],
   tags: readonly DerivedTag[],
   fields: readonly FieldDef[],
-  e: Evaluation,
-): { selects: RawBuilder<unknown>[]; evaluated: number[] } {
-  const selects: RawBuilder<unknown>[] = [];
-  const evaluated: number[] = [];
+  v: EvaluationValues,
+  scoped: boolean,
+): RawBuilder<unknown>[] {
   const from = sql`customers c JOIN customer_metrics m ON m.customer_id = c.id`;
-  for (const tag of tags.filter((t) => t.kind === 'rule' && t.rule)) {
-    let where: RawBuilder<unknown>;
-    try {
-      where = compileRule(tag.rule!, fields, e.asOfDay);
-    } catch (error) {
-      // A stored rule that no longer compiles (e.g. a channel was removed) keeps its members.
-      log.warn(`tag ${tag.key} skipped: ${(error as Error).message}`);
-      continue;
-    }
-    selects.push(sql`SELECT ${tag.id} AS tag_id, c.id AS customer_id FROM ${from}
-      WHERE c.merged_into IS NULL AND ${where} ${inScope('c.id', e.ids)}`);
-    evaluated.push(tag.id);
-  }
+  const selects = rules.map(
+    (tag) => sql`SELECT ${tag.id} AS tag_id, c.id AS customer_id FROM ${from}
+      WHERE c.merged_into IS NULL AND ${compileRule(tag.rule!, fields, v.day)}
+      ${inScope('c.id', scoped, v.ids)}`,
+  );
 
   // RFM and lifecycle tags in one SELECT each: the segment or stage picks the tag's id
   // through a CASE over the tags' keys (cheaper per customer than a join on the key).
   for (const kind of ['rfm', 'lifecycle'] as const) {
     const prefix = `${kind}:`;
     const keyed = tags.filter((t) => t.kind === kind && t.key.startsWith(prefix));
-    evaluated.push(...tags.filter((t) => t.kind === kind).map((t) => t.id));
     if (keyed.length === 0) continue;
     const column = kind === 'rfm' ? sql`m.rfm_segment` : sql`m.lifecycle`;
     const whens = keyed.map((t) => sql`WHEN ${t.key.slice(prefix.length)} THEN ${t.id}`);
     selects.push(sql`SELECT x.tag_id, x.customer_id FROM (
         SELECT CASE ${column} ${sql.join(whens, sql` `)} END AS tag_id, c.id AS customer_id
-        FROM ${from} WHERE c.merged_into IS NULL ${inScope('c.id', e.ids)}
+        FROM ${from} WHERE c.merged_into IS NULL ${inScope('c.id', scoped, v.ids)}
       ) x WHERE x.tag_id IS NOT NULL`);
   }
-  return { selects, evaluated };
+  return selects;
 }
 
 /**
@@ -96,41 +127,79 @@ export function evaluateTags(
   fields: readonly FieldDef[],
   e: Evaluation,
 ): { added: number; removed: number } {
-  const { selects, evaluated } = desiredSelects(tags, fields, e);
+  const rules = compilingRules(tags, fields, e.asOfDay);
+  const derived = tags.filter((t) => t.kind === 'rfm' || t.kind === 'lifecycle');
+  const evaluated = [...rules, ...derived].map((t) => t.id);
   if (evaluated.length === 0) return { added: 0, removed: 0 };
+
+  const scoped = e.ids !== null;
+  const shape = `${tagsShape(tags, fields)}:${e.ids ? e.ids.length : 'all'}`;
+  const v: EvaluationValues = { day: e.asOfDay, ids: e.ids ?? [], at: e.at, reason: e.reason };
   scratchTables(r);
   // Few statements for all tags: a refresh of one customer runs one, not a dozen (in
   // pieces, as SQLite allows at most 500 parts in one compound SELECT).
-  for (let i = 0; i < selects.length; i += selectsPerStatement) {
-    const part = selects.slice(i, i + selectsPerStatement);
-    r.run(sql`INSERT INTO temp.tag_desired (tag_id, customer_id)
-      ${sql.join(part, sql` UNION ALL `)}`);
+  const kinds = (['rfm', 'lifecycle'] as const).filter((k) =>
+    tags.some((t) => t.kind === k && t.key.startsWith(`${k}:`)),
+  );
+  const count = rules.length + kinds.length;
+  for (let i = 0; i * selectsPerStatement < count; i++) {
+    r.runShaped(`tags:desired:${i}:${shape}`, v, (p) => {
+      const selects = desiredSelects(rules, tags, fields, p, scoped);
+      const part = selects.slice(i * selectsPerStatement, (i + 1) * selectsPerStatement);
+      return sql`INSERT INTO temp.tag_desired (tag_id, customer_id)
+        ${sql.join(part, sql` UNION ALL `)}`;
+    });
   }
 
   // The differences once, into a scratch table; history and membership read from it.
-  const added = r.run(sql`INSERT INTO temp.tag_change (tag_id, customer_id, added)
+  const added = r.runShaped(
+    'tags:added',
+    noValues,
+    () => sql`
+    INSERT INTO temp.tag_change (tag_id, customer_id, added)
     SELECT d.tag_id, d.customer_id, 1 FROM temp.tag_desired d
     WHERE NOT EXISTS (SELECT 1 FROM tag_members tm
-      WHERE tm.tag_id = d.tag_id AND tm.customer_id = d.customer_id)`);
-  const removed = r.run(sql`INSERT INTO temp.tag_change (tag_id, customer_id, added)
+      WHERE tm.tag_id = d.tag_id AND tm.customer_id = d.customer_id)`,
+  );
+  const removed = r.runShaped(
+    `tags:removed:${shape}`,
+    v,
+    (p) => sql`
+    INSERT INTO temp.tag_change (tag_id, customer_id, added)
     SELECT tm.tag_id, tm.customer_id, 0 FROM tag_members tm
-    WHERE tm.tag_id IN (${sql.join(evaluated)}) ${inScope('tm.customer_id', e.ids)}
+    WHERE tm.tag_id IN (${sql.join(evaluated)}) ${inScope('tm.customer_id', scoped, p.ids)}
       AND NOT EXISTS (SELECT 1 FROM temp.tag_desired d
-        WHERE d.tag_id = tm.tag_id AND d.customer_id = tm.customer_id)`);
+        WHERE d.tag_id = tm.tag_id AND d.customer_id = tm.customer_id)`,
+  );
   if (added + removed === 0) return { added, removed };
 
-  r.run(sql`INSERT INTO tag_history (tag_id, customer_id, action, at, tag_version, reason)
+  r.runShaped(
+    'tags:history',
+    v,
+    (p) => sql`
+    INSERT INTO tag_history (tag_id, customer_id, action, at, tag_version, reason)
     SELECT ch.tag_id, ch.customer_id, CASE WHEN ch.added = 1 THEN 'added' ELSE 'removed' END,
-      ${e.at}, t.version, ${e.reason}
-    FROM temp.tag_change ch JOIN tags t ON t.id = ch.tag_id`);
+      ${p.at}, t.version, ${p.reason}
+    FROM temp.tag_change ch JOIN tags t ON t.id = ch.tag_id`,
+  );
   if (added > 0) {
-    r.run(sql`INSERT INTO tag_members (tag_id, customer_id, since, tag_version)
-      SELECT ch.tag_id, ch.customer_id, ${e.at}, t.version
-      FROM temp.tag_change ch JOIN tags t ON t.id = ch.tag_id WHERE ch.added = 1`);
+    r.runShaped(
+      'tags:add',
+      v,
+      (p) => sql`
+      INSERT INTO tag_members (tag_id, customer_id, since, tag_version)
+      SELECT ch.tag_id, ch.customer_id, ${p.at}, t.version
+      FROM temp.tag_change ch JOIN tags t ON t.id = ch.tag_id WHERE ch.added = 1`,
+    );
   }
   if (removed > 0) {
-    r.run(sql`DELETE FROM tag_members WHERE (tag_id, customer_id) IN
-      (SELECT tag_id, customer_id FROM temp.tag_change WHERE added = 0)`);
+    r.runShaped(
+      'tags:remove',
+      noValues,
+      () => sql`
+      DELETE FROM tag_members WHERE (tag_id, customer_id) IN
+      (SELECT tag_id, customer_id FROM temp.tag_change WHERE added = 0)`,
+    );
   }
   return { added, removed };
 }
