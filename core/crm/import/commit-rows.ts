@@ -33,7 +33,7 @@ import type { RowError, TargetField } from '../../api/imports';
 import { lineAmount } from '../../shared/money';
 import { IdentityResolver } from '../identity/resolver';
 import { BatchOrders } from './commit-orders';
-import type { ImportRecord } from './types';
+import type { CustomerKeys, ImportRecord } from './types';
 
 /** What one record did: something new, nothing new, or why it was refused. */
 export type RowResult = 'imported' | 'duplicate' | RowError;
@@ -63,6 +63,9 @@ export class RowWriter {
   readonly orders: BatchOrders;
   private readonly stores = new Map<string, number>();
   private readonly products = new Map<string, number>();
+  /** The previous row's customer keys and whom they named: an order's next lines repeat them. */
+  private lastKeys: CustomerKeys | null = null;
+  private lastCustomer: number | null = null;
   private readonly stmt: ReturnType<typeof prepare>;
   /** Set with every 'duplicate' result (no object per row): what it matched. */
   duplicateCode: DuplicateCode = 'line_known';
@@ -96,6 +99,7 @@ export class RowWriter {
 
   private writeCustomer(r: ImportRecord): RowResult {
     const before = this.identities.writes;
+    this.lastKeys = null;
     const id = this.identities.resolve(r.customer, r.line);
     if (id === null) {
       return this.error(
@@ -197,8 +201,18 @@ export class RowWriter {
     return 'duplicate';
   }
 
+  /**
+   * The row's customer. Keys and profile equal to the previous row's name the same
+   * customer again: resolving them again would find every key cached for that
+   * customer and write nothing, so the resolver is skipped.
+   */
   private customerOf(r: ImportRecord): number | null {
-    return this.identities.resolve(r.customer, r.line);
+    const keys = r.customer;
+    if (this.lastKeys !== null && sameCustomer(keys, this.lastKeys)) return this.lastCustomer;
+    const id = this.identities.resolve(keys, r.line);
+    this.lastKeys = keys;
+    this.lastCustomer = id;
+    return id;
   }
 
   private orderFacts(r: ImportRecord, customerId: number | null) {
@@ -267,6 +281,25 @@ export class RowWriter {
   ): RowError {
     return { line: r.line, column: this.setup.columns[field] ?? null, value, code, reason };
   }
+}
+
+/** Every field of a row's customer; the type check fails when one is added and not listed. */
+const customerFields = Object.keys({
+  memberId: 0,
+  phone: 0,
+  maskedPhone: 0,
+  email: 0,
+  platformId: 0,
+  externalId: 0,
+  name: 0,
+  gender: 0,
+  birthDate: 0,
+  city: 0,
+} satisfies Record<keyof CustomerKeys, 0>) as (keyof CustomerKeys)[];
+
+function sameCustomer(a: CustomerKeys, b: CustomerKeys): boolean {
+  for (const field of customerFields) if (a[field] !== b[field]) return false;
+  return true;
 }
 
 /** Gross less discount and refund (both positive amounts), keeping the gross's sign. */
