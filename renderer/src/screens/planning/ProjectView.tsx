@@ -1,5 +1,6 @@
 import {
   ArrowLeftOutlined,
+  CalendarOutlined,
   DeleteOutlined,
   FileExcelOutlined,
   FileTextOutlined,
@@ -28,6 +29,7 @@ import { navigate } from '../../shell/route';
 import { useApi } from '../../shell/useApi';
 import { useProjectEditor } from './editor';
 import type { ProjectEditor } from './editor';
+import { CalendarDialog } from './CalendarDialog';
 import { GanttTab } from './GanttTab';
 import { OverrideLog } from './OverrideLog';
 import { SaveTemplateDialog } from './SaveTemplateDialog';
@@ -108,11 +110,13 @@ function ScheduleNotice({ view }: { view: View }) {
   );
 }
 
-function Header({ view, today }: { view: View; today: string }) {
+/** `onChanged` reloads the plan after a change made outside the undoable edits. */
+function Header({ view, today, onChanged }: { view: View; today: string; onChanged(): void }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [savingTemplate, setSavingTemplate] = useState(false);
+  const [editingCalendar, setEditingCalendar] = useState(false);
   const goal = view.project.goal;
 
   const exportPlan = async (format: 'csv' | 'xlsx') => {
@@ -144,6 +148,9 @@ function Header({ view, today }: { view: View; today: string }) {
       }
       extra={
         <Space>
+          <Button icon={<CalendarOutlined />} onClick={() => setEditingCalendar(true)}>
+            {t('planning.calendar.open')}
+          </Button>
           <Button icon={<SaveOutlined />} onClick={() => setSavingTemplate(true)}>
             {t('planning.templates.saveAs')}
           </Button>
@@ -200,6 +207,19 @@ function Header({ view, today }: { view: View; today: string }) {
         projectName={view.project.name}
         onClose={() => setSavingTemplate(false)}
       />
+      <CalendarDialog
+        // A new dialog per opening, so it always starts from the stored calendar.
+        key={editingCalendar ? 'open' : 'closed'}
+        open={editingCalendar}
+        projectId={view.project.id}
+        calendar={view.project.calendar}
+        onClose={() => setEditingCalendar(false)}
+        onSaved={(after) => {
+          setEditingCalendar(false);
+          void message.success(t('planning.calendar.saved', { count: after.moved.length }));
+          onChanged();
+        }}
+      />
     </Card>
   );
 }
@@ -220,7 +240,7 @@ export function ProjectView({ projectId }: { projectId: number }) {
 
   return (
     <div>
-      <Header view={view} today={today} />
+      <Header view={view} today={today} onChanged={editor.reload} />
       <Card className="page-card">
         <ScheduleNotice view={view} />
         <Tabs

@@ -36,3 +36,19 @@ export function workdaysBetween(start: string, finish: string, calendar: Calenda
   }
   return count;
 }
+
+/** Days as a planner types them: one per line, or separated by commas or spaces. */
+export function parseDayList(text: string): { days: string[]; bad: string | null } {
+  const tokens = text.split(/[\s,，;；、]+/).filter((x) => x !== '');
+  for (const token of tokens) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(token);
+    const ok = m && msToDay(dayToMs(token)) === token;
+    if (!ok) return { days: [], bad: token };
+  }
+  return { days: [...new Set(tokens)].sort(), bad: null };
+}
+
+/** Days as the calendar dialog shows them: one per line, in order. */
+export function dayListText(days: readonly string[]): string {
+  return [...days].sort().join('\n');
+}
