@@ -17,7 +17,7 @@ const noGender = new Set(['', 'na', 'u', 'unknown', '未知', '保密']);
 
 // A customer's phone, gender and birthday come back on each of their lines: the answer
 // for a cell's text is kept, up to this many distinct texts per file and kind.
-const answersKept = 200_000;
+const answersKept = 100_000;
 
 // tsx (which runs the CLI and the benchmark) compiles each module to CommonJS, where a
 // call of an imported function goes through two property getters. These helpers run
