@@ -2,15 +2,16 @@ import { CustomChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import type { TFunction } from 'i18next';
+import type { RefObject } from 'react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectView } from '../../../../core/api/planning';
 import { chartTheme } from '../../theme';
 import { addDays, dayToMs, isWorkday, msToDay, workdaysBetween } from './calendar';
-import type { Preview } from './ganttOption';
 import { ganttOption } from './ganttOption';
-import type { GanttRow, Zoom } from './ganttRows';
-import { dayWidth, headerHeight, rowHeight } from './ganttRows';
+import type { GanttModel, GanttRow, GanttWindow, Preview, Zoom } from './ganttRows';
+import { dayWidth, ganttModel, listWidth, planSize } from './ganttRows';
 
 echarts.use([CustomChart, GridComponent, TooltipComponent, CanvasRenderer]);
 echarts.registerTheme('planning', chartTheme);
@@ -26,12 +27,82 @@ interface Drag {
 interface Props {
   view: ProjectView;
   rows: GanttRow[];
+  /** The plan laid out without a drag in progress. */
+  model: GanttModel;
   zoom: Zoom;
   today: string;
   ariaLabel: string;
+  /** The part of the plan on screen (null until measured). */
+  seen: Seen | null;
   onMove(taskId: number, start: string): void;
   onResize(taskId: number, duration: number): void;
-  onChart(chart: echarts.ECharts | null): void;
+}
+
+/** The window on screen, and the zoom it was measured at. */
+export type Seen = GanttWindow & { zoom: Zoom };
+
+/** What of the plan the scroll box shows now: its scroll offsets and the room beside the list. */
+function measure(box: HTMLDivElement, zoom: Zoom, planHeight: number): Seen {
+  return {
+    left: box.scrollLeft,
+    top: box.scrollTop,
+    width: Math.max(120, box.clientWidth - listWidth),
+    height: Math.min(box.clientHeight, planHeight),
+    zoom,
+  };
+}
+
+function sameWindow(a: Seen | null, b: Seen): boolean {
+  return (
+    a !== null &&
+    a.left === b.left &&
+    a.top === b.top &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.zoom === b.zoom
+  );
+}
+
+/**
+ * The part of the plan the scroll box shows, measured again at the next frame after a
+ * scroll or resize. The plan opens on today (a week before it in view), as a planner looks
+ * at a plan, and again on each zoom; the window is measured after that scroll.
+ */
+export function useGanttWindow(
+  scroller: RefObject<HTMLDivElement | null>,
+  model: GanttModel,
+  zoom: Zoom,
+  today: string,
+): Seen | null {
+  const [seen, setSeen] = useState<Seen | null>(null);
+  const origin = model.origin;
+  const planHeight = planSize(model, zoom).height;
+  useEffect(() => {
+    const box = scroller.current;
+    if (!box) return undefined;
+    const state = { frame: 0 };
+    const update = () => {
+      state.frame = 0;
+      const next = measure(box, zoom, planHeight);
+      setSeen((prev) => (sameWindow(prev, next) ? prev : next));
+    };
+    const later = () => {
+      if (state.frame === 0) state.frame = requestAnimationFrame(update);
+    };
+    const days = (dayToMs(today) - origin) / 86_400_000;
+    box.scrollTo({ left: Math.max(0, (days - 7) * dayWidth[zoom]) });
+    later();
+    box.addEventListener('scroll', later, { passive: true });
+    const observer = new ResizeObserver(later);
+    observer.observe(box);
+    return () => {
+      box.removeEventListener('scroll', later);
+      observer.disconnect();
+      cancelAnimationFrame(state.frame);
+    };
+  }, [scroller, zoom, today, origin, planHeight]);
+
+  return seen;
 }
 
 /** The day `days` working days after `from` (the drop of a resized bar's end). */
@@ -42,18 +113,21 @@ function shiftFinish(view: ProjectView, finish: string, days: number): string {
 }
 
 /**
- * The Gantt's canvas: bars drag to move, their right end drags to resize; the drop
- * goes to the scheduler and the bars are drawn again from the schedule it returns.
+ * The Gantt's canvas: a chart as big as the scroll box's window, kept in place while the
+ * plan scrolls under it and drawn again for what comes into view. Bars drag to move, their
+ * right end drags to resize; the drop goes to the scheduler and the bars are drawn again
+ * from the schedule it returns.
  */
 export function GanttCanvas({
   view,
   rows,
+  model,
   zoom,
   today,
   ariaLabel,
+  seen,
   onMove,
   onResize,
-  onChart,
 }: Props) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
@@ -65,21 +139,26 @@ export function GanttCanvas({
     handlers.current = { onMove, onResize, view, zoom, rows };
   });
 
+  const size = planSize(model, zoom);
+  const drawn = useMemo(
+    () => (preview ? ganttModel(view, rows, today, preview) : model),
+    [preview, view, rows, today, model],
+  );
   const option = useMemo(
-    () => ganttOption(t, view, rows, zoom, today, preview),
-    [t, view, rows, zoom, today, preview],
+    () => (seen?.zoom === zoom ? ganttOption(t, drawn, zoom, today, seen) : null),
+    [t, drawn, zoom, today, seen],
   );
 
   useEffect(() => {
     if (!host.current) return undefined;
-    const instance = echarts.init(host.current, 'planning');
+    // Sized by each draw to the window it shows (the host has no size before the first).
+    const instance = echarts.init(host.current, 'planning', { width: 1, height: 1 });
     chart.current = instance;
-    onChart(instance);
     const zr = instance.getZr();
 
     instance.on('mousedown', (params) => {
       if (params.seriesIndex !== 0) return;
-      const row = handlers.current.rows[params.dataIndex];
+      const row = handlers.current.rows[(params.value as number[])[3]!];
       if (!row || row.kind !== 'task') return;
       const x = (params.event as unknown as { offsetX: number }).offsetX;
       const end = instance.convertToPixel({ gridIndex: 0 }, [
@@ -127,21 +206,16 @@ export function GanttCanvas({
       }
     });
 
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(host.current);
     return () => {
-      observer.disconnect();
-      onChart(null);
       instance.dispose();
       chart.current = null;
     };
     // The chart is made once; rows, zoom and view reach the handlers through refs.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
     const instance = chart.current;
-    if (!instance) return undefined;
+    if (!instance || !option || !seen) return undefined;
     // How long a draw takes, from the data set to echarts' `finished`, read by bench/gantt.ts.
     const set = performance.now();
     const onFinished = () => {
@@ -151,26 +225,68 @@ export function GanttCanvas({
       host.current?.setAttribute('data-drawn-at', at.toFixed(1));
     };
     instance.on('finished', onFinished);
+    // The window's size may have changed with it: the canvas follows before the draw.
+    if (instance.getWidth() !== seen.width || instance.getHeight() !== seen.height) {
+      instance.resize({ width: seen.width, height: seen.height });
+    }
     instance.setOption(option, true);
     return () => {
       instance.off('finished', onFinished);
     };
+    // The window comes with the option: `seen` is read only for its size.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [option]);
 
-  const days = Math.round(
-    ((option.xAxis as { max: number }).max - (option.xAxis as { min: number }).min) / 86_400_000,
-  );
-  const width = days * dayWidth[zoom] + 128;
-  const height = headerHeight + rows.length * rowHeight + 8;
   return (
     <div
-      ref={host}
+      className="plan-gantt-canvas"
       role="img"
       aria-label={ariaLabel}
-      style={{ width: `max(100%, ${width}px)`, height }}
-      data-first-day={msToDay((option.xAxis as { min: number }).min)}
-    />
+      style={{ width: size.width, height: size.height }}
+      data-first-day={msToDay(model.origin)}
+    >
+      {/* echarts makes its host `position: relative`, so the sticky box is a wrapper. */}
+      <div
+        className="plan-gantt-window"
+        style={{ left: listWidth, width: seen?.width ?? 0, height: seen?.height ?? 0 }}
+      >
+        <div ref={host} />
+      </div>
+    </div>
   );
+}
+
+/** What one canvas of the PNG may hold: its longest side and its area in pixels. */
+const exportLimits = { side: 16_000, area: 64_000_000, pixelRatio: 2 };
+
+/**
+ * The whole plan as a PNG (every line and day, not only the window on screen), drawn on
+ * a chart of its own off screen. A plan too big for one canvas at the chosen zoom is drawn
+ * at the next coarser zoom (week, then month), then at a smaller scale if it must.
+ */
+export function planPng(t: TFunction, model: GanttModel, zoom: Zoom, today: string): string {
+  const zooms: Zoom[] = ['day', 'week', 'month'];
+  const fits = (z: Zoom) => {
+    const { width, height } = planSize(model, z);
+    return width * height <= exportLimits.area && Math.max(width, height) <= exportLimits.side;
+  };
+  const at = zooms.slice(zooms.indexOf(zoom)).find(fits) ?? 'month';
+  const { width, height } = planSize(model, at);
+  const ratio = Math.min(
+    exportLimits.pixelRatio,
+    Math.sqrt(exportLimits.area / (width * height)),
+    exportLimits.side / Math.max(width, height),
+  );
+
+  const element = document.createElement('div');
+  const instance = echarts.init(element, 'planning', { width, height, devicePixelRatio: ratio });
+  try {
+    const whole = { left: 0, top: 0, width, height };
+    instance.setOption({ ...ganttOption(t, model, at, today, whole), tooltip: { show: false } });
+    return instance.getDataURL({ type: 'png', pixelRatio: ratio, backgroundColor: '#fff' });
+  } finally {
+    instance.dispose();
+  }
 }
 
 function maxDay(a: string, b: string): string {

@@ -1,15 +1,13 @@
 import { DownloadOutlined, LockOutlined } from '@ant-design/icons';
-import type { ECharts } from 'echarts/core';
 import { Button, Segmented, Space, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectEditor } from './editor';
-import { addDays, dayToMs } from './calendar';
 import { moveBack } from './edits';
-import { GanttCanvas } from './Gantt';
+import { GanttCanvas, planPng, useGanttWindow } from './Gantt';
 import { colors } from './ganttOption';
-import { dayWidth, ganttRows, headerHeight, rowHeight } from './ganttRows';
-import type { Zoom } from './ganttRows';
+import { ganttModel, ganttRows, headerHeight, rowHeight, shownLines } from './ganttRows';
+import type { GanttRow, Zoom } from './ganttRows';
 import { downloadUrl, frozenText } from './text';
 
 function Legend() {
@@ -37,8 +35,27 @@ function Legend() {
   );
 }
 
-/** The task column beside the canvas: what the bars are, readable by people and tools. */
-function TaskColumn({ rows }: { rows: ReturnType<typeof ganttRows> }) {
+/** Room in the task column for lines not on the page, kept out of the accessibility tree. */
+function Gap({ lines }: { lines: number }) {
+  if (lines <= 0) return null;
+  return <li className="plan-gantt-gap" style={{ height: lines * rowHeight }} aria-hidden="true" />;
+}
+
+/**
+ * The task column beside the canvas: what the bars are, readable by people and tools.
+ * Only the lines near the window are on the page (each says its place in the whole list),
+ * so a plan of 500 tasks costs the page what one of 50 does; drawn again only when those
+ * lines change, not on zoom or on a scroll within them.
+ */
+const TaskColumn = memo(function TaskColumn({
+  rows,
+  from,
+  to,
+}: {
+  rows: GanttRow[];
+  from: number;
+  to: number;
+}) {
   const { t } = useTranslation();
   return (
     <ol className="plan-gantt-list" aria-label={t('planning.gantt.summary')}>
@@ -48,9 +65,16 @@ function TaskColumn({ rows }: { rows: ReturnType<typeof ganttRows> }) {
           {t('planning.grid.start')} → {t('planning.grid.finish')}
         </span>
       </li>
-      {rows.map((row) =>
+      <Gap lines={from} />
+      {rows.slice(from, to).map((row, i) =>
         row.kind === 'phase' ? (
-          <li key={row.key} className="plan-gantt-phase" style={{ height: rowHeight }}>
+          <li
+            key={row.key}
+            className="plan-gantt-phase"
+            style={{ height: rowHeight }}
+            aria-posinset={from + i + 1}
+            aria-setsize={rows.length}
+          >
             <span>{row.name}</span>
             <span>
               {row.start.slice(5)} → {row.finish.slice(5)}
@@ -62,6 +86,8 @@ function TaskColumn({ rows }: { rows: ReturnType<typeof ganttRows> }) {
             className={row.task.critical ? 'plan-gantt-task critical' : 'plan-gantt-task'}
             style={{ height: rowHeight }}
             title={row.task.frozen ? frozenText(t, row.task) : row.task.name}
+            aria-posinset={from + i + 1}
+            aria-setsize={rows.length}
           >
             <span className="plan-gantt-name">
               {row.task.frozen ? <LockOutlined aria-label={t('planning.gantt.rowFrozen')} /> : null}
@@ -76,9 +102,10 @@ function TaskColumn({ rows }: { rows: ReturnType<typeof ganttRows> }) {
           </li>
         ),
       )}
+      <Gap lines={rows.length - to} />
     </ol>
   );
-}
+});
 
 /**
  * The Gantt tab: zoom, legend, PNG export, the task column and the canvas. Drags go
@@ -87,18 +114,13 @@ function TaskColumn({ rows }: { rows: ReturnType<typeof ganttRows> }) {
 export function GanttTab({ editor, today }: { editor: ProjectEditor; today: string }) {
   const { t } = useTranslation();
   const [zoom, setZoom] = useState<Zoom>('day');
-  const chart = useRef<ECharts | null>(null);
   const view = editor.view!;
   const rows = useMemo(() => ganttRows(view), [view]);
+  const model = useMemo(() => ganttModel(view, rows, today, null), [view, rows, today]);
   const { apply } = editor;
   const scroller = useRef<HTMLDivElement>(null);
-
-  // Opens on today (a week before it in view), as a planner looks at a plan.
-  const first = view.start && view.start < today ? view.start : today;
-  useEffect(() => {
-    const days = (dayToMs(today) - dayToMs(addDays(first, -2))) / 86_400_000;
-    scroller.current?.scrollTo({ left: Math.max(0, (days - 7) * dayWidth[zoom]) });
-  }, [first, today, zoom]);
+  const seen = useGanttWindow(scroller, model, zoom, today);
+  const [from, to] = shownLines(rows.length, seen);
 
   const onMove = useCallback(
     (taskId: number, start: string) => {
@@ -126,9 +148,9 @@ export function GanttTab({ editor, today }: { editor: ProjectEditor; today: stri
     [apply, view, t],
   );
 
+  // The whole plan, not only the window on screen (see planPng for a plan too big).
   const exportPng = () => {
-    const url = chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
-    if (url) downloadUrl(`${view.project.name}-gantt.png`, url);
+    downloadUrl(`${view.project.name}-gantt.png`, planPng(t, model, zoom, today));
   };
 
   return (
@@ -149,20 +171,19 @@ export function GanttTab({ editor, today }: { editor: ProjectEditor; today: stri
         </Button>
         <Legend />
       </Space>
-      <div className="plan-gantt">
-        <TaskColumn rows={rows} />
-        <div className="plan-gantt-canvas" ref={scroller}>
+      <div className="plan-gantt" ref={scroller}>
+        <div className="plan-gantt-plan">
+          <TaskColumn rows={rows} from={from} to={to} />
           <GanttCanvas
             view={view}
             rows={rows}
+            model={model}
             zoom={zoom}
             today={today}
             ariaLabel={t('planning.gantt.chartLabel', { name: view.project.name })}
+            seen={seen}
             onMove={onMove}
             onResize={onResize}
-            onChart={(c) => {
-              chart.current = c;
-            }}
           />
         </div>
       </div>

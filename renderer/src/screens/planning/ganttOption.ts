@@ -5,21 +5,14 @@ import type {
 } from 'echarts';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { TFunction } from 'i18next';
-import type { ProjectView, TaskInfo } from '../../../../core/api/planning';
+import type { TaskInfo } from '../../../../core/api/planning';
 import { palette } from '../../theme';
-import { addDays, dayToMs } from './calendar';
-import type { GanttRow, Zoom } from './ganttRows';
-import { headerHeight } from './ganttRows';
+import { dayToMs } from './calendar';
+import type { GanttModel, GanttRow, GanttWindow, Zoom } from './ganttRows';
+import { headerHeight, visibleParts, windowLines, windowTimes } from './ganttRows';
 import { frozenText } from './text';
 
 const DAY = 86_400_000;
-
-/** A bar being dragged: where it would go if dropped now. */
-export interface Preview {
-  taskId: number;
-  start: string;
-  finish: string;
-}
 
 export const colors = {
   critical: palette.error,
@@ -53,38 +46,28 @@ function arrowPath(from: number[], to: number[], outward: number, inward: number
 }
 
 /**
- * The Gantt as an echarts option: one custom series for phase and task bars, one for
- * the dependency arrows and one for the today line, on a time axis at the top.
+ * The Gantt as an echarts option for the window on screen: one custom series for the
+ * phase and task bars in it, one for the dependency arrows crossing it and one for the
+ * today line, on a time axis at the top. The axes span the window only, at the zoom's
+ * pixels per day, so the canvas is as big as the window and not as the plan.
  */
 export function ganttOption(
   t: TFunction,
-  view: ProjectView,
-  rows: GanttRow[],
+  model: GanttModel,
   zoom: Zoom,
   today: string,
-  preview: Preview | null,
+  win: GanttWindow,
 ): EChartsCoreOption {
-  const span = (row: GanttRow): [string, string] => {
-    if (row.kind === 'phase') return [row.start, row.finish];
-    if (preview?.taskId === row.task.id) return [preview.start, preview.finish];
-    return [row.task.start, row.task.finish];
-  };
-  const rowOf = new Map(rows.map((r, i) => [r.kind === 'task' ? r.task.id : -1 - i, i]));
-  const first = view.start ?? today;
-  const last = view.finish ?? today;
-  const min = dayToMs(addDays(first < today ? first : today, -2));
-  const max = dayToMs(addDays(last > today ? last : today, 3));
-
-  const barData = rows.map((row, i) => {
-    const [start, finish] = span(row);
-    return { value: [i, dayToMs(start), dayToMs(finish) + DAY], row };
-  });
+  const { rows, preview } = model;
+  const [min, max] = windowTimes(model, zoom, win);
+  const [top, bottom] = windowLines(win);
+  const parts = visibleParts(model, zoom, win);
 
   const renderBar = (
-    params: CustomSeriesRenderItemParams,
+    _params: CustomSeriesRenderItemParams,
     api: CustomSeriesRenderItemAPI,
   ): CustomSeriesRenderItemReturn => {
-    const row = rows[params.dataIndex]!;
+    const row = rows[api.value(3) as number]!;
     const index = api.value(0) as number;
     const [x0, y] = api.coord([api.value(1), index]) as [number, number];
     const [x1] = api.coord([api.value(2), index]) as [number, number];
@@ -189,32 +172,11 @@ export function ganttOption(
     return { type: 'group', children };
   };
 
-  const depData = view.dependencies.flatMap((d) => {
-    const a = rowOf.get(d.predecessorId);
-    const b = rowOf.get(d.successorId);
-    if (a === undefined || b === undefined) return [];
-    const pred = barData[a]!.value;
-    const succ = barData[b]!.value;
-    const fromEnd = d.type === 'FS' || d.type === 'FF';
-    const toStart = d.type === 'FS' || d.type === 'SS';
-    const p = rows[a]!;
-    const s = rows[b]!;
-    const critical = p.kind === 'task' && s.kind === 'task' && p.task.critical && s.task.critical;
-    return [
-      {
-        value: [a, fromEnd ? pred[2]! : pred[1]!, b, toStart ? succ[1]! : succ[2]!],
-        fromEnd,
-        toStart,
-        critical,
-      },
-    ];
-  });
-
   const renderArrow = (
     params: CustomSeriesRenderItemParams,
     api: CustomSeriesRenderItemAPI,
   ): CustomSeriesRenderItemReturn => {
-    const dep = depData[params.dataIndex]!;
+    const dep = parts.arrows[params.dataIndex]!;
     const coord: Coord = (v) => api.coord(v) as number[];
     const from = coord([api.value(1) as number, api.value(0) as number]);
     const to = coord([api.value(3) as number, api.value(2) as number]);
@@ -275,12 +237,12 @@ export function ganttOption(
 
   return {
     animation: false,
-    grid: { left: 8, right: 120, top: headerHeight, bottom: 8 },
+    grid: { left: 0, right: 0, top: headerHeight, bottom: 0 },
     tooltip: {
       trigger: 'item',
       confine: true,
-      formatter: (p: { seriesIndex: number; dataIndex: number }) =>
-        p.seriesIndex === 0 ? tooltipHtml(t, rows[p.dataIndex]!) : '',
+      formatter: (p: { seriesIndex: number; value: number[] }) =>
+        p.seriesIndex === 0 ? tooltipHtml(t, rows[p.value[3]!]!) : '',
     },
     xAxis: {
       type: 'time',
@@ -293,10 +255,13 @@ export function ganttOption(
       splitLine: { show: true, lineStyle: { color: '#eef0f3' } },
       axisLine: { lineStyle: { color: palette.border } },
     },
+    // Lines are numbered from 0 at the top; line i's bar sits at i + 0.5, between splits.
     yAxis: {
-      type: 'category',
+      type: 'value',
       inverse: true,
-      data: rows.map((r) => r.key),
+      min: top,
+      max: bottom,
+      interval: 1,
       axisLabel: { show: false },
       axisTick: { show: false },
       axisLine: { show: false },
@@ -308,7 +273,7 @@ export function ganttOption(
         name: 'bars',
         renderItem: renderBar,
         encode: { x: [1, 2], y: 0 },
-        data: barData.map((d) => d.value),
+        data: parts.bars.map((b) => [b.row + 0.5, b.from, b.to, b.row]),
         clip: true,
       },
       {
@@ -316,8 +281,9 @@ export function ganttOption(
         name: 'dependencies',
         renderItem: renderArrow,
         encode: { x: [1, 3], y: [0, 2] },
-        data: depData.map((d) => d.value),
+        data: parts.arrows.map((a) => [a.fromRow + 0.5, a.fromMs, a.toRow + 0.5, a.toMs]),
         silent: true,
+        clip: true,
         z: 1,
       },
       {
@@ -327,6 +293,7 @@ export function ganttOption(
         encode: { x: 0 },
         data: [[dayToMs(today)]],
         silent: true,
+        clip: true,
         z: 3,
       },
     ],
