@@ -1,5 +1,5 @@
 import { PlusOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
-import type { GridApi, GetRowIdParams } from 'ag-grid-community';
+import type { ColDef, GetRowIdParams, GridApi, RowClassRules } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { Alert, App, Button, Space, Tooltip, Typography } from 'antd';
 import type { ClipboardEvent } from 'react';
@@ -17,6 +17,23 @@ import { readClipboardTable } from './paste';
 import { taskColumns } from './taskColumns';
 import type { ColumnActions, TaskRow } from './taskColumns';
 import { describePlanningError } from './text';
+
+// Made once, not per render: a new object would make ag-grid rebuild every column and
+// redraw every cell (all 500 lines of a big plan) each time the project view re-renders,
+// e.g. when its Gantt tab is opened.
+const defaultColDef: ColDef<TaskRow> = {
+  resizable: true,
+  sortable: false,
+  suppressMovable: true,
+  // Cells draw more than their value (frozen, critical, refused text): redraw
+  // them whenever the server's schedule comes back.
+  equals: () => false,
+};
+
+const rowClassRules: RowClassRules<TaskRow> = {
+  'plan-row-frozen': (p) => Boolean(p.data?.frozen),
+  'plan-row-done': (p) => p.data?.status === 'done',
+};
 
 /**
  * The task grid: spreadsheet-like editing through the contract (the scheduler moves what
@@ -176,18 +193,8 @@ export function TaskTab({ editor }: { editor: ProjectEditor }) {
           rowData={rows}
           columnDefs={columns}
           getRowId={(p: GetRowIdParams<TaskRow>) => String(p.data.id)}
-          defaultColDef={{
-            resizable: true,
-            sortable: false,
-            suppressMovable: true,
-            // Cells draw more than their value (frozen, critical, refused text): redraw
-            // them whenever the server's schedule comes back.
-            equals: () => false,
-          }}
-          rowClassRules={{
-            'plan-row-frozen': (p) => Boolean(p.data?.frozen),
-            'plan-row-done': (p) => p.data?.status === 'done',
-          }}
+          defaultColDef={defaultColDef}
+          rowClassRules={rowClassRules}
           singleClickEdit={false}
           suppressColumnVirtualisation
           stopEditingWhenCellsLoseFocus
