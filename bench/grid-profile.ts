@@ -183,10 +183,15 @@ async function plan(dir: string, only: string, pick: number): Promise<void> {
     raw.prepare = ((text: string) => {
       const stmt = prepare(text);
       const all = stmt.all.bind(stmt);
+      const get = stmt.get.bind(stmt);
       stmt.all = ((...params: unknown[]) => {
         seen.push({ sql: text, params });
         return all(...params);
       }) as typeof stmt.all;
+      stmt.get = ((...params: unknown[]) => {
+        seen.push({ sql: text, params });
+        return get(...params);
+      }) as typeof stmt.get;
       return stmt;
     }) as typeof raw.prepare;
     await dispatch(app.handlers, 'customers.page', queries[pick % queries.length]!);
