@@ -32,6 +32,10 @@ export class CsvReader {
   private pos = 0;
   private line: number;
   private nextBreak = -2;
+  // The next row's list of fields is made as long as the last row's at once: growing it
+  // field by field copies it three or four times on every line.
+  private width = 0;
+  private count = 0;
 
   /**
    * `decodeField`, when given, says the text holds bytes rather than characters (see
@@ -55,7 +59,8 @@ export class CsvReader {
   next(): CsvRow | null {
     if (this.pos >= this.text.length) return null;
     const startLine = this.line;
-    const cells: string[] = [];
+    const cells = new Array<string>(this.width);
+    this.count = 0;
     const delim = this.delimiter.charCodeAt(0);
     const text = this.text;
 
@@ -64,6 +69,8 @@ export class CsvReader {
         text.charCodeAt(this.pos) === QUOTE ? this.quoted(cells, delim) : this.plain(cells, delim);
       if (end === delim) continue;
       // end of row: a line break (consumed) or the end of the text
+      if (this.count !== cells.length) cells.length = this.count;
+      this.width = Math.max(this.width, this.count);
       return { line: startLine, cells };
     }
   }
@@ -80,7 +87,7 @@ export class CsvReader {
       high |= c;
     }
     const field = text.slice(start, i);
-    cells.push(high > 0x7f && this.decodeField ? this.decodeField(field) : field);
+    cells[this.count++] = high > 0x7f && this.decodeField ? this.decodeField(field) : field;
     return this.finishField(i, delim);
   }
 
@@ -108,7 +115,7 @@ export class CsvReader {
       j++;
     }
     const field = j > close + 1 ? value + text.slice(close + 1, j) : value;
-    cells.push(this.decodeField && hasHighChar(field) ? this.decodeField(field) : field);
+    cells[this.count++] = this.decodeField && hasHighChar(field) ? this.decodeField(field) : field;
     return this.finishField(j, delim);
   }
 
