@@ -83,6 +83,8 @@ export function useGanttWindow(
     const state = { frame: 0 };
     const update = () => {
       state.frame = 0;
+      // A hidden tab has no size: keep the last window until it shows again.
+      if (box.clientWidth === 0) return;
       const next = measure(box, zoom, planHeight);
       setSeen((prev) => (sameWindow(prev, next) ? prev : next));
     };
