@@ -3,7 +3,7 @@
  * Debian Chromium, target ≤ 500 ms, beside a 50-task baseline in the same run.
  * Measures, from the chart's own note (Gantt.tsx: `data-drawn-ms`, `data-drawn-at`),
  * the draw from the data set to echarts' `finished`, and from a person's click (the
- * Gantt tab after opening the project, or a zoom button) to drawn. Prints a table,
+ * Gantt tab after opening the project, or a zoom button) or a scroll of the plan to drawn. Prints a table,
  * writes bench/results/gantt-<timestamp>.json, asserts nothing. Needs the built
  * renderer (`npx electron-vite build`). Run: `npx tsx bench/gantt.ts [--reps 3]`.
  */
@@ -33,6 +33,7 @@ interface Sizes {
   dependencies: number;
   open: Draw[];
   zoom: Draw[];
+  scroll: Draw[];
 }
 
 /** Does the click and waits for the next draw it causes. */
@@ -53,10 +54,41 @@ async function clickAndDraw(page: Page, act: () => Promise<void>): Promise<Draw>
   return (await handle.jsonValue()) as Draw;
 }
 
-/** Opens the project from the projects list and its Gantt tab, then zooms around. */
-async function measureProject(page: Page, name: string, reps: number): Promise<[Draw[], Draw[]]> {
+/** Scrolls the Gantt's box (the plan moves under the chart) and waits for the redraw. */
+async function scrollAndDraw(page: Page, top: number, left: number): Promise<Draw | null> {
+  const box = page.locator('.plan-gantt');
+  const before = await box.evaluate(
+    (el, by) => {
+      const at = performance.now();
+      const was = [el.scrollTop, el.scrollLeft].join();
+      el.scrollBy(by);
+      return was === [el.scrollTop, el.scrollLeft].join() ? null : at;
+    },
+    { top, left },
+  );
+  if (before === null) return null;
+  const handle = await page.waitForFunction(
+    ({ css, after }) => {
+      const el = document.querySelector(css);
+      const at = Number(el?.getAttribute('data-drawn-at') ?? 0);
+      if (!el || at <= after) return null;
+      return { drawMs: Number(el.getAttribute('data-drawn-ms')), clickMs: at - after };
+    },
+    { css: canvas, after: before },
+    { timeout: 60_000, polling: 50 },
+  );
+  return (await handle.jsonValue()) as Draw;
+}
+
+/** Opens the project from the projects list and its Gantt tab, zooms around, scrolls. */
+async function measureProject(
+  page: Page,
+  name: string,
+  reps: number,
+): Promise<[Draw[], Draw[], Draw[]]> {
   const open: Draw[] = [];
   const zoom: Draw[] = [];
+  const scroll: Draw[] = [];
   for (let r = 0; r < reps; r += 1) {
     await page.getByRole('navigation').getByRole('menuitem', { name: '计划' }).click();
     await page.getByRole('link', { name }).click();
@@ -66,8 +98,12 @@ async function measureProject(page: Page, name: string, reps: number): Promise<[
       const button = page.locator('.plan-toolbar .ant-segmented').getByText(label, { exact: true });
       zoom.push(await clickAndDraw(page, () => button.click()));
     }
+    for (let i = 0; i < 4; i += 1) {
+      const draw = await scrollAndDraw(page, 600, 400);
+      if (draw) scroll.push(draw);
+    }
   }
-  return [open, zoom];
+  return [open, zoom, scroll];
 }
 
 function stats(samples: number[]): { median: number; max: number; n: number } {
@@ -127,12 +163,13 @@ async function main(): Promise<void> {
     await page.goto(`${host.base}/?token=${host.token}`);
     await page.getByRole('navigation').waitFor();
     for (const view of made) {
-      const [open, zoom] = await measureProject(page, view.project.name, reps);
+      const [open, zoom, scroll] = await measureProject(page, view.project.name, reps);
       results.push({
         tasks: view.tasks.length,
         dependencies: view.dependencies.length,
         open,
         zoom,
+        scroll,
       });
     }
     report(results, await browser.version());
@@ -147,9 +184,11 @@ function report(results: Sizes[], chromiumVersion: string): void {
   const [big, small] = results as [Sizes, Sizes];
   const lines = [`${'measure (ms)'.padEnd(52)}   median      max    n    ratio  ≤500 ms`];
   const measures = {
-    'data set → finished (all draws)': (s: Sizes) => [...s.open, ...s.zoom].map((d) => d.drawMs),
+    'data set → finished (all draws)': (s: Sizes) =>
+      [...s.open, ...s.zoom, ...s.scroll].map((d) => d.drawMs),
     'Gantt tab click → drawn (project opened)': (s: Sizes) => s.open.map((d) => d.clickMs),
     'zoom click (day/week/month) → drawn': (s: Sizes) => s.zoom.map((d) => d.clickMs),
+    'scroll (600 px down, 400 right) → drawn': (s: Sizes) => s.scroll.map((d) => d.clickMs),
   };
   const summary: Record<string, unknown> = {};
   for (const [label, pick] of Object.entries(measures)) {
