@@ -32,8 +32,8 @@ export class CsvReader {
   private pos = 0;
   private line: number;
   private nextBreak = -2;
-  // The next row's list of fields is made as long as the last row's at once: growing it
-  // field by field copies it three or four times on every line.
+  // A row's list of fields is made as long as the last row's at once (rows of a file are
+  // alike): growing it field by field copies it three or four times on every line.
   private width = 0;
   private count = 0;
 
@@ -70,7 +70,7 @@ export class CsvReader {
       if (end === delim) continue;
       // end of row: a line break (consumed) or the end of the text
       if (this.count !== cells.length) cells.length = this.count;
-      this.width = Math.max(this.width, this.count);
+      this.width = this.count;
       return { line: startLine, cells };
     }
   }
