@@ -5,6 +5,7 @@ import * as planning from './20261204T1600-planning';
 import * as crmSalesIndex from './20261204T1700-crm-sales-index';
 import * as crmLinesIndex from './20261204T1710-crm-lines-index';
 import * as planningOverrideBy from './20261205T0900-planning-override-by';
+import * as metricsCurrency from './20261205T1000-metrics-currency';
 
 /**
  * Every migration, in order. Names are timestamps so that they sort; a migration,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261204T1700-crm-sales-index': crmSalesIndex,
   '20261204T1710-crm-lines-index': crmLinesIndex,
   '20261205T0900-planning-override-by': planningOverrideBy,
+  '20261205T1000-metrics-currency': metricsCurrency,
 };

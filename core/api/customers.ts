@@ -60,6 +60,14 @@ export interface CustomerRow {
   preferredChannel: string | null;
   preferredCategory: string | null;
   lastOrderAt: string | null;
+  /**
+   * The currency of the money values above (ISO code; minor units, e.g. fen or pence):
+   * yuan for every customer with a yuan order, else the first of their currencies by code.
+   * Amounts in different currencies are never added together.
+   */
+  currency: string;
+  /** The customer's orders in other currencies, left out of the money values (usually 0). */
+  otherCurrencyOrders: number;
   tags: { id: number; key: string; nameZh: string; nameEn: string }[];
 }
 
@@ -163,6 +171,11 @@ export interface TagExplanation {
   rule: GroupExplanation | null;
   /** For RFM, lifecycle and manual tags: a sentence-ready reason. */
   reason: { code: string; params: Record<string, string | number> } | null;
+  /**
+   * The currency of the customer's money values (ISO code). Money conditions are typed in
+   * yuan: for a customer in another currency they are not compared and do not hold.
+   */
+  currency: string;
 }
 
 export interface RecomputeSummary {

@@ -8,6 +8,7 @@ export interface DashboardSummary {
   customers: number;
   /** Customers with at least one purchase (a sale) in the period. */
   customersInPeriod: number;
+  /** Yuan orders (sales) of the period; orders in other currencies are in otherCurrencies. */
   orders: number;
   salesFen: number;
   /** Sales by channel over the period (sales net of returns). */
@@ -16,6 +17,12 @@ export interface DashboardSummary {
   memberSalesFen: number;
   anonymousSalesFen: number;
   salesByMonth: { month: string; channel: string; salesFen: number }[];
+  /**
+   * Orders of the period in currencies other than yuan (sales, returns, cancellations),
+   * left out of every sales figure above: how many and their net amount, per currency, in
+   * its minor unit (e.g. pence). Empty for a yuan-only chain.
+   */
+  otherCurrencies: { currency: string; orders: number; amountMinor: number }[];
   lifecycle: { stage: string; customers: number }[];
 }
 

@@ -33,8 +33,12 @@ export interface RfmCell {
   r: number;
   f: number;
   customers: number;
+  /** Lifetime spend of the cell's yuan customers, in fen; other currencies are not added. */
   spendFen: number;
+  /** Per yuan customer of the cell (0 when it has none). */
   avgSpendFen: number;
+  /** Customers of the cell whose money is in another currency: counted, not in the spend. */
+  otherCurrencyCustomers: number;
 }
 
 export interface RfmSettings {

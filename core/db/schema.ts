@@ -154,6 +154,10 @@ export interface DbCustomerMetrics {
   rfm_f: number | null;
   rfm_m: number | null;
   rfm_segment: string | null;
+  /** The currency of the money columns (ISO code); see migration 20261205T1000. */
+  currency: Generated<string>;
+  /** The customer's orders in other currencies, left out of the money columns. */
+  other_currency_orders: Generated<number>;
 }
 
 export type TagKind = 'rule' | 'rfm' | 'lifecycle' | 'manual';

@@ -60,6 +60,8 @@ export interface OrderSpec {
   kind?: OrderKind;
   channel?: string;
   storeId?: number | null;
+  /** ISO code of the order's currency; 'CNY' (the column's default) when left out. */
+  currency?: string;
   /** Lines with a product category; their amounts need not add up to the order's. */
   lines?: { category: string | null; amountFen: number }[];
 }
@@ -112,6 +114,7 @@ export async function addOrder(db: Db, spec: OrderSpec): Promise<number> {
       ordered_at: at,
       business_day: businessDayOf(at),
       amount_fen: spec.amountFen,
+      ...(spec.currency ? { currency: spec.currency } : {}),
       batch_id: await batchOf(db),
     })
     .returning('id')

@@ -8,20 +8,24 @@ const netKinds = ['sale', 'return', 'cancellation'] as const;
 
 /**
  * The dashboard over the last `days` business days up to `now`: channel mix, the
- * members' share of sales against anonymous sales, sales by month and channel, how
- * many customers bought in the period, and how many are in each lifecycle stage.
+ * members' share of sales against anonymous sales, sales by month and channel (all in
+ * yuan; orders in other currencies are counted apart), how many customers bought in the
+ * period, and how many are in each lifecycle stage.
  */
 export async function dashboardSummary(db: Db, days: number, now: Date): Promise<DashboardSummary> {
   const day = businessDayOf(now);
   const from = addDays(day, -(days - 1));
-  const period = db.k
+  const anyCurrency = db.k
     .selectFrom('orders')
     .where('kind', 'in', netKinds)
     .where('business_day', '>=', from)
     .where('ordered_at', '<=', now.getTime());
+  // The sales figures are yuan only: amounts in other currencies are never added to them,
+  // and what was left out is counted per currency so that the screen can say so.
+  const period = anyCurrency.where('currency', '=', 'CNY');
   const isSale = sql<number>`CASE WHEN kind = 'sale' THEN 1 ELSE 0 END`;
 
-  const [channels, members, months, stages, customers, buyers] = await Promise.all([
+  const [channels, members, months, stages, customers, buyers, others] = await Promise.all([
     period
       .select((eb) => [
         'channel',
@@ -61,11 +65,21 @@ export async function dashboardSummary(db: Db, days: number, now: Date): Promise
       .where('merged_into', 'is', null)
       .executeTakeFirstOrThrow(),
     // Returns and cancellations are not purchases; anonymous sales have no customer.
-    period
+    anyCurrency
       .where('kind', '=', 'sale')
       .where('customer_id', 'is not', null)
       .select((eb) => eb.fn.count<number>('customer_id').distinct().as('n'))
       .executeTakeFirstOrThrow(),
+    anyCurrency
+      .where('currency', '<>', 'CNY')
+      .select((eb) => [
+        'currency',
+        eb.fn.countAll<number>().as('orders'),
+        eb.fn.sum<number>('amount_fen').as('amount'),
+      ])
+      .groupBy('currency')
+      .orderBy('currency')
+      .execute(),
   ]);
 
   const channelMix = channels.map((c) => ({
@@ -88,6 +102,11 @@ export async function dashboardSummary(db: Db, days: number, now: Date): Promise
       month: m.month,
       channel: m.channel,
       salesFen: Number(m.sales),
+    })),
+    otherCurrencies: others.map((o) => ({
+      currency: o.currency,
+      orders: Number(o.orders),
+      amountMinor: Number(o.amount),
     })),
     lifecycle: stages
       .map((s) => ({ stage: s.lifecycle, customers: Number(s.n) }))

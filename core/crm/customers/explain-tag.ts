@@ -22,6 +22,7 @@ async function requireCustomer(db: Db, id: number) {
       'm.lifecycle',
       'm.recency_days',
       'm.orders_all',
+      'm.currency',
     ])
     .where('c.id', '=', id)
     .executeTakeFirst();
@@ -60,6 +61,7 @@ export async function explainTag(
     since: member ? new Date(member.since).toISOString() : null,
     version: member?.tag_version ?? tag.version,
     asOf: new Date(asOf).toISOString(),
+    currency: customer.currency ?? 'CNY',
   };
 
   if (tag.kind === 'rule' && tag.rule_json) {

@@ -17,7 +17,7 @@ const rowsSql = `SELECT json_group_array(json_array(c.id, c.name, c.gender, c.bi
     c.city, m.recency_days, m.orders_30, m.orders_90, m.orders_365, m.orders_all,
     m.spend_30, m.spend_90, m.spend_365, m.spend_all, m.aov_fen, m.ltv_fen, m.lifecycle,
     m.rfm_r, m.rfm_f, m.rfm_m, m.rfm_segment, m.preferred_channel, m.preferred_category,
-    m.last_order_at))
+    m.last_order_at, m.currency, m.other_currency_orders))
   FROM customer_metrics m JOIN customers c ON c.id = m.customer_id
   WHERE m.customer_id IN (SELECT value FROM json_each(?))`;
 
@@ -79,6 +79,8 @@ function rawRow(a: Cell[]): RawRow {
     preferred_channel: a[21] as string | null,
     preferred_category: a[22] as string | null,
     last_order_at: a[23] as number | null,
+    currency: a[24] as string,
+    other_currency_orders: a[25] as number,
   };
 }
 

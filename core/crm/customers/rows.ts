@@ -125,6 +125,8 @@ export const rowColumns = [
   'm.preferred_channel',
   'm.preferred_category',
   'm.last_order_at',
+  'm.currency',
+  'm.other_currency_orders',
 ] as const;
 
 export interface RawRow {
@@ -152,6 +154,8 @@ export interface RawRow {
   preferred_channel: string | null;
   preferred_category: string | null;
   last_order_at: number | null;
+  currency: string;
+  other_currency_orders: number;
 }
 
 /** First phone of each customer, masked; a masked phone from a platform as it came. */
@@ -231,6 +235,8 @@ export function customerRow(
     preferredChannel: r.preferred_channel,
     preferredCategory: r.preferred_category,
     lastOrderAt: r.last_order_at === null ? null : new Date(r.last_order_at).toISOString(),
+    currency: r.currency,
+    otherCurrencyOrders: r.other_currency_orders,
     tags,
   };
 }

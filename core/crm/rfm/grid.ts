@@ -1,9 +1,12 @@
+import { sql } from 'kysely';
 import type { RfmCell } from '../../api/tags';
 import type { Db } from '../../db/open';
 
 /**
  * The R × F heatmap: for each cell with customers, how many and what they spent over
- * their lifetime (net of returns). Cells without customers are left out.
+ * their lifetime (net of returns). Cells without customers are left out. Spend is yuan
+ * only: customers whose money is in another currency count in the cell but not in its
+ * spend, and how many they are is given beside it (the screen says so).
  */
 export async function rfmGrid(db: Db): Promise<RfmCell[]> {
   const rows = await db.k
@@ -12,7 +15,8 @@ export async function rfmGrid(db: Db): Promise<RfmCell[]> {
       'rfm_r',
       'rfm_f',
       eb.fn.countAll<number>().as('customers'),
-      eb.fn.sum<number>('spend_all').as('spend'),
+      sql<number>`sum(CASE WHEN currency = 'CNY' THEN spend_all ELSE 0 END)`.as('spend'),
+      sql<number>`sum(CASE WHEN currency = 'CNY' THEN 0 ELSE 1 END)`.as('others'),
     ])
     .where('rfm_r', 'is not', null)
     .where('rfm_f', 'is not', null)
@@ -22,13 +26,16 @@ export async function rfmGrid(db: Db): Promise<RfmCell[]> {
     .execute();
   return rows.map((row) => {
     const customers = Number(row.customers);
+    const otherCurrencyCustomers = Number(row.others);
+    const yuanCustomers = customers - otherCurrencyCustomers;
     const spendFen = Number(row.spend);
     return {
       r: row.rfm_r!,
       f: row.rfm_f!,
       customers,
       spendFen,
-      avgSpendFen: Math.round(spendFen / customers),
+      avgSpendFen: yuanCustomers > 0 ? Math.round(spendFen / yuanCustomers) : 0,
+      otherCurrencyCustomers,
     };
   });
 }

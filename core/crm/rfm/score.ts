@@ -10,11 +10,20 @@ import { higherIsBetterCuts, recencyCuts } from './cut-points';
 import type { ValueCount } from './cut-points';
 import { segmentCells } from './segments';
 
-/** The cut points in use: four ascending values per dimension (see cut-points.ts). */
+/**
+ * The cut points in use: four ascending values per dimension (see cut-points.ts).
+ * Monetary scores rank a customer only among customers whose money is in the same
+ * currency: `monetaryFen` is for yuan (where custom cut points apply), and each other
+ * currency has cut points from its own customers' quantiles, in its minor unit. A
+ * customer in a currency without cut points (one that appeared after the last full
+ * recompute) has no M until the next one.
+ */
 export interface RfmCuts {
   recencyDays: number[];
   frequency: number[];
   monetaryFen: number[];
+  /** Per currency other than yuan (ISO code), e.g. GBP in pence. Absent in older files. */
+  monetaryByCurrency?: Record<string, number[]>;
 }
 
 /** The cut points of the last full recompute, kept for incremental refreshes. */
@@ -72,15 +81,41 @@ function distribution(r: Runner, column: Dimension): ValueCount[] {
   return rows.map((row) => ({ value: Number(row.value), n: Number(row.n) }));
 }
 
+/** The lifetime spend of buying customers, per currency of their money metrics. */
+function spendByCurrency(r: Runner): Map<string, ValueCount[]> {
+  const rows = r.all<{ currency: string; value: number; n: number }>(
+    r.k
+      .selectFrom('customer_metrics')
+      .select(['currency', 'spend_all as value', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('orders_all', '>', 0)
+      .groupBy(['currency', 'spend_all'])
+      .orderBy('currency')
+      .orderBy('spend_all'),
+  );
+  const byCurrency = new Map<string, ValueCount[]>();
+  for (const row of rows) {
+    const list = byCurrency.get(row.currency) ?? [];
+    list.push({ value: Number(row.value), n: Number(row.n) });
+    byCurrency.set(row.currency, list);
+  }
+  return byCurrency;
+}
+
 /**
  * Cut points from the metrics just written: the user's custom ones where set,
  * otherwise quantiles of the customers who bought at least once.
  */
 export function cutsFromData(r: Runner, custom: RfmSettings): RfmCuts {
+  const spend = spendByCurrency(r);
+  const monetaryByCurrency: Record<string, number[]> = {};
+  for (const [currency, counts] of spend) {
+    if (currency !== 'CNY') monetaryByCurrency[currency] = higherIsBetterCuts(counts);
+  }
   return {
     recencyDays: custom.recencyDays ?? recencyCuts(distribution(r, 'recency_days')),
     frequency: custom.frequency ?? higherIsBetterCuts(distribution(r, 'orders_all')),
-    monetaryFen: custom.monetaryFen ?? higherIsBetterCuts(distribution(r, 'spend_all')),
+    monetaryFen: custom.monetaryFen ?? higherIsBetterCuts(spend.get('CNY') ?? []),
+    monetaryByCurrency,
   };
 }
 
@@ -90,23 +125,39 @@ function exceeded(column: Dimension, cuts: readonly number[]): RawBuilder<number
 }
 
 /**
+ * M by the cut points of the customer's currency: yuan's, then one branch per other
+ * currency (codes and cut points bound as values); no cut points for it, no M.
+ */
+function monetary(yuan: readonly number[], codes: readonly string[], cuts: readonly number[]) {
+  const branches = codes.map(
+    (code, i) =>
+      sql`WHEN ${code} THEN (1 + ${exceeded('spend_all', cuts.slice(i * 4, i * 4 + 4))})`,
+  );
+  return sql`CASE currency WHEN 'CNY' THEN (1 + ${exceeded('spend_all', yuan)})
+    ${sql.join(branches, sql` `)} END`;
+}
+
+/**
  * Scores customers (all when `ids` is null) with the given cut points and names their
  * segment; customers without a purchase have no RFM.
  */
 export function applyRfm(r: Runner, cuts: RfmCuts, ids: readonly number[] | null): void {
+  const others = Object.entries(cuts.monetaryByCurrency ?? {}).filter(([, c]) => c.length === 4);
   const values = {
     recency: cuts.recencyDays,
     frequency: cuts.frequency,
     monetary: cuts.monetaryFen,
+    codes: others.map(([code]) => code),
+    otherCuts: others.flatMap(([, c]) => c),
     ids: ids ?? [],
   };
   const lengths = [cuts.recencyDays, cuts.frequency, cuts.monetaryFen].map((c) => c.length);
-  const shape = `rfm:${lengths.join(',')}:${ids ? ids.length : 'all'}`;
+  const shape = `rfm:${lengths.join(',')}:${others.length}:${ids ? ids.length : 'all'}`;
   r.runShaped(shape, values, (v) => {
     const bought = sql`orders_all > 0`;
     const rs = sql`(5 - ${exceeded('recency_days', v.recency)})`;
     const f = sql`(1 + ${exceeded('orders_all', v.frequency)})`;
-    const m = sql`(1 + ${exceeded('spend_all', v.monetary)})`;
+    const m = monetary(v.monetary, v.codes, v.otherCuts);
     const whens = segmentCells().map((c) => sql`WHEN ${c.r * 10 + c.f} THEN ${c.segment}`);
     // One pass over the rows: the segment is read off the same R and F expressions.
     return r.k

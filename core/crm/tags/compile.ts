@@ -101,12 +101,21 @@ export function fieldOf(fields: readonly FieldDef[], cond: RuleCondition, path: 
   return field;
 }
 
-/** SQL of one condition over `customers AS c JOIN customer_metrics AS m`. */
+/**
+ * SQL of one condition over `customers AS c JOIN customer_metrics AS m`. A money value in
+ * a rule is typed in yuan, so a money condition holds only for customers whose money is
+ * in yuan: a customer in pounds is never compared with it (the explanation says so).
+ */
 export function conditionSql(
   field: FieldDef,
   cond: RuleCondition,
   day: string,
 ): RawBuilder<SqlBool> {
+  const test = comparison(field, cond, day);
+  return field.type === 'money' ? sql<SqlBool>`(m.currency = 'CNY' AND ${test})` : test;
+}
+
+function comparison(field: FieldDef, cond: RuleCondition, day: string): RawBuilder<SqlBool> {
   const expr = field.sql(day);
   const value = cond.value;
   switch (cond.cmp) {

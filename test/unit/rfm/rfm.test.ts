@@ -84,6 +84,7 @@ describe('RFM cut points by quantile', () => {
       recencyDays: [4, 9, 39, 99],
       frequency: [1, 2, 4, 4],
       monetaryFen: [2000, 3000, 6000, 8000],
+      monetaryByCurrency: {},
     });
   });
 
@@ -134,8 +135,22 @@ describe('RFM cut points by quantile', () => {
     await recomputeAll(db, asOf);
     const grid = await rfmGrid(db);
     // R5 F1: 1000 + 2000; R1 F3: 10000.
-    expect(grid).toContainEqual({ r: 5, f: 1, customers: 2, spendFen: 3000, avgSpendFen: 1500 });
-    expect(grid).toContainEqual({ r: 1, f: 3, customers: 1, spendFen: 10000, avgSpendFen: 10000 });
+    expect(grid).toContainEqual({
+      r: 5,
+      f: 1,
+      customers: 2,
+      spendFen: 3000,
+      avgSpendFen: 1500,
+      otherCurrencyCustomers: 0,
+    });
+    expect(grid).toContainEqual({
+      r: 1,
+      f: 3,
+      customers: 1,
+      spendFen: 10000,
+      avgSpendFen: 10000,
+      otherCurrencyCustomers: 0,
+    });
     expect(grid.reduce((s, c) => s + c.customers, 0)).toBe(10);
   });
 });
