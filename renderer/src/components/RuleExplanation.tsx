@@ -14,12 +14,16 @@ import type { Locale } from '../i18n';
 interface Props {
   node: GroupExplanation | ConditionExplanation;
   fields: RuleField[];
+  /** The currency of the customer's money values; rules type money in yuan. */
+  currency?: string;
 }
 
 /** A rule checked against one customer: each condition, the customer's value, pass or fail. */
-export function RuleExplanation({ node, fields }: Props) {
+export function RuleExplanation({ node, fields, currency = 'CNY' }: Props) {
   const { t } = useTranslation();
-  if (node.type === 'condition') return <ConditionLine c={node} fields={fields} />;
+  if (node.type === 'condition') {
+    return <ConditionLine c={node} fields={fields} currency={currency} />;
+  }
   return (
     <div className="rule-group" role="group" aria-label={t(`rule.${node.op}Group`)}>
       <Space>
@@ -29,7 +33,7 @@ export function RuleExplanation({ node, fields }: Props) {
       <ul style={{ listStyle: 'none', paddingInlineStart: 16, margin: '8px 0 0' }}>
         {node.children.map((child, i) => (
           <li key={i} style={{ marginTop: 6 }}>
-            <RuleExplanation node={child} fields={fields} />
+            <RuleExplanation node={child} fields={fields} currency={currency} />
           </li>
         ))}
       </ul>
@@ -37,10 +41,23 @@ export function RuleExplanation({ node, fields }: Props) {
   );
 }
 
-function ConditionLine({ c, fields }: { c: ConditionExplanation; fields: RuleField[] }) {
+interface LineProps {
+  c: ConditionExplanation;
+  fields: RuleField[];
+  currency: string;
+}
+
+function ConditionLine({ c, fields, currency }: LineProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const field = fields.find((f) => f.key === c.field);
+  // A money condition is typed in yuan: a customer's money in another currency is shown in
+  // that currency and was not compared with it (core/crm/tags/compile.ts).
+  const foreign = field?.type === 'money' && currency !== 'CNY';
+  const own =
+    foreign && typeof c.customerValue === 'number'
+      ? formatMoney(c.customerValue, locale, currency)
+      : null;
   const show = (v: RuleValue | number | string | null) =>
     c.cmp === 'in' && Array.isArray(v)
       ? v.map((item) => formatValue(item, field, locale, t)).join(', ')
@@ -52,7 +69,10 @@ function ConditionLine({ c, fields }: { c: ConditionExplanation; fields: RuleFie
         {localLabel(c, locale)} {t(`cmp.${c.cmp}`)}{' '}
         {c.cmp === 'isNull' || c.cmp === 'notNull' ? '' : show(c.value)}
       </span>
-      <span className="muted">{t('rule.customerValue', { value: show(c.customerValue) })}</span>
+      <span className="muted">
+        {t('rule.customerValue', { value: own ?? show(c.customerValue) })}
+      </span>
+      {foreign ? <span className="fail">{t('rule.notComparedCurrency', { currency })}</span> : null}
     </Space>
   );
 }

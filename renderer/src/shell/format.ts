@@ -1,4 +1,4 @@
-import { formatYuan } from '../../../core/shared/money';
+import { formatAmount, formatYuan } from '../../../core/shared/money';
 import type { Locale } from '../i18n';
 
 export { formatYuan };
@@ -11,8 +11,17 @@ export function formatNumber(value: number | null | undefined, locale: Locale): 
   return new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US').format(value);
 }
 
-export function formatMoney(fen: number | null | undefined, locale: Locale): string {
-  return fen === null || fen === undefined ? '—' : formatYuan(fen, locale);
+/**
+ * An amount in hundredths of its currency (fen by default), with that currency's sign:
+ * a customer's or order's money is always passed with its own currency, never shown as ¥.
+ */
+export function formatMoney(
+  fen: number | null | undefined,
+  locale: Locale,
+  currency = 'CNY',
+): string {
+  if (fen === null || fen === undefined) return '—';
+  return currency === 'CNY' ? formatYuan(fen, locale) : formatAmount(fen, currency, locale);
 }
 
 export function formatPercent(share: number, locale: Locale): string {

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../../core/api/customers';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -33,7 +33,7 @@ function CustomerBody({ detail, reload }: { detail: CustomerDetail; reload: () =
   const { t } = useTranslation();
   const { locale } = useLocale();
   const r = detail.row;
-  const money = (fen: number) => formatMoney(fen, locale);
+  const money = (minor: number) => formatMoney(minor, locale, r.currency);
 
   return (
     <>
@@ -77,7 +77,19 @@ function CustomerBody({ detail, reload }: { detail: CustomerDetail; reload: () =
           <Descriptions.Item label={t('customer.rfm')}>
             {r.rfmR !== null ? `R${r.rfmR} F${r.rfmF} M${r.rfmM}` : '—'}
           </Descriptions.Item>
+          <Descriptions.Item label={t('customer.currency')}>{r.currency}</Descriptions.Item>
         </Descriptions>
+        {r.otherCurrencyOrders > 0 ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 12 }}
+            title={t('customer.otherCurrencyOrders', {
+              count: r.otherCurrencyOrders,
+              currency: r.currency,
+            })}
+          />
+        ) : null}
       </Card>
       <Row gutter={16}>
         {(

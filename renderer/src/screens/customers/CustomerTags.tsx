@@ -120,7 +120,9 @@ function ExplanationBody({ e }: { e: TagExplanation }) {
           since: formatDate(e.since, locale),
         })}
       </p>
-      {e.rule ? <RuleExplanation node={e.rule} fields={fields.data ?? []} /> : null}
+      {e.rule ? (
+        <RuleExplanation node={e.rule} fields={fields.data ?? []} currency={e.currency} />
+      ) : null}
       {e.reason ? (
         <p>{t(`reason.${e.reason.code}`, { ...e.reason.params, defaultValue: e.reason.code })}</p>
       ) : null}

@@ -43,7 +43,7 @@ export function OrdersGrid({ orders }: { orders: OrderSummary[] }) {
         flex: 1,
         minWidth: 120,
         type: 'numericColumn',
-        valueFormatter: (p) => formatMoney(p.value as number, locale),
+        valueFormatter: (p) => formatMoney(p.value as number, locale, p.data?.currency),
       },
     ],
     [t, locale],

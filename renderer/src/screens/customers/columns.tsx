@@ -35,7 +35,7 @@ export function customerColumnDefs(t: TFunction, locale: Locale): ColDef<Custome
     type: 'numericColumn',
     ...numberFilter,
     valueFormatter: moneyColumns.has(field)
-      ? (p) => formatMoney(p.value as number | null, locale)
+      ? (p) => formatMoney(p.value as number | null, locale, p.data?.currency)
       : orDash,
   });
 
@@ -95,6 +95,20 @@ export function customerColumnDefs(t: TFunction, locale: Locale): ColDef<Custome
     num('spendAll'),
     num('aovFen'),
     num('ltvFen'),
+    {
+      field: 'currency',
+      headerName: t('customers.col.currency'),
+      width: 100,
+      sortable: false,
+      // Orders in other currencies are left out of the money columns: say how many.
+      valueFormatter: (p) =>
+        p.data && p.data.otherCurrencyOrders > 0
+          ? t('customers.currencyWithOthers', {
+              currency: p.data.currency,
+              count: p.data.otherCurrencyOrders,
+            })
+          : (p.data?.currency ?? '—'),
+    },
     {
       field: 'preferredChannel',
       headerName: t('customers.col.preferredChannel'),

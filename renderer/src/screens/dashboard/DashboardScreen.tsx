@@ -1,4 +1,4 @@
-import { Card, Col, Row, Segmented, Skeleton } from 'antd';
+import { Alert, Card, Col, Row, Segmented, Skeleton } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardSummary } from '../../../../core/api/dashboard';
@@ -57,6 +57,7 @@ function DashboardBody({ data, days, locale }: BodyProps) {
 
   return (
     <>
+      <OtherCurrencies data={data} locale={locale} />
       <Row gutter={16}>
         <Col span={6}>
           <Figure
@@ -105,5 +106,31 @@ function DashboardBody({ data, days, locale }: BodyProps) {
         {t('dashboard.asOf', { asOf: formatDate(data.asOf, locale) })}
       </p>
     </>
+  );
+}
+
+/**
+ * The sales figures are yuan only (core/crm/customers/dashboard.ts): the orders in other
+ * currencies they leave out are named here, with their own amounts, so none is hidden.
+ */
+function OtherCurrencies({ data, locale }: { data: DashboardSummary; locale: Locale }) {
+  const { t } = useTranslation();
+  if (data.otherCurrencies.length === 0) return null;
+  const list = data.otherCurrencies
+    .map((o) =>
+      t('dashboard.otherCurrency', {
+        count: o.orders,
+        n: formatNumber(o.orders, locale),
+        amount: formatMoney(o.amountMinor, locale, o.currency),
+      }),
+    )
+    .join(t('dashboard.listSeparator'));
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={t('dashboard.otherCurrencies', { list })}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Card, Segmented, Skeleton, Space } from 'antd';
+import { Alert, Card, Segmented, Skeleton, Space } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,8 @@ export function RfmScreen() {
     () => heatmapOption(grid.data ?? [], measure, t, locale),
     [grid.data, measure, t, locale],
   );
+  // Spend colours add yuan only: customers in other currencies are counted, not added.
+  const others = (grid.data ?? []).reduce((n, c) => n + c.otherCurrencyCustomers, 0);
 
   return (
     <Card
@@ -44,6 +46,14 @@ export function RfmScreen() {
       }
     >
       <p className="muted">{t('rfm.hint')}</p>
+      {others > 0 ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('rfm.otherCurrencies', { count: others })}
+        />
+      ) : null}
       <ErrorNote error={grid.error} onRetry={grid.reload} />
       {grid.loading && !grid.data ? <Skeleton active /> : null}
       <EChart
@@ -78,6 +88,9 @@ function heatmapOption(
           t('rfm.tipCustomers', { n: formatNumber(cell.customers, locale) }),
           t('rfm.tipSpend', { v: formatMoney(cell.spendFen, locale) }),
           t('rfm.tipAvg', { v: formatMoney(cell.avgSpendFen, locale) }),
+          ...(cell.otherCurrencyCustomers > 0
+            ? [t('rfm.tipOthers', { n: formatNumber(cell.otherCurrencyCustomers, locale) })]
+            : []),
         ].join('<br/>');
       },
     },

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { formatAmount, formatYuan } from '../../../core/shared/money';
+import { formatMoney } from '../../../renderer/src/shell/format';
+
+describe('money shown in its own currency', () => {
+  it('writes pence as pounds in both languages, never with ¥', () => {
+    // 27000 pence = £270.00.
+    expect(formatAmount(27000, 'GBP', 'zh-CN')).toBe('£270.00');
+    expect(formatAmount(27000, 'GBP', 'en')).toBe('£270.00');
+    expect(formatMoney(27000, 'zh-CN', 'GBP')).not.toContain('¥');
+  });
+
+  it('keeps yuan as before when the currency is yuan or not given', () => {
+    // 123456 fen = ¥1,234.56.
+    expect(formatYuan(123456, 'zh-CN')).toBe('¥1,234.56');
+    expect(formatMoney(123456, 'en')).toBe('CN¥1,234.56');
+    expect(formatMoney(null, 'en', 'GBP')).toBe('—');
+  });
+});
