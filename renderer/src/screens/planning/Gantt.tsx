@@ -76,23 +76,31 @@ export function useGanttWindow(
 ): Seen | null {
   const [seen, setSeen] = useState<Seen | null>(null);
   const origin = model.origin;
-  const planHeight = planSize(model, zoom).height;
+  // Read when measuring, not a reason to scroll back to today (a task added elsewhere).
+  const planHeight = useRef(0);
+  useEffect(() => {
+    planHeight.current = planSize(model, zoom).height;
+  });
   useEffect(() => {
     const box = scroller.current;
     if (!box) return undefined;
-    const state = { frame: 0 };
+    const state = { frame: 0, jump: true };
     const update = () => {
       state.frame = 0;
       // A hidden tab has no size: keep the last window until it shows again.
       if (box.clientWidth === 0) return;
-      const next = measure(box, zoom, planHeight);
+      // Scrolled here, with the measure, so the page is laid out once for both.
+      if (state.jump) {
+        state.jump = false;
+        const days = (dayToMs(today) - origin) / 86_400_000;
+        box.scrollTo({ left: Math.max(0, (days - 7) * dayWidth[zoom]) });
+      }
+      const next = measure(box, zoom, planHeight.current);
       setSeen((prev) => (sameWindow(prev, next) ? prev : next));
     };
     const later = () => {
       if (state.frame === 0) state.frame = requestAnimationFrame(update);
     };
-    const days = (dayToMs(today) - origin) / 86_400_000;
-    box.scrollTo({ left: Math.max(0, (days - 7) * dayWidth[zoom]) });
     later();
     box.addEventListener('scroll', later, { passive: true });
     const observer = new ResizeObserver(later);
@@ -102,7 +110,7 @@ export function useGanttWindow(
       observer.disconnect();
       cancelAnimationFrame(state.frame);
     };
-  }, [scroller, zoom, today, origin, planHeight]);
+  }, [scroller, zoom, today, origin]);
 
   return seen;
 }
