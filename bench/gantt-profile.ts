@@ -147,6 +147,14 @@ async function main() {
         if (await page.getByText('冻结：').filter({ visible: true }).count()) break;
       }
       await page.screenshot({ path: `${shot}-tooltip.png` });
+      // A wheel over the chart scrolls the plan (echarts must not take it).
+      const box0 = await page.locator('.plan-gantt').evaluate((e) => e.scrollTop);
+      await page.mouse.wheel(0, 300);
+      await page.waitForTimeout(300);
+      const box1 = await page.locator('.plan-gantt').evaluate((e) => e.scrollTop);
+      console.log('wheel over the chart: scrollTop', box0, '→', box1);
+      await page.screenshot({ path: `${shot}-wheel.png` });
+      await page.locator('.plan-gantt').evaluate((e) => e.scrollTo({ top: 0 }));
       await page.mouse.move(0, 0);
       const box = page.locator('.plan-gantt');
       await drawn(() => box.evaluate((e) => e.scrollBy({ top: 3000, left: 2000 })));
