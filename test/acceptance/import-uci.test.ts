@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recomputeAll } from '../../core/crm/recompute';
 import { dataFile } from '../support/paths';
 import { count, importThroughService, preset, tempApp } from './import-support';
 
@@ -55,5 +56,30 @@ describe('importing the UCI Online Retail sample', () => {
     expect(snapshot()).toEqual(before);
     const batches = await app.handlers['imports.batches']({});
     expect(batches).toHaveLength(1);
+  });
+
+  // Customer 14911's lifetime spend in pence, with python3's csv and decimal modules over
+  // the file (its lines are all goods, some in cancellation invoices with negative
+  // quantities): sum(round_half_up(Decimal(r['UnitPrice']) * 100) * int(r['Quantity'])
+  // for r in rows if r['CustomerID'] == '14911') → 384361; its invoices not starting with
+  // 'C' → 97 sales (106 invoices, 9 cancellations).
+  it('keeps a UK customer’s spend in pence, marked GBP, never pooled with yuan', async () => {
+    await recomputeAll(app.ctx.db, new Date('2012-01-01T00:00:00Z'));
+    const row = app.ctx.db.raw
+      .prepare(
+        `SELECT m.currency, m.spend_all, m.orders_all, m.other_currency_orders
+         FROM customer_identities i JOIN customer_metrics m ON m.customer_id = i.customer_id
+         WHERE i.kind = 'member' AND i.value = ?`,
+      )
+      .get('14911');
+    expect(row).toEqual({
+      currency: 'GBP',
+      spend_all: 384361,
+      orders_all: 97,
+      other_currency_orders: 0,
+    });
+    expect(count(app, "SELECT count(*) AS n FROM customer_metrics WHERE currency <> 'GBP'")).toBe(
+      0,
+    );
   });
 });

@@ -128,7 +128,11 @@ function money(v: MetricsValues, from: WindowFrom, suffix: string): RawBuilder<u
 function insertMetrics(v: MetricsValues, scoped: boolean): RawBuilder<unknown> {
   const recency = dayDiff(sql`a.last_day`, v.day);
   const spendAll = money(v, null, 'all');
-  const currency = sql`CASE WHEN g.min_currency IS NULL THEN 'CNY'
+  // A customer with no sale, return or cancellation (only adjustments, or nothing yet)
+  // takes the currency of their other orders, so that a UK customer never shows ¥0.00.
+  const currency = sql`CASE WHEN g.min_currency IS NULL
+      THEN coalesce((SELECT min(o.currency) FROM orders o WHERE o.customer_id = g.customer_id
+        AND o.ordered_at <= ${v.asOfMs}), 'CNY')
     WHEN g.min_currency = g.max_currency THEN g.min_currency
     WHEN EXISTS (SELECT 1 FROM orders o WHERE ${counted(v, 'g')} AND o.currency = 'CNY')
       THEN 'CNY'
