@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dashboardSummary } from '../../../core/crm/customers/dashboard';
 import { explainTag } from '../../../core/crm/customers/explain-tag';
 import { customersPage } from '../../../core/crm/customers/page';
+import { exportSegment } from '../../../core/crm/segments/export';
 import { recomputeAll, refreshCustomers } from '../../../core/crm/recompute';
 import { rfmGrid } from '../../../core/crm/rfm/grid';
 import { storedCuts } from '../../../core/crm/rfm/score';
@@ -159,6 +160,24 @@ describe('money of customers in other currencies', () => {
     ]).toEqual(['GBP', 36000, 9000, 5]);
     await recomputeAll(db, asOf, { rfmCuts: 'stored' });
     expect(await metricsOf(db, grace)).toEqual(refreshed);
+  });
+
+  it('exports a GBP customer’s spend with its currency beside it', async () => {
+    const { grace } = await chain();
+    const member = await db.k
+      .selectFrom('tag_members')
+      .select('tag_id')
+      .where('customer_id', '=', grace)
+      .executeTakeFirstOrThrow();
+    const file = await exportSegment(
+      db,
+      { tagId: member.tag_id, format: 'csv', unmaskPhones: false },
+      asOf,
+    );
+    const text = Buffer.from(file.contentBase64, 'base64').toString('utf8');
+    // 27000 pence → 270.00, in the column next to it: GBP.
+    expect(text).toContain('270.00,GBP');
+    expect(text.split('\r\n')[0]).toContain('币种 Currency');
   });
 
   it('counts dashboard sales in yuan and lists other currencies apart', async () => {
