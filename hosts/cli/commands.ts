@@ -6,7 +6,7 @@ import type { DateOrder, ImportOptions, ImportSummary } from '../../core/api/imp
 import type { ConditionExplanation, GroupExplanation } from '../../core/api/rules';
 import type { TagInfo } from '../../core/api/tags';
 import type { App } from '../../core/service';
-import { formatYuan } from '../../core/shared/money';
+import { formatAmount } from '../../core/shared/money';
 import { call, followJob } from './call';
 import { CliFailure, exitCodes, usageError } from './exit';
 import { formatCount, table } from './output';
@@ -173,7 +173,7 @@ function describeExplanation(e: TagExplanation, moneyFields: Set<string>): strin
     (e.since ? ` since ${e.since}` : '') +
     ` (rule version ${e.version}, as of ${e.asOf})`;
   const body = e.rule
-    ? describeGroup(e.rule, '  ', moneyFields)
+    ? describeGroup(e.rule, '  ', moneyFields, e.currency)
     : e.reason
       ? `  ${describeReason(e.reason.code, e.reason.params)}`
       : '';
@@ -195,26 +195,40 @@ function describeReason(code: string, params: Record<string, string | number>): 
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? '?'));
 }
 
-function describeGroup(g: GroupExplanation, indent: string, money: Set<string>): string {
+function describeGroup(
+  g: GroupExplanation,
+  indent: string,
+  money: Set<string>,
+  currency: string,
+): string {
   const lines = [`${indent}${g.passed ? '✓' : '✗'} ${g.op.toUpperCase()}`];
   for (const child of g.children) {
     lines.push(
       child.type === 'group'
-        ? describeGroup(child, indent + '  ', money)
-        : describeCondition(child, indent + '  ', money),
+        ? describeGroup(child, indent + '  ', money, currency)
+        : describeCondition(child, indent + '  ', money, currency),
     );
   }
   return lines.join('\n');
 }
 
-function describeCondition(c: ConditionExplanation, indent: string, money: Set<string>): string {
-  const show = (v: unknown): string => {
+/** Rule values are yuan; the customer's own money is shown in its currency (e.g. GBP). */
+function describeCondition(
+  c: ConditionExplanation,
+  indent: string,
+  money: Set<string>,
+  currency: string,
+): string {
+  const isMoney = money.has(c.field);
+  const show = (v: unknown, unit = 'CNY'): string => {
     if (v === null || v === undefined) return '(none)';
-    if (typeof v === 'number' && money.has(c.field)) return formatYuan(v, 'en');
+    if (typeof v === 'number' && isMoney) return formatAmount(v, unit, 'en');
     return typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);
   };
+  const foreign = isMoney && currency !== 'CNY';
   return (
     `${indent}${c.passed ? '✓' : '✗'} ${c.labelEn} (${c.field}) ${c.cmp} ${show(c.value)}: ` +
-    `customer's value ${show(c.customerValue)}`
+    `customer's value ${show(c.customerValue, currency)}` +
+    (foreign ? ` (in ${currency}: not compared with yuan)` : '')
   );
 }
