@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { dataFile } from '../support/paths';
-import { openConsole } from './support';
+import { call, openConsole } from './support';
 
 /*
  * The UCI sample is a UK shop: its orders are in GBP, amounts in pence. Customer 14911's
@@ -11,6 +11,7 @@ import { openConsole } from './support';
  */
 test('a UK customer’s money shows in pounds, and the heatmap says it is not in its spend', async ({
   page,
+  request,
 }) => {
   test.setTimeout(240_000);
   await openConsole(page);
@@ -42,4 +43,22 @@ test('a UK customer’s money shows in pounds, and the heatmap says it is not in
 
   await page.getByRole('menuitem', { name: 'RFM 分析' }).click();
   await expect(page.getByText(/位客户的金额为其他币种/)).toBeVisible();
+
+  // The UCI orders are of 2010–2011: with the clock at the end of 2011 they fall in the
+  // dashboard's year, which adds yuan only and names the pounds it leaves out.
+  await call(request, 'settings.setClock', { now: '2011-12-31T12:00:00.000Z' });
+  try {
+    await page.getByRole('menuitem', { name: '经营概览' }).click();
+    const note = page.getByText(/销售额仅统计人民币。未计入：/);
+    await expect(note).toContainText('£');
+    await expect(note).toContainText('笔 GBP 订单');
+    await page.getByText('English', { exact: true }).click();
+    await expect(page.getByText(/The sales figures are in yuan only\. Left out:/)).toContainText(
+      '£',
+    );
+    await page.getByText('中文', { exact: true }).click();
+  } finally {
+    await call(request, 'settings.setClock', { now: null });
+    await call(request, 'settings.setLocale', { locale: 'zh-CN' });
+  }
 });

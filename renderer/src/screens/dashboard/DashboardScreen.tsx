@@ -121,6 +121,7 @@ function OtherCurrencies({ data, locale }: { data: DashboardSummary; locale: Loc
       t('dashboard.otherCurrency', {
         count: o.orders,
         n: formatNumber(o.orders, locale),
+        currency: o.currency,
         amount: formatMoney(o.amountMinor, locale, o.currency),
       }),
     )
