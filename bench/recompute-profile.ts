@@ -1,18 +1,27 @@
 /**
- * `npx tsx bench/recompute-profile.ts [scale] [--reps N] [--samples N]`: the CRM's
+ * `npx tsx bench/recompute-profile.ts [scale] [--reps N] [--samples N] [--steps]`: the CRM's
  * derived data alone, in CPU time. Imports the benchmark's chain once (kept in
  * /tmp/recompute-profile-<scale>/base.db for the next run), copies it, saves the
  * bench's eight rule tags, then times `recomputeAll` (the first one writes every
  * membership, the later ones only changes) and `refreshCustomers` of one customer
  * (after a one-line order, and alone). Prints a fingerprint of the metrics and
  * memberships, so that a faster path can be checked to write exactly the same rows.
+ * `--steps` also times metrics, RFM and tags apart (in a transaction rolled back).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type SQLite from 'better-sqlite3';
+import { writeMetrics } from '../core/crm/metrics/compute';
+import { windowsAsOf } from '../core/crm/metrics/days';
+import { rawRunner } from '../core/crm/metrics/runner';
+import { lifecycleSettings } from '../core/crm/metrics/settings';
 import { recomputeAll, refreshCustomers } from '../core/crm/recompute';
+import { applyRfm, cutsFromData, rfmSettings } from '../core/crm/rfm/score';
+import { ruleFields } from '../core/crm/tags/fields';
+import { derivedTags, evaluateTags } from '../core/crm/tags/membership';
+import type { Db } from '../core/db/open';
 import { BENCH_SIZE, scaleSize } from '../core/demo/plan';
 import { openApp } from '../core/service';
 import { setLogLevel } from '../core/shared/log';
@@ -67,6 +76,42 @@ function fingerprint(raw: SQLite.Database): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** Thrown to roll back the transaction of `timeSteps`. */
+class RollBack extends Error {}
+
+/**
+ * The CPU of each step of a full recompute, run separately in one transaction that is
+ * then rolled back, `reps` times: where the time goes, without changing the file.
+ */
+async function timeSteps(db: Db, reps: number): Promise<void> {
+  const w = windowsAsOf(AS_OF);
+  const life = await lifecycleSettings(db);
+  const custom = await rfmSettings(db);
+  const fields = await ruleFields(db);
+  for (let i = 0; i < reps; i++) {
+    const line: string[] = [];
+    const step = (name: string, run: () => void) => {
+      const cpu = process.cpuUsage();
+      run();
+      line.push(`${name} ${Math.round(cpuMsSince(cpu))}`);
+    };
+    await db.k
+      .transaction()
+      .execute(async (trx) => {
+        const r = rawRunner(trx, db.raw);
+        step('metrics', () => writeMetrics(r, w, life, null));
+        step('rfm', () => applyRfm(r, cutsFromData(r, custom), null));
+        const e = { ids: null, asOfDay: w.day, at: w.asOfMs, reason: 'steps' };
+        step('tags', () => evaluateTags(r, derivedTags(r), fields, e));
+        throw new RollBack();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof RollBack)) throw error;
+      });
+    console.log(`steps ${i + 1}, CPU ms: ${line.join(', ')}`);
+  }
+}
+
 async function main(): Promise<void> {
   setLogLevel('warn');
   const scale = Number(process.argv[2] ?? '0.1');
@@ -92,6 +137,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(`fingerprint after recompute ${fingerprint(app.ctx.db.raw)}`);
+    if (process.argv.includes('--steps')) await timeSteps(app.ctx.db, reps);
 
     const ids = app.ctx.db.raw
       .prepare('SELECT customer_id FROM customer_metrics ORDER BY customer_id')
