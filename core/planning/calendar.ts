@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { CoreError } from '../shared/errors';
 import type { CalendarSpec, Day } from './types';
 
@@ -15,6 +15,43 @@ export const defaultCalendar: CalendarSpec = {
   holidays: [],
   workdays: [],
 };
+
+/**
+ * Refuses a project calendar that cannot plan: a zone luxon does not know, weekend days
+ * outside Monday 1 … Sunday 7 or repeated, a day both off and a make-up working day, or
+ * every day of the week off (make-up days alone cannot carry a plan).
+ */
+export function checkCalendar(spec: CalendarSpec): void {
+  if (!IANAZone.isValidZone(spec.zone)) {
+    throw new CoreError(
+      'planning.bad_zone',
+      `Unknown time zone "${spec.zone}": use a zone name like Asia/Shanghai.`,
+      { zone: spec.zone },
+    );
+  }
+  const weekend = spec.weekendDays;
+  const badDay = weekend.find(
+    (d, i) => !Number.isInteger(d) || d < 1 || d > 7 || weekend.indexOf(d) !== i,
+  );
+  if (badDay !== undefined) {
+    throw new CoreError(
+      'planning.bad_weekend',
+      `Weekend day ${badDay} is repeated or not a weekday number ` +
+        '(1 = Monday … 7 = Sunday); list each day once.',
+      { value: badDay },
+    );
+  }
+  if (new Set(weekend).size >= 7) throw noWorkingDays();
+  const off = new Set(spec.holidays);
+  const both = spec.workdays.find((d) => off.has(d));
+  if (both !== undefined) {
+    throw new CoreError(
+      'planning.day_in_both',
+      `${both} is both a day off and a make-up working day; keep it in one list.`,
+      { day: both },
+    );
+  }
+}
 
 /** Days since 1970-01-01 of a 'YYYY-MM-DD' business day; refuses impossible dates. */
 export function epochDay(day: Day): number {
@@ -123,15 +160,25 @@ export class WorkCalendar {
 
   private grow(): void {
     const from = firstDay + this.indexAt.length;
+    // With every weekday off, running past the last year means the make-up days ran out.
+    if (from > lastDay && this.weekend.size >= 7) throw noWorkingDays();
     if (from > lastDay) throw outOfRange(dayOfEpoch(from));
     if (this.weekend.size >= 7 && this.workdays.size === 0 && from > firstDay + 3660) {
-      throw new CoreError('planning.no_working_days', 'The calendar has no working days.');
+      throw noWorkingDays();
     }
     for (let n = from; n < from + 366 && n <= lastDay; n++) {
       this.indexAt.push(this.days.length);
       if (this.isWorking(n)) this.days.push(n);
     }
   }
+}
+
+function noWorkingDays(): CoreError {
+  return new CoreError(
+    'planning.no_working_days',
+    'The calendar has no working days: every day of the week is a weekend day. ' +
+      'Leave at least one weekday as a working day.',
+  );
 }
 
 function outOfRange(day: Day): CoreError {

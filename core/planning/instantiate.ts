@@ -1,4 +1,4 @@
-import { addCalendarDays, calendarFor, epochDay } from './calendar';
+import { addCalendarDays, calendarFor, checkCalendar, epochDay } from './calendar';
 import type { WorkCalendar } from './calendar';
 import { chineseStoreCalendar } from './holidays';
 import { schedule } from './scheduler';
@@ -74,6 +74,7 @@ export function instantiate(template: Template, options: InstantiateOptions): Pl
     (template.calendar.publicHolidays
       ? chineseStoreCalendar(template.calendar.weekendDays)
       : { ...chineseStoreCalendar(template.calendar.weekendDays), holidays: [], workdays: [] });
+  checkCalendar(calendar);
   const work = calendarFor(calendar);
 
   const planned = template.tasks.map((t) => plannedStart(t, options.anchorDay, work));

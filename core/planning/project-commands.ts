@@ -1,5 +1,6 @@
 import type { ProjectView } from '../api/planning';
 import { CoreError } from '../shared/errors';
+import { checkCalendar } from './calendar';
 import type { InstantiateOptions } from './instantiate';
 import { instantiate } from './instantiate';
 import { parseTemplate } from './templates';
@@ -111,6 +112,7 @@ export async function updateProject(
   },
   now: number,
 ): Promise<ProjectView> {
+  if (input.calendar) checkCalendar(input.calendar);
   const before = await snapshot(q, input.projectId);
   await q
     .updateTable('planning_projects')
