@@ -39,3 +39,28 @@ test('a planner takes a national make-up Sunday off for one project', async ({ p
   await expect(cell(page, 5, 'finish')).toHaveText('2026-09-21');
   await expect(cell(page, 6, 'start')).toContainText('2026-09-22');
 });
+
+test('a calendar with every day ticked as weekend is refused, in the console language', async ({
+  page,
+}) => {
+  const made = await call(page.request, 'projects.createFromTemplate', {
+    templateKey: 'staff-training',
+    anchorDay: '2027-03-15',
+    name: '全周休息',
+    scope: { storeIds: [], regions: [] },
+    lang: 'zh',
+  });
+  await openConsole(page);
+  await page.goto(`/#/planning/${made.project.id}`);
+  await page.getByRole('button', { name: '工作日历' }).click();
+  const dialog = page.getByRole('dialog', { name: '项目工作日历' });
+  for (const day of ['周一', '周二', '周三', '周四', '周五']) {
+    await dialog.getByRole('checkbox', { name: day }).check();
+  }
+  // A make-up Sunday does not make the week workable: the reason is the weekend, not a year.
+  await dialog.getByLabel('调休上班日（原本休息、本项目上班的日期，每行一个）').fill('2026-12-20');
+  await dialog.getByRole('button', { name: '保存并重排' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('日历中没有工作日');
+  await expect(dialog.getByRole('alert')).not.toContainText('2200');
+  await expect(dialog).toBeVisible();
+});

@@ -30,6 +30,10 @@ export function CalendarDialog({ open, projectId, calendar, onClose, onSaved }: 
   const [saving, setSaving] = useState(false);
 
   const save = async () => {
+    // Make-up days alone cannot carry a plan: the core refuses a week with no working day.
+    if (new Set(weekend).size >= weekdays.length) {
+      return setError(t('planning.calendar.noWorkingDays'));
+    }
     const holidays = parseDayList(off);
     const workdays = parseDayList(on);
     const bad = holidays.bad ?? workdays.bad;
