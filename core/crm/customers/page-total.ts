@@ -11,7 +11,8 @@ import type { Db } from '../../db/open';
 
 const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
 
-function prepared(raw: SQLite.Database, text: string): SQLite.Statement {
+/** A prepared statement of this connection returning its first column, made once. */
+export function prepared(raw: SQLite.Database, text: string): SQLite.Statement {
   let cache = statements.get(raw);
   if (!cache) {
     cache = new Map();
@@ -46,7 +47,7 @@ const withoutByConnection = new WeakMap<SQLite.Database, Without>();
  * Which state of the file this connection sees: another connection's commit changes
  * `data_version`, any write of this connection `total_changes()`.
  */
-function versionOf(raw: SQLite.Database): string {
+export function versionOf(raw: SQLite.Database): string {
   const data = raw.pragma('data_version', { simple: true }) as number;
   return `${data}:${prepared(raw, changesSql).get() as number}`;
 }

@@ -4,6 +4,7 @@ import type { CustomerColumn, CustomerQuery, CustomerRow } from '../../api/custo
 import type { Db } from '../../db/open';
 import { businessDayOf } from '../metrics/days';
 import { metricsAsOf } from '../metrics/settings';
+import { currencyOrder, hasOtherCurrencies, moneyColumns, yuanOnly } from './page-currency';
 import { readRows } from './page-rows';
 import { tagMembersWithMetrics } from './page-total';
 import { columnSql, customerColumnsOnC, notNullColumns, numericColumns } from './rows';
@@ -38,24 +39,30 @@ function hasTag(tagId: number, ref: string): RawBuilder<SqlBool> {
     WHERE tm.tag_id = ${tagId} AND tm.customer_id = ${sql.ref(ref)})`;
 }
 
-/** The query's conditions beside its tags: search, RFM cell, column filters. */
-function conditions(q: CustomerQuery, day: string): RawBuilder<SqlBool>[] {
+/** One column filter as a condition on the column's value. */
+function filterSql(f: CustomerQuery['filters'][number], day: string): RawBuilder<SqlBool> {
+  const expr = columnSql(f.column, day);
+  if (f.type === 'number') return sql<SqlBool>`(${expr} ${compare[f.cmp]} ${f.value})`;
+  if (f.type === 'text') {
+    return sql<SqlBool>`(${expr} LIKE ${containsPattern(f.contains)} ESCAPE '\\')`;
+  }
+  if (f.values.length === 0) return sql<SqlBool>`(1 = 0)`;
+  const values = numericColumns.has(f.column) ? f.values.map(Number) : f.values;
+  return sql<SqlBool>`(${expr} IN (${sql.join(values)}))`;
+}
+
+/**
+ * The query's conditions beside its tags: search, RFM cell, column filters. When some
+ * customers are in other currencies (`others`), a money filter keeps yuan customers only.
+ */
+function conditions(q: CustomerQuery, day: string, others: boolean): RawBuilder<SqlBool>[] {
   const where: RawBuilder<SqlBool>[] = [];
   if (q.search && q.search.trim()) where.push(searchSql(q.search));
   if (q.rfm) where.push(sql<SqlBool>`(m.rfm_r = ${q.rfm.r} AND m.rfm_f = ${q.rfm.f})`);
 
   for (const f of q.filters) {
-    const expr = columnSql(f.column, day);
-    if (f.type === 'number') {
-      where.push(sql<SqlBool>`(${expr} ${compare[f.cmp]} ${f.value})`);
-    } else if (f.type === 'text') {
-      where.push(sql<SqlBool>`(${expr} LIKE ${containsPattern(f.contains)} ESCAPE '\\')`);
-    } else if (f.values.length === 0) {
-      where.push(sql<SqlBool>`(1 = 0)`);
-    } else {
-      const values = numericColumns.has(f.column) ? f.values.map(Number) : f.values;
-      where.push(sql<SqlBool>`(${expr} IN (${sql.join(values)}))`);
-    }
+    const condition = filterSql(f, day);
+    where.push(others && moneyColumns.has(f.column) ? yuanOnly(condition) : condition);
   }
   return where;
 }
@@ -75,9 +82,9 @@ function readsCustomers(q: CustomerQuery): boolean {
  * needed keeps the same rows. Merged customers have no metrics, so none shows.
  * Filtering by a tag starts from its members: often far fewer rows than all customers.
  */
-function matching(db: Db, q: CustomerQuery, day: string) {
+function matching(db: Db, q: CustomerQuery, day: string, others: boolean) {
   const [firstTag, ...moreTags] = q.tagIds;
-  const where = [...moreTags.map((t) => hasTag(t, 'm.customer_id')), ...conditions(q, day)];
+  const where = [...moreTags.map((t) => hasTag(t, 'm.customer_id')), ...conditions(q, day, others)];
   const base = db.k
     .selectFrom('customer_metrics as m')
     .$if(firstTag !== undefined, (query) =>
@@ -90,8 +97,8 @@ function matching(db: Db, q: CustomerQuery, day: string) {
 }
 
 /** How many customers the query matches, for the scroll bar. */
-async function totalOf(db: Db, q: CustomerQuery, day: string): Promise<number> {
-  const noConditions = conditions(q, day).length === 0;
+async function totalOf(db: Db, q: CustomerQuery, day: string, others: boolean) {
+  const noConditions = conditions(q, day, others).length === 0;
   if (noConditions && q.tagIds.length === 1) {
     const members = tagMembersWithMetrics(db, q.tagIds[0]!);
     if (members !== null) return members;
@@ -103,7 +110,7 @@ async function totalOf(db: Db, q: CustomerQuery, day: string): Promise<number> {
         .selectFrom('customer_metrics')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow()
-    : await matching(db, q, day)
+    : await matching(db, q, day, others)
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -111,14 +118,19 @@ async function totalOf(db: Db, q: CustomerQuery, day: string): Promise<number> {
 
 /**
  * The ids of one page, in the grid's order: the sort columns, customers without a
- * value last in either direction, then id (so pages never overlap).
+ * value last in either direction, then id (so pages never overlap). When some customers
+ * are in other currencies (`others`), a money column sorts yuan customers first, then
+ * each other currency by code, and the amounts within each currency.
  */
-async function sortedIds(db: Db, q: CustomerQuery, day: string, need: number): Promise<number[]> {
-  let page = matching(db, q, day).select('m.customer_id as id');
+async function sortedIds(db: Db, q: CustomerQuery, day: string, need: number, others: boolean) {
+  let page = matching(db, q, day, others).select('m.customer_id as id');
   for (const s of q.sort) {
     const expr = columnSql(s.column, day);
     // A column that is never empty needs no "empty last" term, which lets an index serve.
     if (!notNullColumns.has(s.column)) page = page.orderBy(sql`(${expr}) IS NULL`, 'asc');
+    if (others && moneyColumns.has(s.column)) {
+      for (const term of currencyOrder()) page = page.orderBy(term, 'asc');
+    }
     page = page.orderBy(expr, s.dir);
   }
   const rows = await page.orderBy('m.customer_id').limit(need).offset(q.offset).execute();
@@ -146,7 +158,8 @@ async function spendWindowIds(
     .orderBy('customer_id')
     .limit(window)
     .as('w');
-  const where = conditions(q, day);
+  // Taken only when every customer is in yuan: no currency rule applies.
+  const where = conditions(q, day, false);
   const tags = q.tagIds.map((t) => hasTag(t, 'w.customer_id'));
   // The conditions read the metrics (and perhaps the profile) of the window's customers.
   const page = db.k
@@ -170,11 +183,13 @@ async function spendWindowIds(
 
 /**
  * How many customers in spend order to look at for a page: twice what an even spread
- * of the matches would need, plus a margin. Null when sorting all matches is cheaper.
+ * of the matches would need, plus a margin. Null when sorting all matches is cheaper, or
+ * when some customers are in other currencies (`others`): the spend index then does not
+ * give the grid's order (yuan first, then each other currency).
  */
-async function spendWindow(db: Db, q: CustomerQuery, total: number, need: number) {
+async function spendWindow(db: Db, q: CustomerQuery, total: number, need: number, others: boolean) {
   const [only] = q.sort;
-  if (q.sort.length !== 1 || only?.column !== 'spendAll') return null;
+  if (others || q.sort.length !== 1 || only?.column !== 'spendAll') return null;
   const all = await db.k
     .selectFrom('customer_metrics')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -189,7 +204,8 @@ async function spendWindow(db: Db, q: CustomerQuery, total: number, need: number
 /**
  * One page of the customers grid: filtered by tags, search, RFM cell and column
  * filters, sorted on whitelisted columns (ties by id, so pages never overlap), with
- * the total for the scroll bar. Phones are masked.
+ * the total for the scroll bar. Money is sorted and filtered within a currency (rules in
+ * page-currency.ts). Phones are masked.
  */
 export async function customersPage(
   db: Db,
@@ -201,13 +217,14 @@ export async function customersPage(
   return db.k.connection().execute(async (k) => {
     const held: Db = { ...db, k };
     const day = businessDayOf(await metricsAsOf(held, now));
-    const total = await totalOf(held, q, day);
+    const others = hasOtherCurrencies(held.raw);
+    const total = await totalOf(held, q, day, others);
     const need = Math.min(q.limit, total - q.offset);
     if (need <= 0) return { rows: [], total };
 
-    const window = await spendWindow(held, q, total, need);
+    const window = await spendWindow(held, q, total, need, others);
     const fast = window === null ? null : await spendWindowIds(held, q, day, need, window);
-    const ids = fast ?? (await sortedIds(held, q, day, need));
+    const ids = fast ?? (await sortedIds(held, q, day, need, others));
     return { rows: readRows(held, ids, day), total };
   });
 }
