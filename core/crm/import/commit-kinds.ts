@@ -19,7 +19,24 @@ export interface OrderState {
   lineSum: number;
   /** The kinds of its new lines, one bit each (see kindBits): no Set per order. */
   lineKinds: number;
+  /**
+   * The lines an earlier import stored for this order, loaded the first time a row of
+   * it comes without a line number (see BatchOrders.matchKnownLine); null until then.
+   */
+  known: KnownLines | null;
 }
+
+/** An order's stored lines, flat (see KNOWN_VALUES), and its next free line number. */
+export interface KnownLines {
+  /** Per stored line: line number, product, quantity, unit price, amount, matched (0/1). */
+  values: (number | null)[];
+  nextLineNo: number;
+  /** The order had lines before this import: its kind came from them, not from a status. */
+  hadLines: boolean;
+}
+
+/** Values kept per stored line in KnownLines.values. */
+export const KNOWN_VALUES = 6;
 
 export interface OrderCounts {
   sales: number;
@@ -57,6 +74,7 @@ export function newState(
     newLines: 0,
     lineSum: 0,
     lineKinds: 0,
+    known: null,
   };
 }
 

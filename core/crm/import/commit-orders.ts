@@ -1,7 +1,14 @@
 import type SQLite from 'better-sqlite3';
 import type { OrderKind } from '../../db/schema';
-import { countKey, kindBits, newState, settledKind, spendEffect } from './commit-kinds';
-import type { OrderCounts, OrderState } from './commit-kinds';
+import {
+  KNOWN_VALUES,
+  countKey,
+  kindBits,
+  newState,
+  settledKind,
+  spendEffect,
+} from './commit-kinds';
+import type { KnownLines, OrderCounts, OrderState } from './commit-kinds';
 
 export type { OrderCounts, OrderState } from './commit-kinds';
 
@@ -52,6 +59,7 @@ export class BatchOrders {
   private readonly insertLine: SQLite.Statement;
   private readonly update: SQLite.Statement;
   private readonly sumLines: SQLite.Statement<[number], { total: number | null }>;
+  private readonly storedLines: SQLite.Statement<[number], (number | null)[]>;
   /** No order existed before this import (the first one): every order is new, no look-up. */
   private readonly noneBefore: boolean;
 
@@ -77,6 +85,12 @@ export class BatchOrders {
     this.sumLines = raw.prepare(
       'SELECT sum(amount_fen) AS total FROM order_lines WHERE order_id = ?',
     );
+    this.storedLines = raw
+      .prepare<[number], (number | null)[]>(
+        `SELECT line_no, product_id, quantity, unit_price_fen, amount_fen FROM order_lines
+         WHERE order_id = ? ORDER BY line_no`,
+      )
+      .raw(true);
   }
 
   /** The order, if this import or the database knows it; its id is 0 while it is open. */
@@ -88,8 +102,41 @@ export class BatchOrders {
     if (!row) return undefined;
     const state = newState(row.id, false, row.kind, row.amount_fen, row.customer_id === null);
     state.kindFromOrderRow = true;
+    state.cancelledById =
+      this.cancelPrefix !== undefined && externalId.startsWith(this.cancelPrefix);
     this.ordersOf(channel).set(externalId, state);
     return state;
+  }
+
+  /**
+   * For a line that comes without a line number, of an order an earlier import stored:
+   * the number of a stored line of that order with the same product, quantity, unit
+   * price and amount that no row of this file matched yet (it is matched now), or null
+   * when the line is new. Its identity is its content, not its place in this file.
+   */
+  matchKnownLine(
+    order: OrderState,
+    productId: number | null,
+    quantity: number,
+    unit: number,
+    amount: number,
+  ): number | null {
+    const v = this.knownLines(order).values;
+    for (let i = 0; i < v.length; i += KNOWN_VALUES) {
+      if (v[i + 5] !== 0 || v[i + 1] !== productId || v[i + 2] !== quantity) continue;
+      if (v[i + 3] !== unit || v[i + 4] !== amount) continue;
+      v[i + 5] = 1;
+      return v[i] as number;
+    }
+    return null;
+  }
+
+  /** The next free line number of an order an earlier import stored; the caller takes it. */
+  takeLineNo(order: OrderState): number {
+    const known = this.knownLines(order);
+    const lineNo = known.nextLineNo;
+    known.nextLineNo += 1;
+    return lineNo;
   }
 
   /**
@@ -226,6 +273,29 @@ export class BatchOrders {
       this.byChannel.set(channel, orders);
     }
     return orders;
+  }
+
+  /**
+   * The stored lines of an order found in the database, read once. An order that had
+   * lines got its kind from them (an order row's status makes an order without lines),
+   * so its kind is settled again from that kind and the kinds of the lines it gains,
+   * as if the lines had all come in one file.
+   */
+  private knownLines(order: OrderState): KnownLines {
+    if (order.known) return order.known;
+    const values: (number | null)[] = [];
+    let maxLineNo = 0;
+    for (const row of this.storedLines.iterate(order.id)) {
+      values.push(row[0]!, row[1]!, row[2]!, row[3]!, row[4]!, 0);
+      maxLineNo = Math.max(maxLineNo, row[0] as number);
+    }
+    const hadLines = values.length > 0;
+    if (hadLines && !order.isNew) {
+      order.kindFromOrderRow = false;
+      order.lineKinds |= kindBits[order.kind];
+    }
+    order.known = { values, nextLineNo: maxLineNo + 1, hadLines };
+    return order.known;
   }
 
   private settle(order: OrderState): void {

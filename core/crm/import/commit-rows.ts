@@ -6,15 +6,16 @@
  * Orders are unique on (channel, external id) and lines on (order, line number), so
  * a row already in the database is a duplicate and changes nothing.
  *
- * Line numbers: the file's own (Olist's order_item_id) when mapped. Otherwise a line
- * is the n-th row of its order in file order, counting the rows of this file only.
- * Two exports that overlap in time list an order's rows in the same order (a POS
- * writes a receipt's lines once, at the till), so the same row gets the same number
- * in both and is not imported twice. Known weakness: an export that sorted an
- * order's rows differently would number them differently; the rows then match
- * existing line numbers and count as duplicates instead of being compared. Rows the
- * reader rejected are not counted either, so a partial import followed by a corrected
- * export of the same orders numbers their later rows differently.
+ * Line numbers: the file's own (Olist's order_item_id) when mapped; a known line
+ * number is then a duplicate. Otherwise a line of an order new to this import is the
+ * n-th row of that order in this file, and a line of an order an earlier import stored
+ * is known by its content: it is a duplicate when a stored line of that order with the
+ * same product, quantity, unit price and amount is not yet matched by a row of this
+ * file (each stored line matches once), else a new line numbered after the order's
+ * last. So two exports that split an order between them give it the lines of both, and
+ * a second export of the same rows changes nothing. Known limit: a row of a later export
+ * that repeats a stored line of its order exactly cannot be told from that line, and is
+ * taken for it.
  *
  * Amounts: a line's amount is its line amount, else unit price × quantity, less
  * discount and refund, with the sign the export wrote (UCI cancellation invoices
@@ -157,12 +158,18 @@ export class RowWriter {
       order = this.orders.create(r.channel, r.orderId, this.orderFacts(r, customerId), 0, false);
     }
 
-    const lineNo = r.lineNo ?? order.rowsInFile + 1;
+    let lineNo = r.lineNo ?? order.rowsInFile + 1;
     order.rowsInFile += 1;
     const quantity = r.quantity ?? 1;
     const amount = netAmount(gross, r);
     const unit = r.unitPriceFen ?? (quantity !== 0 ? Math.round(gross / quantity) : 0);
     const productId = r.product ? this.productId(r.product) : null;
+    if (r.lineNo === undefined && !order.isNew) {
+      // An order from an earlier export: its line is known by content, not by position.
+      const matched = this.orders.matchKnownLine(order, productId, quantity, unit, amount);
+      if (matched !== null) return this.duplicate('line_known', matched);
+      lineNo = this.orders.takeLineNo(order);
+    }
     const result = this.orders.writeLine(order, lineNo, productId, quantity, unit, amount, r.kind);
     if (result === 'imported') return result;
     return this.duplicate(result === 'known' ? 'line_known' : 'line_repeated', lineNo);
