@@ -62,3 +62,42 @@ test('a planner reads who overrode a freeze, when, why and what held the task', 
   await expect(second.nth(4)).toHaveText('沿用上月名单');
   await expect(second.nth(5)).toHaveText('确定主题与会员权益');
 });
+
+test('a long reason without spaces wraps inside its column and leaves the others their width', async ({
+  page,
+}) => {
+  const made = await call(page.request, 'projects.createFromTemplate', {
+    templateKey: 'member-day',
+    anchorDay: '2026-12-18',
+    name: '会员日 长原因',
+    scope: { storeIds: [], regions: [] },
+    lang: 'zh',
+  });
+  // #5 delivery waits for #4 design: starting it is an override, here with 500 letters.
+  const delivery = made.tasks.find((t) => t.seq === 5)!;
+  await call(page.request, 'tasks.setStatus', {
+    taskId: delivery.id,
+    status: 'in_progress',
+    overrideReason: 'x'.repeat(500),
+    overrideBy: '王店长',
+  });
+
+  await openConsole(page);
+  await page.goto(`/#/planning/${made.project.id}`);
+  await page.getByRole('tab', { name: '覆盖记录' }).click();
+  const log = page.getByRole('region', { name: '覆盖记录' });
+  const cells = log.locator('tbody tr.ant-table-row').first().locator('td');
+  await expect(cells.nth(3)).toHaveText('王店长');
+
+  // Widths as the columns declare them (150, 260, 150, 120 … 240 px); the reason wraps.
+  const width = async (i: number) => (await cells.nth(i).boundingBox())!.width;
+  expect(await width(0)).toBeGreaterThanOrEqual(140);
+  expect(await width(1)).toBeGreaterThanOrEqual(250);
+  expect(await width(3)).toBeGreaterThanOrEqual(110);
+  expect(await width(5)).toBeGreaterThanOrEqual(230);
+  const reason = (await cells.nth(4).boundingBox())!;
+  expect(reason.height).toBeGreaterThan(80); // several lines: one small row is about 40 px
+  const table = (await log.boundingBox())!;
+  expect(reason.x + reason.width).toBeLessThanOrEqual(table.x + table.width + 1);
+  await log.screenshot({ path: '/tmp/h-fix-planning/override-long-reason.png' });
+});

@@ -38,6 +38,7 @@ export function OverrideLog({ projectId, version }: { projectId: number; version
       width: 120,
       render: (_, o) => o.by ?? <Typography.Text type="secondary">—</Typography.Text>,
     },
+    // The reason takes what the fixed columns leave (at least 180 px of the scroll width).
     { title: t('planning.overrides.col.reason'), dataIndex: 'reason' },
     {
       title: t('planning.overrides.col.heldBy'),
@@ -54,8 +55,11 @@ export function OverrideLog({ projectId, version }: { projectId: number; version
         <Empty description={t('planning.overrides.none')} />
       ) : (
         <Table<OverrideRecord>
+          className="plan-override-log"
           rowKey={(o, i) => `${o.taskId}-${o.at}-${i}`}
           size="small"
+          tableLayout="fixed"
+          scroll={{ x: 1100 }}
           loading={log.loading && !log.data}
           columns={columns}
           dataSource={log.data ?? []}
