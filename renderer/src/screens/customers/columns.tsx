@@ -28,12 +28,22 @@ function orDash(p: { value?: unknown }): string {
 
 /** The customers grid's columns: profile, metrics, RFM, lifecycle and tags. */
 export function customerColumnDefs(t: TFunction, locale: Locale): ColDef<CustomerRow>[] {
+  const moneyFilter = {
+    filter: 'agNumberColumnFilter',
+    filterParams: {
+      ...numberFilter.filterParams,
+      filterPlaceholder: t('customers.moneyFilterPlaceholder'),
+    },
+  };
   const num = (field: keyof CustomerRow, width = 110): ColDef<CustomerRow> => ({
     field,
     headerName: t(`customers.col.${field}`),
     width: moneyColumns.has(field) ? 130 : width,
     type: 'numericColumn',
-    ...numberFilter,
+    ...(moneyColumns.has(field) ? moneyFilter : numberFilter),
+    // The core sorts money within a currency (yuan first, then each other currency by
+    // code) and applies a money filter, typed in yuan, to yuan customers only: say so.
+    headerTooltip: moneyColumns.has(field) ? t('customers.moneyTip') : undefined,
     valueFormatter: moneyColumns.has(field)
       ? (p) => formatMoney(p.value as number | null, locale, p.data?.currency)
       : orDash,
