@@ -3,6 +3,7 @@ import type { RawBuilder } from 'kysely';
 import type { LifecycleSettings } from '../../api/tags';
 import { addDays } from './days';
 import type { Windows } from './days';
+import { fillPreferred, preferredCategory, preferredChannel, preferredStore } from './preferred';
 import type { Runner, Values } from './runner';
 
 /**
@@ -19,30 +20,6 @@ function scope(column: string, ids: readonly number[]): RawBuilder<unknown> {
  */
 function dayDiff(from: RawBuilder<unknown>, to: string): RawBuilder<number> {
   return sql<number>`CAST(julianday(${to}) - julianday(${from}) AS INTEGER)`;
-}
-
-/** The customer's sales up to the as-of instant, for the preferred-X subqueries. */
-function sales(v: MetricsValues): RawBuilder<unknown> {
-  return sql`o.customer_id = a.customer_id AND o.ordered_at <= ${v.asOfMs} AND o.kind = 'sale'`;
-}
-
-/** The channel with the most sales, then the most spend, then the first by code. */
-function preferredChannel(v: MetricsValues): RawBuilder<unknown> {
-  return sql`(SELECT o.channel FROM orders o WHERE ${sales(v)} GROUP BY o.channel
-    ORDER BY count(*) DESC, sum(o.amount_fen) DESC, o.channel LIMIT 1)`;
-}
-
-/** The store with the most sales, then the most spend, then the lowest id. */
-function preferredStore(v: MetricsValues): RawBuilder<unknown> {
-  return sql`(SELECT o.store_id FROM orders o WHERE ${sales(v)} AND o.store_id IS NOT NULL
-    GROUP BY o.store_id ORDER BY count(*) DESC, sum(o.amount_fen) DESC, o.store_id LIMIT 1)`;
-}
-
-/** The category with the most spend over the sales' lines, then the most lines, then by name. */
-function preferredCategory(v: MetricsValues): RawBuilder<unknown> {
-  return sql`(SELECT p.category FROM orders o JOIN order_lines l ON l.order_id = o.id
-    JOIN products p ON p.id = l.product_id WHERE ${sales(v)} AND p.category IS NOT NULL
-    GROUP BY p.category ORDER BY sum(l.amount_fen) DESC, count(*) DESC, p.category LIMIT 1)`;
 }
 
 /**
@@ -77,6 +54,7 @@ export function writeMetrics(
       .deleteFrom('customer_metrics')
       .$if(ids !== null, (q) => q.where('customer_id', 'in', v.ids)),
   );
+  fillPreferred(r, shape, values, ids !== null);
   r.runShaped(`${shape}:insert`, values, (v) => insertMetrics(v, ids !== null));
 }
 
@@ -146,9 +124,8 @@ function insertMetrics(v: MetricsValues, scoped: boolean): RawBuilder<unknown> {
 
   // One pass over the customers in id order; each one's orders come from the covering
   // index orders_customer_sales_currency (customer, channel, store, …), so the grouping
-  // needs no sort. The preferred channel, store and category are picked per buying
-  // customer by small subqueries: sorting a dozen groups per customer costs less than one
-  // sort of every (customer, category) pair of the chain followed by a window over it.
+  // needs no sort. The preferred channel, store and category are read per buying customer
+  // from scratch tables filled just before (see preferred.ts), each by one index seek.
   return sql`
     INSERT INTO customer_metrics (
       customer_id, as_of, first_order_at, last_order_at, recency_days,
@@ -165,9 +142,9 @@ function insertMetrics(v: MetricsValues, scoped: boolean): RawBuilder<unknown> {
       a.o30, a.o90, a.o365, a.orders_all, ${money(v, v.from30, '30')} AS s30,
       ${money(v, v.from90, '90')} AS s90, ${money(v, v.from365, '365')} AS s365,
       ${spendAll} AS spend_all, ${sales} AS sales,
-      CASE WHEN a.orders_all > 0 THEN ${preferredChannel(v)} END AS channel,
-      CASE WHEN a.orders_all > 0 THEN ${preferredCategory(v)} END AS category,
-      CASE WHEN a.orders_all > 0 THEN ${preferredStore(v)} END AS store,
+      CASE WHEN a.orders_all > 0 THEN ${preferredChannel} END AS channel,
+      CASE WHEN a.orders_all > 0 THEN ${preferredCategory} END AS category,
+      CASE WHEN a.orders_all > 0 THEN ${preferredStore} END AS store,
       CASE
         WHEN a.orders_all = 0 THEN 'none'
         WHEN a.first_day > ${v.newSince} THEN 'new'

@@ -105,6 +105,51 @@ describe('preferred channel, store and category', () => {
     await refreshCustomers(db, [b], asOf);
     expect((await metricsOf(db, b))?.preferred_category).toBe('bread');
   });
+  it('picks the preferences again from the sales as they are now at each refresh', async () => {
+    const a = await addCustomer(db);
+    const b = await addCustomer(db);
+    const at = '2024-06-10T03:00:00Z';
+    // By hand: a buys once in pos (tea), b once in delivery (cake); then a buys twice in
+    // delivery (bread 2000 each): delivery has 2 sales to pos's 1, bread 4000 beats tea
+    // 1000. b is not refreshed and keeps what the full recompute gave it.
+    await addOrder(db, {
+      customerId: a,
+      at,
+      amountFen: 1000,
+      channel: 'pos',
+      lines: [{ category: 'tea', amountFen: 1000 }],
+    });
+    await addOrder(db, {
+      customerId: b,
+      at,
+      amountFen: 800,
+      channel: 'delivery',
+      lines: [{ category: 'cake', amountFen: 800 }],
+    });
+    await recomputeAll(db, asOf);
+    expect(await metricsOf(db, a)).toMatchObject({
+      preferred_channel: 'pos',
+      preferred_category: 'tea',
+    });
+    for (let i = 0; i < 2; i++) {
+      await addOrder(db, {
+        customerId: a,
+        at,
+        amountFen: 2000,
+        channel: 'delivery',
+        lines: [{ category: 'bread', amountFen: 2000 }],
+      });
+    }
+    await refreshCustomers(db, [a], asOf);
+    expect(await metricsOf(db, a)).toMatchObject({
+      preferred_channel: 'delivery',
+      preferred_category: 'bread',
+    });
+    expect(await metricsOf(db, b)).toMatchObject({
+      preferred_channel: 'delivery',
+      preferred_category: 'cake',
+    });
+  });
 });
 
 describe('refreshing a customer after a rule is edited', () => {
