@@ -46,6 +46,20 @@ function arrowPath(from: number[], to: number[], outward: number, inward: number
 }
 
 /**
+ * The time axis's labels. At month zoom echarts also puts ticks mid-month; only the tick
+ * on a month's first day is labelled, so a month is named once ("2026-12", not twice).
+ * The first tick is always labelled, so that a plan shorter than a month still says which.
+ */
+export function axisLabelFormat(zoom: Zoom): string | ((value: number, index?: number) => string) {
+  if (zoom !== 'month') return '{MM}-{dd}';
+  return (value: number, index = 0) => {
+    const day = new Date(value);
+    if (day.getDate() !== 1 && index > 0) return '';
+    return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}`;
+  };
+}
+
+/**
  * The Gantt as an echarts option for the window on screen: one custom series for the
  * phase and task bars in it, one for the dependency arrows crossing it and one for the
  * today line, on a time axis at the top. The axes span the window only, at the zoom's
@@ -232,7 +246,7 @@ export function ganttOption(
     };
   };
 
-  const labelFormat = zoom === 'month' ? '{yyyy}-{MM}' : '{MM}-{dd}';
+  const labelFormat = axisLabelFormat(zoom);
   const interval = zoom === 'day' ? DAY : zoom === 'week' ? 7 * DAY : undefined;
 
   return {
