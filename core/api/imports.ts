@@ -52,14 +52,42 @@ export type DateOrder = (typeof dateOrders)[number];
 export const rowKinds = ['orderLine', 'order', 'customer', 'payment'] as const;
 export type RowKind = (typeof rowKinds)[number];
 
+// ISO 4217 codes this runtime knows; built once, read for every mapping checked.
+let knownCurrencies: Set<string> | null = null;
+
+/**
+ * A currency as a mapping names it: trimmed and upper-cased, `RMB` (the name people write
+ * for yuan) read as `CNY`, and otherwise an ISO 4217 code or refused with the value named.
+ */
+export const currencySchema = z.string().transform((raw, ctx) => {
+  const code = raw.trim().toUpperCase();
+  const iso = code === 'RMB' ? 'CNY' : code;
+  knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+  if (knownCurrencies.has(iso)) return iso;
+  ctx.issues.push({
+    code: 'custom',
+    input: raw,
+    message:
+      `The currency "${raw}" is not an ISO 4217 code: write a three-letter code such as ` +
+      'CNY, USD or GBP (RMB is read as CNY).',
+  });
+  return z.NEVER;
+});
+
 export const columnMappingSchema = z.object({
   rowKind: z.enum(rowKinds),
   channel: z.enum(channelCodes),
   /** Target field → the file's header text. */
   fields: z.partialRecord(z.enum(targetFields), z.string().min(1).max(200)),
-  currency: z.string().length(3).default('CNY'),
+  currency: currencySchema.default('CNY'),
   /** Store code for rows that name no store (e.g. an online shop). */
   defaultStore: z.string().max(64).optional(),
+  /**
+   * True when the line (or order) amount column is what was paid, the discount already
+   * taken off (POS `line_total`, mini-program 商品实付); absent or false when it is the
+   * amount before discount (delivery platforms' 商品金额). The discount is taken off once.
+   */
+  amountAfterDiscount: z.boolean().optional(),
 });
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 

@@ -1,6 +1,12 @@
 import { targetFields, type DateOrder, type RowError, type TargetField } from '../../api/imports';
 import { normalizeEmail, normalizeMemberId, normalizePhone } from '../identity/normalize';
-import { parseLocalDateTime, type LocalDateTime } from './dates';
+import {
+  firstYear,
+  lastYear,
+  orderEvidence,
+  parseLocalDateTime,
+  type LocalDateTime,
+} from './dates';
 import type { EffectiveImport } from './mapping';
 import { decimalText, decimalToMinor, isMissing } from './numbers';
 import type { ZoneClock } from './zone';
@@ -18,6 +24,22 @@ const noGender = new Set(['', 'na', 'u', 'unknown', '未知', '保密']);
 // A customer's phone, gender and birthday come back on each of their lines: the answer
 // for a cell's text is kept, up to this many distinct texts per file and kind.
 const answersKept = 100_000;
+
+/**
+ * Plausible bounds of one cell: an amount beyond ±10^12 fen (¥10 billion) or a quantity
+ * beyond ±10^7 is a slip of the keyboard or a broken export, and a longer text than
+ * `maxTextLength` characters is no name, code or status. Such a row is rejected with the
+ * reason, never stored truncated or as a float in an integer column.
+ */
+export const maxMinorUnits = 1e12;
+export const maxQuantity = 1e7;
+export const maxTextLength = 500;
+
+// An error quotes at most this many characters of a cell (a 50 MB cell stays out of logs).
+const quotedLength = 60;
+
+// Number words that JavaScript would read but an export never means as a value.
+const notNumbers = new Set(['nan', 'infinity', '+infinity', '-infinity', 'inf', '-inf']);
 
 // tsx (which runs the CLI and the benchmark) compiles each module to CommonJS, where a
 // call of an imported function goes through two property getters. These helpers run
@@ -85,20 +107,38 @@ export class CellReader {
     const raw = this.raw(column);
     if (raw === undefined) return undefined;
     if (cellIsMissing(raw)) return this.missing(field, required);
+    if (raw.length > maxTextLength) return this.tooLong(field, raw);
     return raw.trim();
   }
 
-  number(column: number, field: TargetField, required = false): number | undefined {
+  /** A quantity: at most `limit` either side of zero. */
+  number(
+    column: number,
+    field: TargetField,
+    required = false,
+    limit = maxQuantity,
+  ): number | undefined {
     const raw = this.raw(column);
     if (raw === undefined) return undefined;
     const text = cellDecimal(raw, this.effective.decimalComma);
+    if (text === null || (text === undefined && isNotNumber(raw))) {
+      return this.fail(field, raw, 'number.invalid', 'is not a number');
+    }
     if (text === undefined) return this.missing(field, required);
-    if (text === null) return this.fail(field, raw, 'number.invalid', 'is not a number');
-    return Number(text);
+    const value = Number(text);
+    if (Math.abs(value) <= limit) return value;
+    const bound = limit.toLocaleString('en-US');
+    return this.fail(
+      field,
+      raw,
+      'number.out_of_range',
+      `is beyond ±${bound}, not a plausible value`,
+    );
   }
 
+  /** A whole number such as a line number: any safe integer. */
   integer(column: number, field: TargetField): number | undefined {
-    const value = this.number(column, field);
+    const value = this.number(column, field, false, Number.MAX_SAFE_INTEGER);
     if (value === undefined || Number.isInteger(value)) return value;
     return this.fail(field, this.raw(column) ?? '', 'number.not_integer', 'is not a whole number');
   }
@@ -107,9 +147,15 @@ export class CellReader {
     const raw = this.raw(column);
     if (raw === undefined) return undefined;
     const text = cellDecimal(raw, this.effective.decimalComma);
+    if (text === null || (text === undefined && isNotNumber(raw))) {
+      return this.fail(field, raw, 'money.invalid', 'is not an amount of money');
+    }
     if (text === undefined) return this.missing(field, required);
-    if (text === null) return this.fail(field, raw, 'money.invalid', 'is not an amount of money');
-    return cellMinor(text, this.effective.currencyExponent);
+    const minor = cellMinor(text, this.effective.currencyExponent);
+    if (Number.isSafeInteger(minor) && Math.abs(minor) <= maxMinorUnits) return minor;
+    const bound = (maxMinorUnits / 10 ** this.effective.currencyExponent).toLocaleString('en-US');
+    const reason = `is beyond ±${bound} (in the file's currency), not a plausible amount`;
+    return this.fail(field, raw, 'money.out_of_range', reason);
   }
 
   moment(column: number, field: TargetField, required = false): Moment | undefined {
@@ -119,11 +165,7 @@ export class CellReader {
 
     const local = cellDate(raw, this.dateOrder);
     if (local === 'missing') return this.missing(field, required);
-    if (local === 'order_unknown') {
-      const reason = 'could be day-first or month-first; choose the date order of this file';
-      return this.fail(field, raw, 'date.order_unknown', reason);
-    }
-    if (local === 'invalid') return this.fail(field, raw, 'date.invalid', this.dateReason());
+    if (typeof local === 'string') return this.badDate(field, raw, local);
 
     const utcMs = this.clock.toUtc(local);
     const moment = { utcMs, businessDay: this.clock.businessDay(utcMs, local), local };
@@ -141,7 +183,7 @@ export class CellReader {
 
     const local = cellDate(raw, this.dateOrder);
     if (local === 'missing') return undefined;
-    if (typeof local === 'string') return this.fail(field, raw, 'date.invalid', this.dateReason());
+    if (typeof local === 'string') return this.badDate(field, raw, local);
     const date = `${local.year}-${pad2(local.month)}-${pad2(local.day)}`;
     if (this.birthDates.size < answersKept) this.birthDates.set(raw, date);
     return date;
@@ -176,6 +218,7 @@ export class CellReader {
   id(column: number, field: TargetField, required = false): string | undefined {
     const raw = this.raw(column);
     if (raw === undefined) return undefined;
+    if (raw.length > maxTextLength) return this.tooLong(field, raw);
     return cellId(raw) ?? this.missing(field, required);
   }
 
@@ -192,9 +235,16 @@ export class CellReader {
   /** Records a problem with the row as a whole or with a named field. */
   fail(field: TargetField | null, value: string | null, code: string, reason: string): undefined {
     const column = field === null ? null : this.header(field);
-    const said = value === null ? '' : `"${value}" `;
+    const shown = value !== null && value.length > quotedLength ? quote(value) : value;
+    const said = shown === null ? '' : `"${shown}" `;
     const where = column === null ? '' : ` in column "${column}"`;
-    const error = { line: this.line, column, value, code, reason: `${said}${reason}${where}` };
+    const error = {
+      line: this.line,
+      column,
+      value: shown,
+      code,
+      reason: `${said}${reason}${where}`,
+    };
     this.errors = this.errors === noErrors ? [error] : [...this.errors, error];
     return undefined;
   }
@@ -210,11 +260,45 @@ export class CellReader {
     return index === undefined ? null : (this.effective.headers[index] ?? null);
   }
 
-  private dateReason(): string {
+  private tooLong(field: TargetField, raw: string): undefined {
+    const reason = `has ${raw.length} characters, more than the ${maxTextLength} a value may have`;
+    return this.fail(field, raw, 'text.too_long', reason);
+  }
+
+  /** A date cell that could not be read ('missing' is handled by the caller). */
+  private badDate(field: TargetField, raw: string, problem: string): undefined {
+    if (problem === 'year_out_of_range') {
+      const reason = `has a year outside ${firstYear}–${lastYear}; correct the year in the file`;
+      return this.fail(field, raw, 'date.year_out_of_range', reason);
+    }
+    if (problem === 'order_unknown') {
+      const reason = 'could be day-first or month-first; choose the date order of this file';
+      return this.fail(field, raw, 'date.order_unknown', reason);
+    }
+    return this.fail(field, raw, 'date.invalid', this.dateReason(raw));
+  }
+
+  private dateReason(raw: string): string {
+    // The file's order only matters to a value written `a/b/c`: a year-first value is
+    // read the same whatever the order, so the remark would mislead.
+    const evidence = orderEvidence(raw);
+    const orderMatters = evidence !== 'yearFirst' && evidence !== 'none';
     const order = { dmy: 'day-first', mdy: 'month-first', ymd: 'year-first' };
-    const hint = this.dateOrder ? ` (this file is read ${order[this.dateOrder]})` : '';
+    const hint =
+      this.dateOrder && orderMatters ? ` (this file is read ${order[this.dateOrder]})` : '';
     return `is not a date${hint}`;
   }
+}
+
+/** `NaN`, `Infinity` and the like: number words, not numbers (isMissing takes `nan` as empty). */
+function isNotNumber(raw: string): boolean {
+  const text = raw.trim().toLowerCase();
+  return text.length >= 3 && notNumbers.has(text);
+}
+
+/** The start of a long cell, marked as cut. */
+function quote(value: string): string {
+  return `${value.slice(0, quotedLength)}…`;
 }
 
 function pad2(n: number): string {

@@ -103,7 +103,8 @@ function convertRow(reader: CellReader, settings: Settings): ImportRecord {
   const { mapping, at } = settings;
   const kind = mapping.rowKind;
   const moment = reader.moment(at.orderedAt, 'orderedAt', kind === 'order');
-  const goods = readGoods(reader, settings);
+  const discountFen = reader.money(at.discountAmount, 'discountAmount');
+  const goods = readGoods(reader, settings, discountFen);
 
   // Every record has the same shape (absent values are undefined): one hidden class
   // for the whole file keeps a million rows fast.
@@ -124,8 +125,12 @@ function convertRow(reader: CellReader, settings: Settings): ImportRecord {
     quantity: goods.quantity,
     unitPriceFen: goods.unitPriceFen,
     lineAmountFen: goods.lineAmountFen,
-    orderAmountFen: reader.money(at.orderAmount, 'orderAmount'),
-    discountFen: reader.money(at.discountAmount, 'discountAmount'),
+    orderAmountFen: beforeDiscount(
+      reader.money(at.orderAmount, 'orderAmount'),
+      discountFen,
+      settings,
+    ),
+    discountFen,
     refundFen: reader.money(at.refundAmount, 'refundAmount'),
     paymentFen: reader.money(at.paymentAmount, 'paymentAmount', kind === 'payment'),
   };
@@ -163,7 +168,7 @@ interface Goods {
   lineAmountFen: number | undefined;
 }
 
-function readGoods(reader: CellReader, settings: Settings): Goods {
+function readGoods(reader: CellReader, settings: Settings, discountFen?: number): Goods {
   const at = settings.at;
   const isLine = settings.mapping.rowKind === 'orderLine';
   const sku = reader.text(at.sku, 'sku');
@@ -173,7 +178,11 @@ function readGoods(reader: CellReader, settings: Settings): Goods {
   const quantity = reader.number(at.quantity, 'quantity', isLine) ?? (isLine ? 1 : undefined);
   const errorsBefore = reader.errors.length;
   const unitPriceFen = reader.money(at.unitPrice, 'unitPrice');
-  let lineAmountFen = reader.money(at.lineAmount, 'lineAmount');
+  let lineAmountFen = beforeDiscount(
+    reader.money(at.lineAmount, 'lineAmount'),
+    discountFen,
+    settings,
+  );
   if (isLine && quantity === 0) reader.fail('quantity', '0', 'quantity.zero', 'is no quantity');
   if (lineAmountFen === undefined && unitPriceFen !== undefined && quantity !== undefined) {
     lineAmountFen = lineAmount(unitPriceFen, quantity);
@@ -188,6 +197,24 @@ function readGoods(reader: CellReader, settings: Settings): Goods {
   const code = sku ?? name;
   const product = code === undefined ? undefined : settings.shared.product(code, name, category);
   return { product, quantity, unitPriceFen, lineAmountFen };
+}
+
+/**
+ * The hand-over's line and order amounts are before discount: the commit takes the
+ * discount (and any refund) off. A file whose amount column is already what was paid
+ * (`amountAfterDiscount`, e.g. POS `line_total`) gets its discount added back here,
+ * with the amount's sign, so the discount is taken off exactly once: 2 × 18.50 with
+ * 2.00 off, paid 35.00, hands over 3700 and 200, and 3500 fen is stored.
+ */
+function beforeDiscount(
+  amountFen: number | undefined,
+  discountFen: number | undefined,
+  settings: Settings,
+): number | undefined {
+  if (amountFen === undefined || !discountFen || settings.mapping.amountAfterDiscount !== true) {
+    return amountFen;
+  }
+  return amountFen >= 0 ? amountFen + discountFen : amountFen - discountFen;
 }
 
 function readStore(reader: CellReader, settings: Settings): ImportRecord['store'] {

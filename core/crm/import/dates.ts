@@ -9,6 +9,8 @@ import type { DateOrder } from '../../api/imports';
  * offset (`Z`, `+08:00`) that then wins over the file's zone.
  *
  * Two-digit years pivot at 70: `00`–`69` are 2000–2069, `70`–`99` are 1970–1999.
+ * Years outside 1900–2100 (`0024-05-31`, `2999-01-01`) are typing slips, not sales:
+ * they are reported as `year_out_of_range`, never read.
  */
 
 export interface LocalDateTime {
@@ -25,9 +27,13 @@ export interface LocalDateTime {
   hasTime: boolean;
 }
 
-export type DateProblem = 'missing' | 'invalid' | 'order_unknown';
+export type DateProblem = 'missing' | 'invalid' | 'order_unknown' | 'year_out_of_range';
 
 export const twoDigitYearPivot = 70;
+
+/** The first and last year a date of an export may carry (both included). */
+export const firstYear = 1900;
+export const lastYear = 2100;
 
 const yearFirst =
   /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:(?:T|\s+|,\s*)(.+))?$/;
@@ -99,6 +105,7 @@ function fixedIso(text: string): LocalDateTime | DateProblem | null {
   const minute = digits2(text, 14);
   const second = digits2(text, 17);
   if (hour < 0 || minute < 0 || second < 0) return null;
+  if (year < firstYear || year > lastYear) return 'year_out_of_range';
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 'invalid';
   if (hour > 23 || minute > 59 || second > 59) return 'invalid';
   return { year, month, day, hour, minute, second, millisecond: 0, hasTime: true };
@@ -138,6 +145,7 @@ export function fromExcelSerial(value: number): LocalDateTime | DateProblem {
   const epochDays = days < 60 ? days - 25568 : days - 25569;
   const seconds = Math.round((value - days) * 86400);
   const date = new Date((epochDays * 86400 + seconds) * 1000);
+  if (date.getUTCFullYear() > lastYear) return 'year_out_of_range';
   return {
     year: date.getUTCFullYear(),
     month: date.getUTCMonth() + 1,
@@ -156,6 +164,7 @@ function build(
   day: number,
   timeText: string | undefined,
 ): LocalDateTime | DateProblem {
+  if (year < firstYear || year > lastYear) return 'year_out_of_range';
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 'invalid';
   const result: LocalDateTime = {
     year,
