@@ -9,6 +9,7 @@ import { Figure } from '../../components/Figure';
 import { formatNumber } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { navigate } from '../../shell/route';
+import { DuplicateTable } from './DuplicateTable';
 import { RejectedTable } from './RejectedTable';
 import { csvField, download } from './options';
 
@@ -26,7 +27,10 @@ const statusKind = {
   cancelled: 'warning',
 } as const;
 
-/** What the import did: counts, the rejected rows (savable as CSV) and what to do next. */
+/**
+ * What the import did: counts, the rejected rows (savable as CSV), the first duplicate
+ * rows and what to do next.
+ */
 export function SummaryStep({ summary: s, onImportValid, onAnother }: Props) {
   const { t } = useTranslation();
   const { locale } = useLocale();
@@ -105,6 +109,9 @@ export function SummaryStep({ summary: s, onImportValid, onAnother }: Props) {
           />
           <RejectedTable rows={s.rejected} />
         </>
+      ) : null}
+      {s.rowsDuplicate > 0 && s.duplicates.length > 0 ? (
+        <DuplicateTable rows={s.duplicates} total={s.rowsDuplicate} />
       ) : null}
       <ErrorNote error={error} />
       <Space wrap>
