@@ -268,7 +268,7 @@ export class CellReader {
   /** A date cell that could not be read ('missing' is handled by the caller). */
   private badDate(field: TargetField, raw: string, problem: string): undefined {
     if (problem === 'year_out_of_range') {
-      const reason = `has a year outside ${firstYear}–${lastYear}; correct the year in the file`;
+      const reason = `has a year outside ${firstYear}–${lastYear}`;
       return this.fail(field, raw, 'date.year_out_of_range', reason);
     }
     if (problem === 'order_unknown') {

@@ -105,9 +105,9 @@ function fixedIso(text: string): LocalDateTime | DateProblem | null {
   const minute = digits2(text, 14);
   const second = digits2(text, 17);
   if (hour < 0 || minute < 0 || second < 0) return null;
-  if (year < firstYear || year > lastYear) return 'year_out_of_range';
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 'invalid';
   if (hour > 23 || minute > 59 || second > 59) return 'invalid';
+  if (year < firstYear || year > lastYear) return 'year_out_of_range';
   return { year, month, day, hour, minute, second, millisecond: 0, hasTime: true };
 }
 
@@ -164,7 +164,6 @@ function build(
   day: number,
   timeText: string | undefined,
 ): LocalDateTime | DateProblem {
-  if (year < firstYear || year > lastYear) return 'year_out_of_range';
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 'invalid';
   const result: LocalDateTime = {
     year,
@@ -176,8 +175,9 @@ function build(
     millisecond: 0,
     hasTime: false,
   };
-  if (timeText === undefined) return result;
-  return readTime(timeText.trim(), result) ? result : 'invalid';
+  if (timeText !== undefined && !readTime(timeText.trim(), result)) return 'invalid';
+  // A real calendar date and time whose year is a slip: said apart from a non-date.
+  return year < firstYear || year > lastYear ? 'year_out_of_range' : result;
 }
 
 function readTime(text: string, into: LocalDateTime): boolean {

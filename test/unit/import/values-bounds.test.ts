@@ -58,6 +58,7 @@ describe('dates with a year no sale can have', () => {
         posRow('Y4', { soldAt: '1900-01-01 00:00:00' }),
         posRow('Y5', { soldAt: '2100-12-31 23:59:59' }),
         posRow('Y6', { soldAt: '2999/1/1 10:00' }),
+        posRow('Y7', { soldAt: '0000-00-00 00:00:00' }),
       ],
       pos,
     );
@@ -68,6 +69,8 @@ describe('dates with a year no sale can have', () => {
       'ok',
       'ok',
       ['date.year_out_of_range', 'sold_at', '2999/1/1 10:00'],
+      // No month 0: not a date at all, whatever its year.
+      ['date.invalid', 'sold_at', '0000-00-00 00:00:00'],
     ]);
     expect(errors[0]?.[0]?.line).toBe(2);
     expect(errors[0]?.[0]?.reason).toContain('outside 1900–2100');
