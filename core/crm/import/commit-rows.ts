@@ -310,7 +310,7 @@ function sameCustomer(a: CustomerKeys, b: CustomerKeys): boolean {
 }
 
 /** Gross less discount and refund (both positive amounts), keeping the gross's sign. */
-function netAmount(gross: number, r: ImportRecord): number {
+export function netAmount(gross: number, r: ImportRecord): number {
   const off = (r.discountFen ?? 0) + (r.refundFen ?? 0);
   return gross >= 0 ? gross - off : gross + off;
 }

@@ -1,5 +1,6 @@
 import type { PreviewRow, TargetField } from '../../api/imports';
 import { maskPhone } from '../../shared/mask';
+import { netAmount } from './commit-rows';
 import type { EffectiveImport } from './mapping';
 import type { ImportRecord } from './types';
 import { formatInstant } from './zone';
@@ -35,12 +36,18 @@ export function previewRow(record: ImportRecord, effective: EffectiveImport): Pr
   put('category', record.product?.category);
   put('quantity', record.quantity);
   put('unitPrice', money(record.unitPriceFen));
-  put('lineAmount', money(record.lineAmountFen));
-  put('orderAmount', money(record.orderAmountFen));
+  // The commit stores a line's or order's amount after its discount and refund; the
+  // reader hands over the amount before them, so show what the commit will store.
+  put('lineAmount', money(stored(record.lineAmountFen, record)));
+  put('orderAmount', money(stored(record.orderAmountFen, record)));
   put('discountAmount', money(record.discountFen));
   put('refundAmount', money(record.refundFen));
   put('paymentAmount', money(record.paymentFen));
   return { line: record.line, values };
+}
+
+function stored(gross: number | undefined, record: ImportRecord): number | undefined {
+  return gross === undefined ? undefined : netAmount(gross, record);
 }
 
 function putCustomer(

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useApi } from '../../shell/useApi';
 import { RejectedTable } from './RejectedTable';
-import type { WizardOptions } from './options';
+import { rejectedRowCount, type WizardOptions } from './options';
 
 interface Props {
   fileId: string;
@@ -46,7 +46,7 @@ export function PreviewStep({ fileId, options, onBack, onStart }: Props) {
                 <Alert
                   type="warning"
                   showIcon
-                  title={t('import.preview.errors', { count: preview.errors.length })}
+                  title={t('import.preview.errors', { count: rejectedRowCount(preview.errors) })}
                 />
                 <RejectedTable rows={preview.errors} />
               </>

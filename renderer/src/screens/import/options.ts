@@ -1,4 +1,5 @@
 import type { InputOf } from '../../../../core/api/contract';
+import type { RowError } from '../../../../core/api/imports';
 
 /** What the wizard gathers before preview and import (the contract's import options). */
 export type WizardOptions = InputOf<'imports.start'>['options'];
@@ -18,6 +19,11 @@ export const delimiters: { value: ',' | ';' | '\t' | '|'; key: string }[] = [
   { value: '\t', key: 'tab' },
   { value: '|', key: 'pipe' },
 ];
+
+/** How many rows of a preview would be rejected: a row with several errors counts once. */
+export function rejectedRowCount(errors: readonly RowError[]): number {
+  return new Set(errors.map((e) => e.line)).size;
+}
 
 /** Saves text as a download named `fileName` (used for the rejected rows and segments). */
 export function download(fileName: string, blob: Blob): void {
