@@ -7,9 +7,10 @@ import type { ConditionExplanation, GroupExplanation } from '../../core/api/rule
 import type { TagInfo } from '../../core/api/tags';
 import type { App } from '../../core/service';
 import { formatAmount } from '../../core/shared/money';
+import { formatDateTime } from '../../renderer/src/shell/format';
 import { call, followJob } from './call';
 import { CliFailure, exitCodes, usageError } from './exit';
-import { formatCount, table } from './output';
+import { formatCount, plural, table } from './output';
 
 export interface Flags {
   preset?: string;
@@ -38,9 +39,12 @@ export async function importFile(app: App, file: string, flags: Flags): Promise<
   }
   const dateOrder = flags['date-order'];
   if (dateOrder !== undefined && !dateOrders.includes(dateOrder as DateOrder)) {
-    throw usageError(`--date-order must be one of ${dateOrders.join(', ')}.`);
+    throw usageError(
+      `--date-order must be one of ${dateOrders.join(', ')} (e.g. --date-order dmy).`,
+    );
   }
 
+  if (flags.preset) await checkPreset(app, flags.preset);
   const registered = app.ctx.files.register(path.resolve(file), path.basename(file));
   const options: ImportOptions = {
     source: flags.preset
@@ -56,10 +60,21 @@ export async function importFile(app: App, file: string, flags: Flags): Promise<
   });
   const summary = (await followJob(app, job, `import ${registered.name}`)) as ImportSummary;
   return {
-    text: describeImport(summary),
+    text: describeImport(summary, dateOrder),
     json: summary,
     exitCode: summary.status === 'failed' ? exitCodes.rejected : exitCodes.ok,
   };
+}
+
+/** An unknown preset is named with the ones there are, before the file is even opened. */
+async function checkPreset(app: App, id: string): Promise<void> {
+  const presets = await call(app, 'imports.presets', {});
+  if (presets.some((p) => p.id === id)) return;
+  const known = presets.map((p) => p.id).join(', ');
+  throw new CliFailure({
+    code: 'imports.preset_unknown',
+    message: `There is no preset "${id}". Presets: ${known}. See --help for import's options.`,
+  });
 }
 
 async function savedMapping(app: App, name: string): Promise<ImportOptions['source']> {
@@ -75,24 +90,65 @@ async function savedMapping(app: App, name: string): Promise<ImportOptions['sour
   return { kind: 'mapping', name: found.name, mapping: found.mapping };
 }
 
-function describeImport(s: ImportSummary): string {
-  const lines = [
-    `${s.fileName}: ${s.status}` + (s.batchId !== null ? ` (batch ${s.batchId})` : ''),
-    `  encoding ${s.encoding}, dates ${s.dateOrder ?? 'n/a'}`,
-    `  rows ${formatCount(s.rowsTotal)}: imported ${formatCount(s.rowsImported)}, ` +
-      `duplicates ${formatCount(s.rowsDuplicate)}, rejected ${formatCount(s.rowsRejected)}`,
-    `  orders: ${s.orders.sales} sales, ${s.orders.returns} returns, ` +
-      `${s.orders.cancellations} cancellations, ${s.orders.writeoffs} write-offs, ` +
-      `${s.orders.adjustments} adjustments; ${s.anonymousOrders} anonymous`,
-    `  customers: ${s.customersNew} new, ${s.customersMatched} matched`,
-  ];
+function describeImport(s: ImportSummary, chosenOrder: string | undefined): string {
+  const refused = s.status === 'failed';
+  const lines = refused ? describeRefused(s) : describeWritten(s);
+  lines.splice(1, 0, `  encoding ${s.encoding}, dates ${describeDateOrder(s, chosenOrder)}`);
   for (const r of s.rejected) {
-    lines.push(`  line ${r.line}${r.column ? `, ${r.column}` : ''}: ${r.reason} [${r.code}]`);
+    const hint = r.code === 'date.order_unknown' ? ' (--date-order dmy|mdy)' : '';
+    lines.push(
+      `  line ${r.line}${r.column ? `, ${r.column}` : ''}: ${r.reason}${hint} [${r.code}]`,
+    );
   }
   if (s.rowsRejected > s.rejected.length) {
-    lines.push(`  … ${s.rowsRejected - s.rejected.length} more rejected rows`);
+    lines.push(`  … ${formatCount(s.rowsRejected - s.rejected.length)} more rejected rows`);
   }
   return lines.join('\n');
+}
+
+/** A refused file wrote nothing: only what the file held is said, no batch, no duplicates. */
+function describeRefused(s: ImportSummary): string[] {
+  const good = s.rowsTotal - s.rowsRejected;
+  return [
+    `${s.fileName}: refused, nothing was written (${plural(s.rowsRejected, 'row')} rejected; ` +
+      `fix them, or run again with --accept-partial to import the other rows)`,
+    `  the file holds ${plural(s.rowsTotal, 'row')}: ${formatCount(good)} readable, ` +
+      `${formatCount(s.rowsRejected)} rejected`,
+  ];
+}
+
+function describeWritten(s: ImportSummary): string[] {
+  return [
+    `${s.fileName}: ${s.status}` + (s.batchId !== null ? ` (batch ${s.batchId})` : ''),
+    `  rows ${formatCount(s.rowsTotal)}: imported ${formatCount(s.rowsImported)}, ` +
+      `already imported or repeated ${formatCount(s.rowsDuplicate)}, ` +
+      `rejected ${formatCount(s.rowsRejected)}`,
+    `  orders: ${formatCount(s.orders.sales)} sales, ${formatCount(s.orders.returns)} returns, ` +
+      `${formatCount(s.orders.cancellations)} cancellations, ` +
+      `${formatCount(s.orders.writeoffs)} write-offs, ` +
+      `${formatCount(s.orders.adjustments)} adjustments; ` +
+      `${formatCount(s.anonymousOrders)} anonymous`,
+    `  customers: ${formatCount(s.customersNew)} new, ${formatCount(s.customersMatched)} matched`,
+  ];
+}
+
+const orderNames: Record<DateOrder, string> = {
+  ymd: 'year-month-day',
+  dmy: 'day-month-year',
+  mdy: 'month-day-year',
+};
+
+/** Which date order was used and who chose it, or why none was. */
+function describeDateOrder(s: ImportSummary, chosen: string | undefined): string {
+  if (s.dateOrder) {
+    const who = chosen ? 'as given by --date-order' : 'detected from the file';
+    return `read ${orderNames[s.dateOrder]} (${s.dateOrder}, ${who})`;
+  }
+  const ambiguous = s.rejected.some((r) => r.code === 'date.order_unknown');
+  return ambiguous
+    ? 'undecided: some dates could be day-first or month-first; ' +
+        'run again with --date-order dmy or --date-order mdy'
+    : 'no order needed (no date in the file could be read two ways)';
 }
 
 /** Recomputes every customer's metrics, RFM scores and tags as of now. */
@@ -101,7 +157,7 @@ export async function recompute(app: App): Promise<Output> {
   const s = (await followJob(app, job, 'recompute', 'steps')) as RecomputeSummary;
   const text =
     `recomputed ${formatCount(s.customers)} customers and ${s.tagsEvaluated} tags ` +
-    `as of ${s.asOf}: +${s.membershipsAdded} / -${s.membershipsRemoved} memberships ` +
+    `as of ${storeTime(s.asOf)}: +${s.membershipsAdded} / -${s.membershipsRemoved} memberships ` +
     `in ${s.durationMs} ms`;
   return { text, json: s };
 }
@@ -170,8 +226,8 @@ export async function explain(app: App, flags: Flags): Promise<Output> {
 function describeExplanation(e: TagExplanation, moneyFields: Set<string>): string {
   const head =
     `${e.nameZh} / ${e.nameEn} [${e.kind}]: ${e.has ? 'has it' : 'does not have it'}` +
-    (e.since ? ` since ${e.since}` : '') +
-    ` (rule version ${e.version}, as of ${e.asOf})`;
+    (e.since ? ` since ${storeTime(e.since)}` : '') +
+    ` (rule version ${e.version}, as of ${storeTime(e.asOf)})`;
   const body = e.rule
     ? describeGroup(e.rule, '  ', moneyFields, e.currency)
     : e.reason
@@ -180,19 +236,34 @@ function describeExplanation(e: TagExplanation, moneyFields: Set<string>): strin
   return body ? `${head}\n${body}` : head;
 }
 
+/** An instant as the console shows it: 'YYYY-MM-DD HH:mm' in the store's zone (Shanghai). */
+function storeTime(iso: string): string {
+  return formatDateTime(iso, 'en');
+}
+
 /** The English sentence for a tag reason the core returns as a code with parameters. */
 const reasonText: Record<string, string> = {
   'tags.reason.manual': 'Added by hand on {at} ({reason}).',
   'tags.reason.manual_absent': 'This manual tag is not on the customer.',
   'tags.reason.rfm': 'RFM scores R{r} F{f} M{m} put the customer in this segment ({segment}).',
-  'tags.reason.lifecycle':
-    'Lifecycle stage {stage}: last order {recencyDays} days ago, {orders} orders in all.',
+  'tags.reason.lifecycle': 'Lifecycle stage {stage}: last order {recencyDays}, {orders} in all.',
 };
 
 function describeReason(code: string, params: Record<string, string | number>): string {
   const template = reasonText[code];
   if (!template) return `${code} ${JSON.stringify(params)}`;
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? '?'));
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => reasonValue(key, params[key]));
+}
+
+/** A reason's parameter in words: counts with their noun, instants in store time. */
+function reasonValue(key: string, value: string | number | undefined): string {
+  if (value === undefined) return '?';
+  if (key === 'recencyDays' && typeof value === 'number') {
+    return value < 0 ? 'none yet' : `${plural(value, 'day')} ago`;
+  }
+  if (key === 'orders' && typeof value === 'number') return plural(value, 'order');
+  if (key === 'at' && typeof value === 'string') return storeTime(value);
+  return String(value);
 }
 
 function describeGroup(

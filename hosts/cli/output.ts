@@ -59,3 +59,8 @@ export function table(headers: string[], rows: (string | number)[][]): string {
     )
     .join('\n');
 }
+
+/** A count with its noun in the right number: "1 order", "3,479 orders". */
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${number.format(n)} ${n === 1 ? noun : nouns}`;
+}

@@ -116,6 +116,48 @@ describe('the CLI', () => {
     expect(run.stdout).toMatch(/line \d+/);
   });
 
+  it('says a refused file wrote nothing, with what the file held and no batch or duplicates', async () => {
+    // 20 rows: `awk 'NR>1' online-retail-dirty.csv | wc -l` prints 20.
+    const file = dataFile('online-retail-dirty.csv');
+    const run = await cli('import', file, '--preset', 'uci-online-retail', '--db', db);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('refused, nothing was written');
+    expect(run.stdout).toMatch(/the file holds 20 rows: \d+ readable, \d+ rejected/);
+    expect(run.stdout).not.toMatch(/\(batch \d+\)|duplicates|n\/a/);
+  });
+
+  it('names --date-order dmy|mdy when the dates could be day-first or month-first', async () => {
+    const file = dataFile('online-retail-dirty.csv');
+    const run = await cli('import', file, '--preset', 'uci-online-retail', '--db', db);
+    expect(run.stdout).toContain('dates undecided');
+    expect(run.stdout).toContain('--date-order dmy or --date-order mdy');
+    expect(run.stdout).toContain('(--date-order dmy|mdy) [date.order_unknown]');
+  });
+
+  it('says which date order it used and that it was given', async () => {
+    const file = dataFile('online-retail-dirty.csv');
+    const run = await cli(
+      'import',
+      file,
+      '--preset',
+      'uci-online-retail',
+      '--date-order',
+      'dmy',
+      '--db',
+      db,
+    );
+    expect(run.stdout).toContain('dates read day-month-year (dmy, as given by --date-order)');
+  });
+
+  it('lists the presets there are when asked for an unknown one', async () => {
+    const run = await cli('import', 'orders.csv', '--preset', 'bogus', '--db', db);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('There is no preset "bogus"');
+    expect(run.stderr).toContain('uci-online-retail');
+    expect(run.stderr).toContain('superstore');
+    expect(run.stderr).toContain('--help');
+  });
+
   it('writes a segment file with as many customers as it reports, and explains a tag', async () => {
     // Runs after the UCI import above, on the same database.
     expect((await cli('recompute', '--db', db)).code).toBe(0);
@@ -149,6 +191,20 @@ describe('the CLI', () => {
     );
     expect(explained.code).toBe(0);
     expect(JSON.parse(explained.stdout)[0].has).toBe(true);
+
+    // Text: instants as the console writes them (store time), never raw ISO instants.
+    const text = await cli(
+      'explain',
+      '--customer',
+      customerId,
+      '--tag',
+      'rfm:champions',
+      '--db',
+      db,
+    );
+    expect(text.stdout).toMatch(/since \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(rule version/);
+    expect(text.stdout).toMatch(/as of \d{4}-\d{2}-\d{2} \d{2}:\d{2}\)/);
+    expect(text.stdout).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
   });
 
   it('exits 3 for a tag that does not exist', async () => {
