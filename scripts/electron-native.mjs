@@ -4,6 +4,7 @@
 //   --soft    (postinstall) warn and exit 0 when it cannot be built, e.g. offline
 //   --strict  (prestart)    fail with a message that says what to do
 //   --out <dir>             write the addon there instead (for checking the build)
+//   --verbose               print node-gyp's output even when it is kept quiet
 //
 // Environment: ELECTRON_HEADERS_URL  mirror of https://electronjs.org/headers
 //              ELECTRON_NATIVE_NODEDIR  unpacked Electron headers (no download at all)
@@ -22,6 +23,9 @@ const headersUrl = process.env.ELECTRON_HEADERS_URL || 'https://electronjs.org/h
 const localHeaders = process.env.ELECTRON_NATIVE_NODEDIR;
 const downloadTimeoutMs = strict ? 120_000 : 30_000;
 const buildTimeoutMs = 15 * 60_000;
+const verbose = args.includes('--verbose');
+/** node-gyp's output of a quiet step that failed: kept here, not printed raw. */
+const gypLog = path.join(os.tmpdir(), 'retail-ops-console-electron-native.log');
 
 function stop(message) {
   if (strict) {
@@ -58,7 +62,10 @@ function cleanEnv() {
   return env;
 }
 
-/** Runs node-gyp; quiet ones keep its output unless it fails (then its last lines show). */
+/**
+ * Runs node-gyp; a quiet step keeps its output to itself, and when it fails writes it to
+ * gypLog (named in the message that follows) so that "gyp ERR!" lines do not read as a crash.
+ */
 function nodeGyp(cwd, gypArgs, timeout, quiet = false) {
   const gyp = path.join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
   const run = spawnSync(process.execPath, [gyp, ...gypArgs], {
@@ -69,15 +76,9 @@ function nodeGyp(cwd, gypArgs, timeout, quiet = false) {
     timeout,
     killSignal: 'SIGKILL',
   });
-  if (quiet && failed(run)) {
-    const lines = `${run.stdout ?? ''}${run.stderr ?? ''}`.trim().split('\n');
-    console.error(
-      lines
-        .filter((l) => /ERR!|error/i.test(l))
-        .slice(0, 3)
-        .join('\n'),
-    );
-  }
+  const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
+  if (quiet && verbose) process.stderr.write(output);
+  if (quiet && failed(run)) fs.writeFileSync(gypLog, output);
   return run;
 }
 
@@ -132,7 +133,12 @@ function main() {
     console.log(`[electron-native] Electron ${electronVersion} headers from ${headersUrl}`);
     const fetched = nodeGyp(root, ['install', ...common, ...headers], downloadTimeoutMs, true);
     const why = failed(fetched);
-    if (why) stop(`could not get the Electron ${electronVersion} headers (${why}). ${nextStep}`);
+    if (why) {
+      stop(
+        `could not get the Electron ${electronVersion} headers (${why}; node-gyp's output ` +
+          `is in ${gypLog}). ${nextStep}`,
+      );
+    }
   }
 
   console.log(`[electron-native] building better-sqlite3 ${sqliteVersion} for ${folder}…`);
