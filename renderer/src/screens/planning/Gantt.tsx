@@ -38,6 +38,9 @@ interface Props {
   onResize(taskId: number, duration: number): void;
 }
 
+/** Days shown before the day the plan opens on, so its first bar and label are not at the edge. */
+const openMarginDays = 2;
+
 /** The window on screen, and the zoom it was measured at. */
 export type Seen = GanttWindow & { zoom: Zoom };
 
@@ -65,14 +68,15 @@ function sameWindow(a: Seen | null, b: Seen): boolean {
 
 /**
  * The part of the plan the scroll box shows, measured again at the next frame after a
- * scroll or resize. The plan opens on today (a week before it in view), as a planner looks
- * at a plan, and again on each zoom; the window is measured after that scroll.
+ * scroll or resize. The plan opens on `openDay` (the earlier of today and the project's
+ * first day, so its first bar is in view, two days of margin before it), and again on each
+ * zoom; the window is measured after that scroll.
  */
 export function useGanttWindow(
   scroller: RefObject<HTMLDivElement | null>,
   model: GanttModel,
   zoom: Zoom,
-  today: string,
+  openDay: string,
 ): Seen | null {
   const [seen, setSeen] = useState<Seen | null>(null);
   const origin = model.origin;
@@ -92,8 +96,8 @@ export function useGanttWindow(
       // Scrolled here, with the measure, so the page is laid out once for both.
       if (state.jump) {
         state.jump = false;
-        const days = (dayToMs(today) - origin) / 86_400_000;
-        box.scrollTo({ left: Math.max(0, (days - 7) * dayWidth[zoom]) });
+        const days = (dayToMs(openDay) - origin) / 86_400_000;
+        box.scrollTo({ left: Math.max(0, (days - openMarginDays) * dayWidth[zoom]) });
       }
       const next = measure(box, zoom, planHeight.current);
       setSeen((prev) => (sameWindow(prev, next) ? prev : next));
@@ -110,7 +114,7 @@ export function useGanttWindow(
       observer.disconnect();
       cancelAnimationFrame(state.frame);
     };
-  }, [scroller, zoom, today, origin]);
+  }, [scroller, zoom, openDay, origin]);
 
   return seen;
 }

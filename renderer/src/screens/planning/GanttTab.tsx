@@ -119,7 +119,9 @@ export function GanttTab({ editor, today }: { editor: ProjectEditor; today: stri
   const model = useMemo(() => ganttModel(view, rows, today, null), [view, rows, today]);
   const { apply } = editor;
   const scroller = useRef<HTMLDivElement>(null);
-  const seen = useGanttWindow(scroller, model, zoom, today);
+  // Opens on the project's first bar, or on today if the project starts later.
+  const openDay = view.start && view.start < today ? view.start : today;
+  const seen = useGanttWindow(scroller, model, zoom, openDay);
   const [from, to] = shownLines(rows.length, seen);
 
   const onMove = useCallback(

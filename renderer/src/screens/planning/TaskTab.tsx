@@ -1,5 +1,13 @@
 import { PlusOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
-import type { ColDef, GetRowIdParams, GridApi, RowClassRules } from 'ag-grid-community';
+import type {
+  CellDoubleClickedEvent,
+  CellKeyDownEvent,
+  ColDef,
+  FullWidthCellKeyDownEvent,
+  GetRowIdParams,
+  GridApi,
+  RowClassRules,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { Alert, App, Button, Space, Tooltip, Typography } from 'antd';
 import type { ClipboardEvent } from 'react';
@@ -14,7 +22,7 @@ import { InvalidValue, fieldOps, isEditable, statusOf } from './edits';
 import type { EditableField } from './edits';
 import { OverrideDialog } from './OverrideDialog';
 import { readClipboardTable } from './paste';
-import { taskColumns } from './taskColumns';
+import { lockedWhenClosed, taskColumns } from './taskColumns';
 import type { ColumnActions, TaskRow } from './taskColumns';
 import { describePlanningError } from './text';
 
@@ -100,6 +108,39 @@ export function TaskTab({ editor }: { editor: ProjectEditor }) {
   );
 
   const columns = useMemo(() => taskColumns(t, actions), [t, actions]);
+
+  // Typing into (or double-clicking) a cell a done or cancelled task keeps would do
+  // nothing: say why, and how to change it (reopen the task).
+  const onLockedCell = useCallback(
+    (
+      event:
+        | CellKeyDownEvent<TaskRow>
+        | FullWidthCellKeyDownEvent<TaskRow>
+        | CellDoubleClickedEvent<TaskRow>,
+    ) => {
+      if (!('column' in event)) return;
+      const task = event.data;
+      const field = event.column.getColId();
+      if (!task || !isEditable(field) || !lockedWhenClosed(task, field)) return;
+      const key = event.event instanceof KeyboardEvent ? event.event.key : null;
+      if (
+        key !== null &&
+        key.length !== 1 &&
+        !['Enter', 'F2', 'Backspace', 'Delete'].includes(key)
+      ) {
+        return;
+      }
+      void message.warning({
+        key: 'plan-locked-cell',
+        content: t('planning.grid.closedTask', {
+          seq: task.seq,
+          status: t(`planning.status.${task.status}`).toLowerCase(),
+          field: t(`planning.grid.${field}`),
+        }),
+      });
+    },
+    [message, t],
+  );
   const localeText = useMemo(
     () => t('grid', { returnObjects: true }) as Record<string, string>,
     [t],
@@ -201,6 +242,8 @@ export function TaskTab({ editor }: { editor: ProjectEditor }) {
           tooltipShowDelay={300}
           localeText={localeText}
           domLayout="autoHeight"
+          onCellKeyDown={onLockedCell}
+          onCellDoubleClicked={onLockedCell}
           onGridReady={(e) => {
             gridApi.current = e.api;
           }}

@@ -33,10 +33,19 @@ function RejectableCell(props: ICellRendererParams<TaskRow> & { field: EditableF
   );
 }
 
+/**
+ * A done or cancelled task keeps its dates, days, predecessors and owner: only its name,
+ * and its status (to reopen it), can change. The grid says so when such a cell is edited.
+ */
+export function lockedWhenClosed(task: TaskRow | undefined, field: string): boolean {
+  const closed = task?.status === 'done' || task?.status === 'cancelled';
+  return closed && field !== 'status' && field !== 'name';
+}
+
 function editable(t: TFunction, actions: ColumnActions, field: EditableField): ColDef<TaskRow> {
   return {
     colId: field,
-    editable: (p) => p.data?.status !== 'done' || field === 'status' || field === 'name',
+    editable: (p) => !lockedWhenClosed(p.data, field),
     // The editor opens on what was typed last, refused or not.
     valueGetter: (p: ValueGetterParams<TaskRow>) =>
       p.data?.rejected[field]?.text ?? (p.data ? String(p.data[field] ?? '') : ''),
@@ -106,15 +115,19 @@ export function taskColumns(t: TFunction, actions: ColumnActions): ColDef<TaskRo
     {
       ...editable(t, actions, 'name'),
       headerName: t('planning.grid.name'),
-      minWidth: 220,
-      flex: 2,
+      // Pinned columns do not flex: wide enough for a name and the Critical badge, and a
+      // long name is cut with an ellipsis (hover shows it whole), never the badge.
+      width: 380,
       pinned: 'left',
+      tooltipValueGetter: (p) => (p.data?.rejected.name ? undefined : p.data?.name),
       cellRenderer: (p: ICellRendererParams<TaskRow>) => (
-        <Space size={6}>
+        <span className="plan-name-cell">
           {p.data?.frozen ? <LockOutlined className="plan-frozen-icon" /> : null}
-          <RejectableCell {...p} field="name" />
+          <span className="plan-name-text">
+            <RejectableCell {...p} field="name" />
+          </span>
           {p.data?.critical ? <Tag color="red">{t('planning.grid.critical')}</Tag> : null}
-        </Space>
+        </span>
       ),
     },
     {
@@ -145,7 +158,7 @@ export function taskColumns(t: TFunction, actions: ColumnActions): ColDef<TaskRo
     {
       field: 'department',
       headerName: t('planning.grid.department'),
-      width: 120,
+      width: 150,
       valueFormatter: (p) => departmentName(t, p.value as string | null),
     },
     { field: 'phaseName', headerName: t('planning.grid.phase'), width: 110 },
