@@ -122,7 +122,10 @@ export function mergeOn(
        VALUES (?, ?, ?, ?, ?, ?)`,
     )
     .run(intoId, fromId, reason, rule, at, JSON.stringify(moved));
-  log.info(`merged customer ${fromId} into ${intoId}: ${reason}`);
+  // Imports merge by the hundred (their summary line counts them); a hand merge is rare.
+  const note = `merged customer ${fromId} into ${intoId}: ${reason}`;
+  if (rule === 'manual') log.info(note);
+  else log.debug(note);
   return Number(result.lastInsertRowid);
 }
 
