@@ -38,7 +38,12 @@ test('a simulated clock shows in the header until the system clock is back', asy
   await expect(page.getByText(/^模拟时钟：/)).toHaveCount(0);
 
   // 2026-06-01 09:30 in Shanghai, typed as a trainer would.
-  await page.getByLabel('模拟日期和时间（Asia/Shanghai）').fill('2026-06-01T09:30');
+  // The picker reads the console's format, YYYY-MM-DD HH:mm; Enter confirms the typed time.
+  const picker = page.getByLabel('模拟日期和时间（Asia/Shanghai）');
+  await expect(picker).toHaveAttribute('placeholder', 'YYYY-MM-DD HH:mm');
+  await picker.click();
+  await picker.fill('2026-06-01 09:30');
+  await picker.press('Enter');
   await page.getByRole('button', { name: '使用此时间' }).click();
 
   const badge = page.getByRole('banner').getByText(/^模拟时钟：/);

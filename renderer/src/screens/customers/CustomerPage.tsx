@@ -41,9 +41,17 @@ function CustomerBody({ detail, reload }: { detail: CustomerDetail; reload: () =
         title={
           <Space>
             {r.name ?? t('customer.unnamed', { id: r.id })}
-            <Tag color="geekblue">{t(`lifecycle.${r.lifecycle}`, r.lifecycle)}</Tag>
+            <Tag color="geekblue">
+              {t('customer.headerLifecycle', {
+                stage: t(`lifecycle.${r.lifecycle}`, r.lifecycle),
+              })}
+            </Tag>
             {r.rfmSegment ? (
-              <Tag color="purple">{t(`rfmSegment.${r.rfmSegment}`, r.rfmSegment)}</Tag>
+              <Tag color="purple">
+                {t('customer.headerRfm', {
+                  segment: t(`rfmSegment.${r.rfmSegment}`, r.rfmSegment),
+                })}
+              </Tag>
             ) : null}
           </Space>
         }

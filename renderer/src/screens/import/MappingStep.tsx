@@ -1,5 +1,6 @@
 import { Alert, Button, Form, Input, Radio, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
+import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ColumnMapping, DateOrder, FileInspection } from '../../../../core/api/imports';
 import { dateOrders } from '../../../../core/api/imports';
@@ -46,6 +47,9 @@ export function MappingStep({ inspection, choice, initial, onBack, onNext }: Pro
   const [saveAs, setSaveAs] = useState('');
 
   const needsDateOrder = inspection.dateOrder.ambiguous && !dateOrder;
+  const detected = inspection.dateOrder.detected;
+  const detectedOrder =
+    detected && !inspection.dateOrder.ambiguous ? t(`import.dateOrder.${detected}`) : null;
   const savedMapping = saved.data?.find((m) => m.name === savedName)?.mapping;
   const ready =
     !needsDateOrder &&
@@ -137,31 +141,29 @@ export function MappingStep({ inspection, choice, initial, onBack, onNext }: Pro
           <Form.Item label={t('import.inspect.delimiter')}>
             <Select
               aria-label={t('import.inspect.delimiter')}
-              style={{ width: 140 }}
-              allowClear
-              placeholder={t('import.mapping.asDetected')}
-              value={delimiter}
-              onChange={setDelimiter}
-              options={delimiters.map((d) => ({
-                value: d.value,
-                label: t(`import.delimiter.${d.key}`),
-              }))}
+              style={{ width: 220 }}
+              value={delimiter ?? auto}
+              onChange={(v) => setDelimiter(v === auto ? undefined : (v as Delimiter))}
+              options={[
+                { value: auto, label: detectedLabel(t, delimiterLabel(t, inspection.delimiter)) },
+                ...delimiters.map((d) => ({
+                  value: d.value,
+                  label: t(`import.delimiter.${d.key}`),
+                })),
+              ]}
             />
           </Form.Item>
         ) : null}
         <Form.Item label={t('import.inspect.dateOrder')}>
           <Select
             aria-label={t('import.inspect.dateOrder')}
-            style={{ width: 260 }}
-            allowClear
-            placeholder={
-              inspection.dateOrder.detected
-                ? t(`import.dateOrder.${inspection.dateOrder.detected}`)
-                : t('import.mapping.asDetected')
-            }
-            value={dateOrder}
-            onChange={setDateOrder}
-            options={dateOrders.map((d) => ({ value: d, label: t(`import.dateOrder.${d}`) }))}
+            style={{ width: 300 }}
+            value={dateOrder ?? auto}
+            onChange={(v) => setDateOrder(v === auto ? undefined : (v as DateOrder))}
+            options={[
+              { value: auto, label: detectedLabel(t, detectedOrder) },
+              ...dateOrders.map((d) => ({ value: d, label: t(`import.dateOrder.${d}`) })),
+            ]}
           />
         </Form.Item>
         <Form.Item label={t('import.mapping.decimalComma')}>
@@ -190,6 +192,21 @@ export function MappingStep({ inspection, choice, initial, onBack, onNext }: Pro
       </Space>
     </Space>
   );
+}
+
+type Delimiter = (typeof delimiters)[number]['value'];
+
+/** The select value that keeps what was detected (no override sent). */
+const auto = 'auto';
+
+/** "Auto (detected: comma ,)", or "Auto (not decided)" when detection found nothing. */
+function detectedLabel(t: TFunction, value: string | null): string {
+  return value ? t('import.mapping.autoDetected', { value }) : t('import.mapping.autoUndecided');
+}
+
+function delimiterLabel(t: (key: string) => string, d: string | null): string | null {
+  const known = delimiters.find((x) => x.value === d);
+  return known ? t(`import.delimiter.${known.key}`) : d;
 }
 
 function initialKind(inspection: FileInspection, initial: WizardOptions | null): SourceKind {

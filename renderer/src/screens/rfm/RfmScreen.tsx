@@ -51,7 +51,7 @@ export function RfmScreen() {
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title={t('rfm.otherCurrencies', { count: others })}
+          title={t('rfm.otherCurrencies', { count: others, n: formatNumber(others, locale) })}
         />
       ) : null}
       <ErrorNote error={grid.error} onRetry={grid.reload} />

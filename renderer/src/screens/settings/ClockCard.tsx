@@ -1,4 +1,5 @@
-import { App, Button, Card, Descriptions, Input, Space, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Space, Tag } from 'antd';
+import type { DatePickerProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -17,14 +18,21 @@ export function shanghaiToIso(local: string): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
+/** The picker's value (a dayjs instant): typed through antd so that dayjs is not imported. */
+type Picked = Exclude<DatePickerProps['value'], unknown[]>;
+
+/** How the console writes a business day and time (as everywhere else in the console). */
+const consoleFormat = 'YYYY-MM-DD HH:mm';
+
 /** The simulated clock for trainers' scenarios: a chosen Shanghai time, or the system clock. */
 export function ClockCard() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const { info, setInfo } = useClock();
-  const [local, setLocal] = useState('');
-  const chosen = shanghaiToIso(local);
+  const [picked, setPicked] = useState<Picked>(null);
+  // The picker shows wall-clock time; it is read as Shanghai time whatever the PC's zone.
+  const chosen = picked ? shanghaiToIso(picked.format('YYYY-MM-DDTHH:mm')) : null;
 
   const setClock = async (now: string | null) => {
     try {
@@ -52,11 +60,13 @@ export function ClockCard() {
         </Descriptions.Item>
       </Descriptions>
       <Space wrap>
-        <Input
-          type="datetime-local"
+        <DatePicker
+          showTime={{ format: 'HH:mm' }}
+          format={consoleFormat}
+          placeholder={consoleFormat}
           aria-label={t('settings.clock.input')}
-          value={local}
-          onChange={(e) => setLocal(e.target.value)}
+          value={picked}
+          onChange={(value) => setPicked(value)}
           style={{ width: 220 }}
         />
         <Button type="primary" disabled={!chosen} onClick={() => setClock(chosen)}>
