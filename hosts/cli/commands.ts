@@ -156,7 +156,7 @@ export async function recompute(app: App): Promise<Output> {
   const job = await call(app, 'customers.recompute', {});
   const s = (await followJob(app, job, 'recompute', 'steps')) as RecomputeSummary;
   const text =
-    `recomputed ${formatCount(s.customers)} customers and ${s.tagsEvaluated} tags ` +
+    `recomputed ${plural(s.customers, 'customer')} and ${plural(s.tagsEvaluated, 'tag')} ` +
     `as of ${storeTime(s.asOf)}: +${s.membershipsAdded} / -${s.membershipsRemoved} memberships ` +
     `in ${s.durationMs} ms`;
   return { text, json: s };
