@@ -1,5 +1,6 @@
 import { App, Button, Card, DatePicker, Descriptions, Space, Tag } from 'antd';
 import type { DatePickerProps } from 'antd';
+import zhPicker from 'antd/es/date-picker/locale/zh_CN';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -23,6 +24,19 @@ type Picked = Exclude<DatePickerProps['value'], unknown[]>;
 
 /** How the console writes a business day and time (as everywhere else in the console). */
 const consoleFormat = 'YYYY-MM-DD HH:mm';
+
+/**
+ * Chinese week-day and month names for the picker's panel: antd's zh_CN locale leaves them
+ * to dayjs's locale, which the console does not load, so they would read "Su Mo" and "Dec".
+ */
+const zhPanel: DatePickerProps['locale'] = {
+  ...zhPicker,
+  lang: {
+    ...zhPicker.lang,
+    shortWeekDays: ['日', '一', '二', '三', '四', '五', '六'],
+    shortMonths: Array.from({ length: 12 }, (_, i) => `${i + 1}月`),
+  },
+};
 
 /** The simulated clock for trainers' scenarios: a chosen Shanghai time, or the system clock. */
 export function ClockCard() {
@@ -63,6 +77,7 @@ export function ClockCard() {
         <DatePicker
           showTime={{ format: 'HH:mm' }}
           format={consoleFormat}
+          locale={locale === 'zh-CN' ? zhPanel : undefined}
           placeholder={consoleFormat}
           aria-label={t('settings.clock.input')}
           value={picked}
