@@ -26,8 +26,14 @@ export interface ImportRecord {
   product?: { sku: string; name?: string; category?: string };
   quantity?: number;
   unitPriceFen?: number;
+  /**
+   * Before discount, whatever the file wrote: a column already net of its discount
+   * (mapping `amountAfterDiscount`) gets it added back when read, and the commit takes
+   * `discountFen` off exactly once (`netAmount` in commit-rows.ts; the preview uses it too).
+   */
   lineAmountFen?: number;
   orderAmountFen?: number;
+  /** The row's discount, positive; subtracted from the line amount when committed. */
   discountFen?: number;
   refundFen?: number;
   paymentFen?: number;
