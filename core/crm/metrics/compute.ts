@@ -74,26 +74,87 @@ interface MetricsValues extends Values {
 /** A window's bounds: from this business day on (null: lifetime). */
 type WindowFrom = string | null;
 
-function inWindow(from: WindowFrom): RawBuilder<unknown> {
-  return from === null ? sql`1` : sql`o.business_day >= ${from}`;
+function inWindow(alias: string, from: WindowFrom): RawBuilder<unknown> {
+  return from === null ? sql`1` : sql`${sql.ref(`${alias}.business_day`)} >= ${from}`;
 }
 
 /** The customer's orders that count for the metrics, for the subqueries of mixed currencies. */
-function counted(v: MetricsValues, alias = 'a'): RawBuilder<unknown> {
-  return sql`o.customer_id = ${sql.ref(`${alias}.customer_id`)} AND o.ordered_at <= ${v.asOfMs}
-    AND o.kind IN ('sale', 'return', 'cancellation')`;
+function counted(v: MetricsValues): RawBuilder<unknown> {
+  return sql`x.customer_id = c.id AND x.ordered_at <= ${v.asOfMs}
+    AND x.kind IN ('sale', 'return', 'cancellation')`;
+}
+
+/** Whether the customer's counted orders (if any) are all in one currency. */
+const oneCurrency = sql`(min(o.currency) IS NULL OR min(o.currency) = max(o.currency))`;
+
+/**
+ * The currency of a customer's money metrics: yuan when any counted order is in yuan,
+ * otherwise the first by code. A customer with no sale, return or cancellation (only
+ * adjustments, or nothing yet) takes the currency of their other orders, so that a UK
+ * customer never shows ¥0.00.
+ */
+function currencyOf(v: MetricsValues): RawBuilder<unknown> {
+  return sql`CASE WHEN min(o.currency) IS NULL
+      THEN coalesce((SELECT min(x.currency) FROM orders x WHERE x.customer_id = c.id
+        AND x.ordered_at <= ${v.asOfMs}), 'CNY')
+    WHEN min(o.currency) = max(o.currency) THEN min(o.currency)
+    WHEN EXISTS (SELECT 1 FROM orders x WHERE ${counted(v)} AND x.currency = 'CNY') THEN 'CNY'
+    ELSE min(o.currency) END`;
 }
 
 /**
- * The money of a customer in one window, in their currency (see `insertMetrics`). A
- * customer whose orders are all in one currency reads the sum of the one pass; one with
- * orders in several currencies (rare) is summed again in their currency, by a subquery
- * that runs only for them.
+ * The money of a customer in one window, in their currency. A customer whose orders are
+ * all in one currency reads the sum of the one pass; one with orders in several
+ * currencies (rare) is summed again in their currency, by a subquery that runs only for them.
  */
-function money(v: MetricsValues, from: WindowFrom, suffix: string): RawBuilder<unknown> {
-  const again = sql`(SELECT coalesce(sum(o.amount_fen), 0) FROM orders o
-    WHERE ${counted(v)} AND o.currency = a.currency AND ${inWindow(from)})`;
-  return sql`CASE WHEN a.mixed = 0 THEN coalesce(${sql.ref(`a.s${suffix}`)}, 0) ELSE ${again} END`;
+function money(v: MetricsValues, from: WindowFrom): RawBuilder<unknown> {
+  const inPass =
+    from === null
+      ? sql`sum(o.amount_fen)`
+      : sql`sum(CASE WHEN ${inWindow('o', from)} THEN o.amount_fen ELSE 0 END)`;
+  return sql`CASE WHEN ${oneCurrency} THEN coalesce(${inPass}, 0)
+    ELSE (SELECT coalesce(sum(x.amount_fen), 0) FROM orders x
+      WHERE ${counted(v)} AND x.currency = ${currencyOf(v)} AND ${inWindow('x', from)}) END`;
+}
+
+/** Sales in a window (all sales when `from` is null), currency-free. */
+function salesIn(from: WindowFrom): RawBuilder<unknown> {
+  const sale =
+    from === null ? sql`o.kind = 'sale'` : sql`o.kind = 'sale' AND ${inWindow('o', from)}`;
+  return sql`sum(CASE WHEN ${sale} THEN 1 ELSE 0 END)`;
+}
+
+/**
+ * Per customer, in one pass over their orders: first and last sale, sales per window,
+ * money per window in the customer's currency, the sales that count for the average
+ * order and the orders left out of the money. Every value is made once per customer
+ * here, where the group's sums are at hand, so that the statement around it only reads.
+ */
+function perCustomer(v: MetricsValues, scoped: boolean): RawBuilder<unknown> {
+  const currency = currencyOf(v);
+  // Sales counted for the average order, and orders left out: by the customer's currency.
+  const sales = sql`CASE WHEN ${oneCurrency} THEN ${salesIn(null)}
+    ELSE (SELECT count(*) FROM orders x
+      WHERE ${counted(v)} AND x.kind = 'sale' AND x.currency = ${currency}) END`;
+  const others = sql`CASE WHEN ${oneCurrency} THEN 0
+    ELSE (SELECT count(*) FROM orders x WHERE ${counted(v)} AND x.currency <> ${currency}) END`;
+
+  // Each customer's orders come from the covering index orders_customer_sales_currency
+  // (customer, channel, store, …), in customer order: the grouping needs no sort.
+  return sql`SELECT c.id AS customer_id,
+      min(CASE WHEN o.kind = 'sale' THEN o.ordered_at END) AS first_at,
+      max(CASE WHEN o.kind = 'sale' THEN o.ordered_at END) AS last_at,
+      min(CASE WHEN o.kind = 'sale' THEN o.business_day END) AS first_day,
+      max(CASE WHEN o.kind = 'sale' THEN o.business_day END) AS last_day,
+      ${salesIn(v.from30)} AS o30, ${salesIn(v.from90)} AS o90, ${salesIn(v.from365)} AS o365,
+      ${salesIn(null)} AS orders_all,
+      ${money(v, v.from30)} AS s30, ${money(v, v.from90)} AS s90,
+      ${money(v, v.from365)} AS s365, ${money(v, null)} AS spend_all,
+      ${sales} AS sales, ${currency} AS currency, ${others} AS others
+    FROM customers c LEFT JOIN orders o ON o.customer_id = c.id
+      AND o.ordered_at <= ${v.asOfMs} AND o.kind IN ('sale', 'return', 'cancellation')
+    WHERE c.merged_into IS NULL ${scoped ? scope('c.id', v.ids) : sql``}
+    GROUP BY c.id`;
 }
 
 /**
@@ -104,28 +165,8 @@ function money(v: MetricsValues, from: WindowFrom, suffix: string): RawBuilder<u
  * number is kept beside the metrics so that the console can say what was left out.
  */
 function insertMetrics(v: MetricsValues, scoped: boolean): RawBuilder<unknown> {
-  const recency = dayDiff(sql`a.last_day`, v.day);
-  const spendAll = money(v, null, 'all');
-  // A customer with no sale, return or cancellation (only adjustments, or nothing yet)
-  // takes the currency of their other orders, so that a UK customer never shows ¥0.00.
-  const currency = sql`CASE WHEN g.min_currency IS NULL
-      THEN coalesce((SELECT min(o.currency) FROM orders o WHERE o.customer_id = g.customer_id
-        AND o.ordered_at <= ${v.asOfMs}), 'CNY')
-    WHEN g.min_currency = g.max_currency THEN g.min_currency
-    WHEN EXISTS (SELECT 1 FROM orders o WHERE ${counted(v, 'g')} AND o.currency = 'CNY')
-      THEN 'CNY'
-    ELSE g.min_currency END`;
-  // Sales counted for the average order, and orders left out: by the customer's currency.
-  const sales = sql`CASE WHEN a.mixed = 0 THEN a.orders_all
-    ELSE (SELECT count(*) FROM orders o
-      WHERE ${counted(v)} AND o.kind = 'sale' AND o.currency = a.currency) END`;
-  const others = sql`CASE WHEN a.mixed = 0 THEN 0
-    ELSE (SELECT count(*) FROM orders o WHERE ${counted(v)} AND o.currency <> a.currency) END`;
-
-  // One pass over the customers in id order; each one's orders come from the covering
-  // index orders_customer_sales_currency (customer, channel, store, …), so the grouping
-  // needs no sort. The preferred channel, store and category are read per buying customer
-  // from scratch tables filled just before (see preferred.ts), each by one index seek.
+  // The preferred channel, store and category are read per buying customer from scratch
+  // tables filled just before (see preferred.ts), each by one index seek.
   return sql`
     INSERT INTO customer_metrics (
       customer_id, as_of, first_order_at, last_order_at, recency_days,
@@ -133,18 +174,13 @@ function insertMetrics(v: MetricsValues, scoped: boolean): RawBuilder<unknown> {
       aov_fen, ltv_fen, preferred_channel, preferred_category, preferred_store_id, lifecycle,
       currency, other_currency_orders
     )
-    SELECT customer_id, as_of, first_at, last_at, recency, o30, o90, o365, orders_all,
-      s30, s90, s365, spend_all,
-      CASE WHEN sales > 0 THEN CAST(round(spend_all * 1.0 / sales) AS INTEGER) ELSE 0 END,
-      spend_all, channel, category, store, lifecycle, currency, others
-    FROM (
-    SELECT a.customer_id, ${v.asOfMs} AS as_of, a.first_at, a.last_at, ${recency} AS recency,
-      a.o30, a.o90, a.o365, a.orders_all, ${money(v, v.from30, '30')} AS s30,
-      ${money(v, v.from90, '90')} AS s90, ${money(v, v.from365, '365')} AS s365,
-      ${spendAll} AS spend_all, ${sales} AS sales,
-      CASE WHEN a.orders_all > 0 THEN ${preferredChannel} END AS channel,
-      CASE WHEN a.orders_all > 0 THEN ${preferredCategory} END AS category,
-      CASE WHEN a.orders_all > 0 THEN ${preferredStore} END AS store,
+    SELECT a.customer_id, ${v.asOfMs}, a.first_at, a.last_at, ${dayDiff(sql`a.last_day`, v.day)},
+      a.o30, a.o90, a.o365, a.orders_all, a.s30, a.s90, a.s365, a.spend_all,
+      CASE WHEN a.sales > 0 THEN CAST(round(a.spend_all * 1.0 / a.sales) AS INTEGER) ELSE 0 END,
+      a.spend_all,
+      CASE WHEN a.orders_all > 0 THEN ${preferredChannel} END,
+      CASE WHEN a.orders_all > 0 THEN ${preferredCategory} END,
+      CASE WHEN a.orders_all > 0 THEN ${preferredStore} END,
       CASE
         WHEN a.orders_all = 0 THEN 'none'
         WHEN a.first_day > ${v.newSince} THEN 'new'
@@ -152,34 +188,8 @@ function insertMetrics(v: MetricsValues, scoped: boolean): RawBuilder<unknown> {
           THEN CASE WHEN a.orders_all >= 2 THEN 'repeat' ELSE 'active' END
         WHEN a.last_day > ${v.sleepingSince} THEN 'sleeping'
         ELSE 'lost'
-      END AS lifecycle,
-      a.currency, ${others} AS others
-    FROM (
-    SELECT g.*, ${currency} AS currency,
-      CASE WHEN g.min_currency IS NULL OR g.min_currency = g.max_currency THEN 0 ELSE 1 END
-        AS mixed
-    FROM (
-      SELECT c.id AS customer_id,
-        min(CASE WHEN o.kind = 'sale' THEN o.ordered_at END) AS first_at,
-        max(CASE WHEN o.kind = 'sale' THEN o.ordered_at END) AS last_at,
-        min(CASE WHEN o.kind = 'sale' THEN o.business_day END) AS first_day,
-        max(CASE WHEN o.kind = 'sale' THEN o.business_day END) AS last_day,
-        sum(CASE WHEN o.kind = 'sale' AND o.business_day >= ${v.from30} THEN 1 ELSE 0 END) AS o30,
-        sum(CASE WHEN o.kind = 'sale' AND o.business_day >= ${v.from90} THEN 1 ELSE 0 END) AS o90,
-        sum(CASE WHEN o.kind = 'sale' AND o.business_day >= ${v.from365} THEN 1 ELSE 0 END)
-          AS o365,
-        sum(CASE WHEN o.kind = 'sale' THEN 1 ELSE 0 END) AS orders_all,
-        sum(CASE WHEN o.business_day >= ${v.from30} THEN o.amount_fen ELSE 0 END) AS s30,
-        sum(CASE WHEN o.business_day >= ${v.from90} THEN o.amount_fen ELSE 0 END) AS s90,
-        sum(CASE WHEN o.business_day >= ${v.from365} THEN o.amount_fen ELSE 0 END) AS s365,
-        sum(o.amount_fen) AS sall,
-        min(o.currency) AS min_currency, max(o.currency) AS max_currency
-      FROM customers c LEFT JOIN orders o ON o.customer_id = c.id
-        AND o.ordered_at <= ${v.asOfMs} AND o.kind IN ('sale', 'return', 'cancellation')
-      WHERE c.merged_into IS NULL ${scoped ? scope('c.id', v.ids) : sql``}
-      GROUP BY c.id
-    ) g
-    ) a
-    )
+      END,
+      a.currency, a.others
+    FROM (${perCustomer(v, scoped)}) a
   `;
 }
