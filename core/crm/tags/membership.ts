@@ -151,6 +151,8 @@ export function evaluateTags(
     });
   }
 
+  if (!scoped && !hasMembers(r, evaluated)) return addAll(r, v);
+
   // The differences once, into a scratch table; history and membership read from it.
   const added = r.runShaped(
     'tags:added',
@@ -202,6 +204,45 @@ export function evaluateTags(
     );
   }
   return { added, removed };
+}
+
+/** Whether any of the tags has a member (any customer): false on a first recompute. */
+function hasMembers(r: Runner, tagIds: readonly number[]): boolean {
+  const rows = r.all<{ one: number }>(
+    r.k
+      .selectFrom('tag_members')
+      .select(sql<number>`1`.as('one'))
+      .where('tag_id', 'in', tagIds)
+      .limit(1),
+  );
+  return rows.length > 0;
+}
+
+/**
+ * When the tags have no members yet, every desired membership is an addition: history
+ * and membership are written straight from the desired pairs, in the same order as the
+ * differences would give, without computing them.
+ */
+function addAll(r: Runner, v: EvaluationValues): { added: number; removed: number } {
+  const added = r.runShaped(
+    'tags:history-all',
+    v,
+    (p) => sql`
+    INSERT INTO tag_history (tag_id, customer_id, action, at, tag_version, reason)
+    SELECT d.tag_id, d.customer_id, 'added', ${p.at}, t.version, ${p.reason}
+    FROM temp.tag_desired d JOIN tags t ON t.id = d.tag_id`,
+  );
+  if (added > 0) {
+    r.runShaped(
+      'tags:add-all',
+      v,
+      (p) => sql`
+      INSERT INTO tag_members (tag_id, customer_id, since, tag_version)
+      SELECT d.tag_id, d.customer_id, ${p.at}, t.version
+      FROM temp.tag_desired d JOIN tags t ON t.id = d.tag_id`,
+    );
+  }
+  return { added, removed: 0 };
 }
 
 /** The derived tags as stored, with their rules parsed. */
