@@ -16,6 +16,11 @@ export interface Runner {
   /** Runs a statement that returns rows. */
   all<R>(query: Query): R[];
   /**
+   * Runs a statement that returns one column: its values, without an object per row
+   * (cheaper when the recompute reads a column of every customer).
+   */
+  column<T>(query: Query): T[];
+  /**
    * Runs a statement whose text depends only on `key`: built and compiled once per
    * connection with a slot in place of each value, then only bound to `values`. Every
    * value must reach the SQL as a parameter, unchanged; the first build checks it.
@@ -45,6 +50,8 @@ interface Shaped {
 
 interface Cache {
   texts: Map<string, SQLite.Statement>;
+  /** Statements that return their first column's values (better-sqlite3's pluck mode). */
+  columns: Map<string, SQLite.Statement>;
   shapes: Map<string, Shaped>;
 }
 
@@ -59,18 +66,20 @@ const caches = new WeakMap<SQLite.Database, Cache>();
 function cacheOf(raw: SQLite.Database): Cache {
   let cache = caches.get(raw);
   if (!cache) {
-    cache = { texts: new Map(), shapes: new Map() };
+    cache = { texts: new Map(), columns: new Map(), shapes: new Map() };
     caches.set(raw, cache);
   }
   return cache;
 }
 
-function prepared(raw: SQLite.Database, text: string): SQLite.Statement {
-  const { texts } = cacheOf(raw);
+function prepared(raw: SQLite.Database, text: string, pluck = false): SQLite.Statement {
+  const cache = cacheOf(raw);
+  const texts = pluck ? cache.columns : cache.texts;
   let statement = texts.get(text);
   if (!statement) {
     if (texts.size >= maxStatements) texts.clear();
     statement = raw.prepare(text);
+    if (pluck) statement.pluck();
     texts.set(text, statement);
   }
   return statement;
@@ -132,6 +141,10 @@ export function rawRunner(k: Kysely<Database>, raw: SQLite.Database): Runner {
     all<R>(query: Query) {
       const { sql, parameters } = compile(query);
       return prepared(raw, sql).all(...parameters) as R[];
+    },
+    column<T>(query: Query) {
+      const { sql, parameters } = compile(query);
+      return prepared(raw, sql, true).all(...parameters) as T[];
     },
     runShaped(key, values, build) {
       const { statement, parameters } = shaped(key, values, build);

@@ -59,4 +59,19 @@ describe('statements compiled once per shape', () => {
       );
     expect(() => pick('key')).toThrow(/shapes its text/);
   });
+
+  it('reads one column as plain values, and the same text still as rows', () => {
+    const r = rawRunner(db.k, db.raw);
+    for (const [key, json] of [
+      ['k1', '"a"'],
+      ['k2', '"b"'],
+    ]) {
+      db.raw.prepare('INSERT INTO settings (key, value_json) VALUES (?, ?)').run(key, json);
+    }
+    const query = () => r.k.selectFrom('settings').select('key').orderBy('key');
+    expect(r.column<string>(query())).toEqual(['k1', 'k2']);
+    // Same statement text through `all`: objects, not plucked values.
+    expect(r.all<{ key: string }>(query())).toEqual([{ key: 'k1' }, { key: 'k2' }]);
+    expect(r.column<string>(query())).toEqual(['k1', 'k2']);
+  });
 });
