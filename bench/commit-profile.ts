@@ -226,7 +226,8 @@ function fingerprintOf(raw: SQLite.Database): string {
     'SELECT * FROM customer_identities ORDER BY id',
     'SELECT * FROM customer_merges ORDER BY id',
     'SELECT * FROM orders ORDER BY id',
-    'SELECT * FROM order_lines ORDER BY id',
+    `SELECT order_id, line_no, product_id, quantity, unit_price_fen, amount_fen FROM order_lines
+       ORDER BY order_id, line_no`,
     'SELECT * FROM order_payments ORDER BY id',
     `SELECT id, file_name, status, rows_total, rows_imported, rows_duplicate, rows_rejected,
        rejected_json FROM import_batches ORDER BY id`,

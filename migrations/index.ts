@@ -6,6 +6,7 @@ import * as crmSalesIndex from './20261204T1700-crm-sales-index';
 import * as crmLinesIndex from './20261204T1710-crm-lines-index';
 import * as planningOverrideBy from './20261205T0900-planning-override-by';
 import * as metricsCurrency from './20261205T1000-metrics-currency';
+import * as orderLinesByOrder from './20261205T1100-order-lines-by-order';
 
 /**
  * Every migration, in order. Names are timestamps so that they sort; a migration,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261204T1710-crm-lines-index': crmLinesIndex,
   '20261205T0900-planning-override-by': planningOverrideBy,
   '20261205T1000-metrics-currency': metricsCurrency,
+  '20261205T1100-order-lines-by-order': orderLinesByOrder,
 };

@@ -104,7 +104,6 @@ export interface DbOrder {
 }
 
 export interface DbOrderLine {
-  id: Generated<number>;
   order_id: number;
   line_no: number;
   product_id: number | null;

