@@ -103,7 +103,7 @@ function convertRow(reader: CellReader, settings: Settings): ImportRecord {
   const { mapping, at } = settings;
   const kind = mapping.rowKind;
   const moment = reader.moment(at.orderedAt, 'orderedAt', kind === 'order');
-  const discountFen = reader.money(at.discountAmount, 'discountAmount');
+  const discountFen = amountOff(reader.money(at.discountAmount, 'discountAmount'));
   const goods = readGoods(reader, settings, discountFen);
 
   // Every record has the same shape (absent values are undefined): one hidden class
@@ -131,7 +131,7 @@ function convertRow(reader: CellReader, settings: Settings): ImportRecord {
       settings,
     ),
     discountFen,
-    refundFen: reader.money(at.refundAmount, 'refundAmount'),
+    refundFen: amountOff(reader.money(at.refundAmount, 'refundAmount')),
     paymentFen: reader.money(at.paymentAmount, 'paymentAmount', kind === 'payment'),
   };
   if (kind === 'orderLine' || kind === 'order') {
@@ -215,6 +215,15 @@ function beforeDiscount(
     return amountFen;
   }
   return amountFen >= 0 ? amountFen + discountFen : amountFen - discountFen;
+}
+
+/**
+ * A discount or refund is an amount taken off, whichever sign the export gives it: some
+ * write `-2.00` in the discount column for 2.00 off. Kept positive, so that the commit
+ * takes it off the amount (never adds it) and a return's refund is not counted twice.
+ */
+function amountOff(fen: number | undefined): number | undefined {
+  return fen === undefined ? undefined : Math.abs(fen);
 }
 
 function readStore(reader: CellReader, settings: Settings): ImportRecord['store'] {

@@ -33,8 +33,9 @@ export interface ImportRecord {
    */
   lineAmountFen?: number;
   orderAmountFen?: number;
-  /** The row's discount, positive; subtracted from the line amount when committed. */
+  /** The row's discount, positive whatever sign the file wrote; taken off the line amount. */
   discountFen?: number;
+  /** Refunded on the row, positive whatever sign the file wrote. */
   refundFen?: number;
   paymentFen?: number;
 }

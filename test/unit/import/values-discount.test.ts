@@ -76,4 +76,27 @@ describe('a discount is taken off a line exactly once', () => {
     ]);
     expect(amounts).toEqual([[2200, 2500]]);
   });
+
+  it('takes a discount written as a negative amount off, as the same discount written positive', async () => {
+    // Delivery item 1 × 25.00, 商家优惠 written −3.00 (3.00 off): 25.00 − 3.00 = 22.00.
+    // POS line 2 × 18.50 = 37.00, discount written −2.00, line_total 35.00 paid: 3500 fen.
+    const delivery = await storedLines('delivery-platform', [
+      '订单号,下单时间,订单状态,门店ID,门店名称,顾客电话,顾客姓名,顾客ID,商品名称,商品编码,' +
+        '数量,单价,商品金额,商家优惠,退款金额',
+      'D1002,2024-05-31 23:40:00,已完成,S01,徐汇店,138****1234,张**,U9001,黄焖鸡米饭,F001,' +
+        '1,￥25.00,￥25.00,-3.00,',
+    ]);
+    expect(delivery).toEqual([[2200, 2500]]);
+  });
+
+  it('keeps what was paid for a POS line whose discount is written negative', async () => {
+    // 2 × 18.50 = 37.00, discount −2.00 (2.00 off), line_total 35.00 paid → 3500 fen.
+    const amounts = await storedLines('pos-standard', [
+      'store_code,store_name,region,receipt_no,line_no,sold_at,status,member_no,' +
+        'member_phone,sku,product_name,category,qty,unit_price,discount,line_total',
+      'SH01,上海徐汇店,华东,P2024053100125,1,2024-05-31 19:42:10,completed,M000123,' +
+        '13800001234,690123456789,燕麦拿铁,咖啡,2,18.50,-2.00,35.00',
+    ]);
+    expect(amounts).toEqual([[3500, 1850]]);
+  });
 });
