@@ -111,7 +111,7 @@ function money(v: MetricsValues, from: WindowFrom): RawBuilder<unknown> {
   const inPass =
     from === null
       ? sql`sum(o.amount_fen)`
-      : sql`sum(CASE WHEN ${inWindow('o', from)} THEN o.amount_fen ELSE 0 END)`;
+      : sql`sum(o.amount_fen) FILTER (WHERE ${inWindow('o', from)})`;
   return sql`CASE WHEN ${oneCurrency} THEN coalesce(${inPass}, 0)
     ELSE (SELECT coalesce(sum(x.amount_fen), 0) FROM orders x
       WHERE ${counted(v)} AND x.currency = ${currencyOf(v)} AND ${inWindow('x', from)}) END`;
@@ -121,7 +121,12 @@ function money(v: MetricsValues, from: WindowFrom): RawBuilder<unknown> {
 function salesIn(from: WindowFrom): RawBuilder<unknown> {
   const sale =
     from === null ? sql`o.kind = 'sale'` : sql`o.kind = 'sale' AND ${inWindow('o', from)}`;
-  return sql`sum(CASE WHEN ${sale} THEN 1 ELSE 0 END)`;
+  return sql`count(*) FILTER (WHERE ${sale})`;
+}
+
+/** The least or greatest value of a column over the customer's sales. */
+function ofSales(fn: 'min' | 'max', column: 'ordered_at' | 'business_day'): RawBuilder<unknown> {
+  return sql`${sql.raw(fn)}(${sql.ref(`o.${column}`)}) FILTER (WHERE o.kind = 'sale')`;
 }
 
 /**
@@ -140,12 +145,12 @@ function perCustomer(v: MetricsValues, scoped: boolean): RawBuilder<unknown> {
     ELSE (SELECT count(*) FROM orders x WHERE ${counted(v)} AND x.currency <> ${currency}) END`;
 
   // Each customer's orders come from the covering index orders_customer_sales_currency
-  // (customer, channel, store, …), in customer order: the grouping needs no sort.
+  // (customer, channel, store, …), in customer order: the grouping needs no sort. FILTER
+  // skips an aggregate's step for the orders it does not count (cheaper than a CASE).
   return sql`SELECT c.id AS customer_id,
-      min(CASE WHEN o.kind = 'sale' THEN o.ordered_at END) AS first_at,
-      max(CASE WHEN o.kind = 'sale' THEN o.ordered_at END) AS last_at,
-      min(CASE WHEN o.kind = 'sale' THEN o.business_day END) AS first_day,
-      max(CASE WHEN o.kind = 'sale' THEN o.business_day END) AS last_day,
+      ${ofSales('min', 'ordered_at')} AS first_at, ${ofSales('max', 'ordered_at')} AS last_at,
+      ${ofSales('min', 'business_day')} AS first_day,
+      ${ofSales('max', 'business_day')} AS last_day,
       ${salesIn(v.from30)} AS o30, ${salesIn(v.from90)} AS o90, ${salesIn(v.from365)} AS o365,
       ${salesIn(null)} AS orders_all,
       ${money(v, v.from30)} AS s30, ${money(v, v.from90)} AS s90,
