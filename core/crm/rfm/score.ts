@@ -137,9 +137,22 @@ export function cutsFromData(r: Runner, custom: RfmSettings): RfmCuts {
   };
 }
 
+/**
+ * How many of the cut points a column's value exceeds (0 when the value is NULL). The
+ * cuts must be ascending (see `ascending`): then exceeding the k-th means exceeding all
+ * before it, so one CASE from the highest cut down finds the count at the first match.
+ */
 function exceeded(column: Dimension, cuts: readonly number[]): RawBuilder<number> {
-  const terms = cuts.map((c) => sql`CASE WHEN ${sql.ref(column)} > ${c} THEN 1 ELSE 0 END`);
-  return sql<number>`(${sql.join(terms, sql` + `)})`;
+  if (cuts.length === 0) return sql<number>`0`;
+  const whens = cuts
+    .map((c, i) => sql`WHEN ${sql.ref(column)} > ${c} THEN ${sql.lit(i + 1)}`)
+    .reverse();
+  return sql<number>`(CASE ${sql.join(whens, sql` `)} ELSE 0 END)`;
+}
+
+/** Cut points in ascending order: how many a value exceeds does not depend on their order. */
+function ascending(cuts: readonly number[]): number[] {
+  return [...cuts].sort((a, b) => a - b);
 }
 
 /**
@@ -162,11 +175,11 @@ function monetary(yuan: readonly number[], codes: readonly string[], cuts: reado
 export function applyRfm(r: Runner, cuts: RfmCuts, ids: readonly number[] | null): void {
   const others = Object.entries(cuts.monetaryByCurrency ?? {}).filter(([, c]) => c.length === 4);
   const values = {
-    recency: cuts.recencyDays,
-    frequency: cuts.frequency,
-    monetary: cuts.monetaryFen,
+    recency: ascending(cuts.recencyDays),
+    frequency: ascending(cuts.frequency),
+    monetary: ascending(cuts.monetaryFen),
     codes: others.map(([code]) => code),
-    otherCuts: others.flatMap(([, c]) => c),
+    otherCuts: others.flatMap(([, c]) => ascending(c)),
     ids: ids ?? [],
   };
   const lengths = [cuts.recencyDays, cuts.frequency, cuts.monetaryFen].map((c) => c.length);
