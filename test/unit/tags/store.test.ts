@@ -64,6 +64,33 @@ describe('built-in tags', () => {
 });
 
 describe('rule versions and membership history', () => {
+  it('records each membership of a first recompute once as added, and nothing when unchanged', async () => {
+    // The first recompute (in beforeEach) found no members yet. By hand: each of the four
+    // customers has orders, so one RFM segment and one lifecycle stage each (8), plus
+    // gold (c.gold) and sleeping high value (c.sleeper): 10 memberships, 10 'added' rows.
+    const history = () =>
+      db.k
+        .selectFrom('tag_history')
+        .select(['tag_id', 'customer_id', 'action', 'reason'])
+        .execute();
+    const members = await db.k
+      .selectFrom('tag_members')
+      .select(['tag_id', 'customer_id'])
+      .execute();
+    const first = await history();
+    expect(members).toHaveLength(10);
+    expect(first).toHaveLength(10);
+    expect(new Set(first.map((h) => `${h.action} ${h.reason}`))).toEqual(
+      new Set(['added recompute']),
+    );
+    const key = (r: { tag_id: number; customer_id: number }) => `${r.tag_id}:${r.customer_id}`;
+    expect(first.map(key).sort()).toEqual(members.map(key).sort());
+
+    const again = await recomputeAll(db, asOf);
+    expect([again.membershipsAdded, again.membershipsRemoved]).toEqual([0, 0]);
+    expect(await history()).toHaveLength(10);
+  });
+
   it('re-evaluates on a new version and records each change with version and reason', async () => {
     const rule = (min: number) => ({
       type: 'group' as const,
