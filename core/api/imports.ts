@@ -137,6 +137,11 @@ export interface FileInspection {
   sampleRows: string[][];
   suggestedPreset: string | null;
   savedMappings: string[];
+  /**
+   * Saved mappings this version can no longer use (a field or value it now refuses), with
+   * why: kept as they were, shown so that nobody wonders where they went.
+   */
+  unusableMappings: { name: string; problem: string }[];
   dateOrder: { detected: DateOrder | null; ambiguous: boolean };
   decimalComma: boolean;
 }

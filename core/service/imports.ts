@@ -30,8 +30,9 @@ export function importsHandlers(ctx: ServiceContext): Pick<Handlers, ImportMetho
     'imports.inspect': async ({ fileId, encoding, sheet }) => {
       const file = ctx.files.get(fileId);
       const inspection = await inspectFile(file.path, file.name, { encoding, sheet });
-      const savedMappings = (await listMappings(ctx.db)).map((m) => m.name);
-      return { ...inspection, fileId, savedMappings };
+      const { usable, unusable } = await readMappings(ctx.db);
+      const savedMappings = usable.map((m) => m.name);
+      return { ...inspection, fileId, savedMappings, unusableMappings: unusable };
     },
 
     'imports.preview': ({ fileId, options }) => previewFile(ctx.files.get(fileId).path, options),
@@ -109,18 +110,45 @@ export async function saveMapping(
     .execute();
 }
 
-/** Every saved column mapping by name; a stored mapping that no longer validates is skipped. */
+/** Every saved column mapping that this version can use, by name. */
 export async function listMappings(db: Db): Promise<{ name: string; mapping: ColumnMapping }[]> {
+  return (await readMappings(db)).usable;
+}
+
+/**
+ * The saved column mappings, usable or not: a mapping saved by an earlier version that no
+ * longer validates is listed with the first reason, never deleted (saving a new mapping
+ * under its name replaces it).
+ */
+export async function readMappings(db: Db): Promise<{
+  usable: { name: string; mapping: ColumnMapping }[];
+  unusable: { name: string; problem: string }[];
+}> {
   const rows = await db.k
     .selectFrom('column_mappings')
     .select(['name', 'mapping_json'])
     .orderBy('name')
     .execute();
-  const result: { name: string; mapping: ColumnMapping }[] = [];
+  const usable: { name: string; mapping: ColumnMapping }[] = [];
+  const unusable: { name: string; problem: string }[] = [];
   for (const row of rows) {
-    const parsed = columnMappingSchema.safeParse(JSON.parse(row.mapping_json));
-    if (parsed.success) result.push({ name: row.name, mapping: parsed.data });
-    else log.warn(`saved mapping "${row.name}" no longer fits the contract and was skipped`);
+    const parsed = columnMappingSchema.safeParse(parseJson(row.mapping_json));
+    if (parsed.success) {
+      usable.push({ name: row.name, mapping: parsed.data });
+      continue;
+    }
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    unusable.push({ name: row.name, problem: `${where}${issue?.message ?? 'not a mapping'}` });
+    log.warn(`saved mapping "${row.name}" no longer fits the contract: ${where}${issue?.message}`);
   }
-  return result;
+  return { usable, unusable };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

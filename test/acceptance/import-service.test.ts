@@ -64,6 +64,26 @@ describe('the import job', () => {
     expect(inspection.savedMappings).toEqual(['uk-shop']);
   });
 
+  it('shows a saved mapping this version cannot use, with why, and keeps it', async () => {
+    // As an earlier version could have stored it: a currency written as a word.
+    const old = { ...uciMapping, currency: 'yuan' };
+    app.ctx.db.raw
+      .prepare('INSERT INTO column_mappings (name, mapping_json, updated_at) VALUES (?, ?, ?)')
+      .run('old-shop', JSON.stringify(old), 0);
+    await app.handlers['mappings.save']({ name: 'uk-shop', mapping: uciMapping });
+
+    const file = app.ctx.files.register(uciFile);
+    const inspection = await app.handlers['imports.inspect']({ fileId: file.id });
+    expect(inspection.savedMappings).toEqual(['uk-shop']);
+    expect(inspection.unusableMappings).toEqual([
+      { name: 'old-shop', problem: expect.stringMatching(/^currency: .*"yuan".*ISO 4217/) },
+    ]);
+    expect(await app.handlers['mappings.list']({})).toEqual([
+      { name: 'uk-shop', mapping: uciMapping },
+    ]);
+    expect(count(app, "SELECT count(*) AS n FROM column_mappings WHERE name = 'old-shop'")).toBe(1);
+  });
+
   it('replaces a saved mapping of the same name', async () => {
     await app.handlers['mappings.save']({ name: 'pos', mapping: uciMapping });
     const changed = { ...uciMapping, channel: 'pos' as const };

@@ -38,7 +38,7 @@ export interface InspectOverrides {
 }
 
 /** A file as the wizard's first step shows it; the service adds fileId and saved mappings. */
-export type Inspection = Omit<FileInspection, 'fileId' | 'savedMappings'>;
+export type Inspection = Omit<FileInspection, 'fileId' | 'savedMappings' | 'unusableMappings'>;
 
 /** How far reading has come; `linesRead` counts file lines including the header. */
 export interface ReadProgress {

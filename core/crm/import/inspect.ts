@@ -17,7 +17,7 @@ export async function inspectSource(
   path: string,
   name: string,
   settings: ReadSettings,
-): Promise<Omit<FileInspection, 'fileId' | 'savedMappings'>> {
+): Promise<Omit<FileInspection, 'fileId' | 'savedMappings' | 'unusableMappings'>> {
   const source = await openSource(path, settings);
   const sampleRows: string[][] = [];
   for (const row of source.rows()) {

@@ -84,6 +84,22 @@ export function MappingStep({ inspection, choice, initial, onBack, onNext }: Pro
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <ErrorNote error={presets.error ?? saved.error} />
+      {inspection.unusableMappings.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('import.mapping.unusable')}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {inspection.unusableMappings.map((m) => (
+                <li key={m.name}>
+                  <b>{m.name}</b>: {m.problem}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
       <Radio.Group
         value={kind}
         onChange={(e) => (e.target.value === 'custom' ? startCustom() : setKind(e.target.value))}
