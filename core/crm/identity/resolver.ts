@@ -1,7 +1,8 @@
 import type SQLite from 'better-sqlite3';
 import type { CustomerKeys } from '../import/types';
-import { describeKey, keysOf } from './keys';
+import { describeKey, keyKinds, keysOf } from './keys';
 import type { IdentityKey, KeyKind } from './keys';
+import type { IdentityKind } from '../../db/schema';
 import { mergeOn } from './merge';
 
 // One constant statement per kind, so that SQLite can use the partial unique index
@@ -42,8 +43,12 @@ export class IdentityResolver {
   private readonly fillProfile: SQLite.Statement;
   private readonly hasMasked: SQLite.Statement<[number, string]>;
   private readonly keysOfCustomer: SQLite.Statement<[number], { kind: string; value: string }>;
-  /** No identity existed before this import: every key is new, no look-up needed. */
-  private readonly noneBefore: boolean;
+  /**
+   * The kinds of identity (masked phones included) that no customer had before this
+   * import: a key of such a kind is new unless this import cached it, so it needs no
+   * look-up (a delivery export's platform ids and masked phones, when it is the first).
+   */
+  private readonly kindsNew: Set<IdentityKind>;
   private readonly profiled = new Set<number>();
   /** Customer → the masked phones this import has seen on them (almost always one). */
   private readonly maskedSeen = new Map<number, string[]>();
@@ -70,7 +75,12 @@ export class IdentityResolver {
       platform: raw.prepare(lookupSql.platform),
       external: raw.prepare(lookupSql.external),
     };
-    this.noneBefore = raw.prepare('SELECT 1 FROM customer_identities LIMIT 1').get() === undefined;
+    const anyOfKind = raw.prepare<[string]>(
+      'SELECT 1 FROM customer_identities WHERE kind = ? LIMIT 1',
+    );
+    this.kindsNew = new Set(
+      [...keyKinds, 'masked_phone' as const].filter((kind) => anyOfKind.get(kind) === undefined),
+    );
     this.insertCustomer = raw.prepare(
       `INSERT INTO customers (name, gender, birth_date, city, created_at) VALUES (?, ?, ?, ?, ?)`,
     );
@@ -157,7 +167,7 @@ export class IdentityResolver {
 
   private find(key: IdentityKey): number | undefined {
     const cached = this.cache[key.kind].get(key.value);
-    if (cached !== undefined || this.noneBefore) return cached;
+    if (cached !== undefined || this.kindsNew.has(key.kind)) return cached;
     const row = this.lookups[key.kind].get(key.value);
     if (row) this.cache[key.kind].set(key.value, row.id);
     return row?.id;
@@ -190,6 +200,8 @@ export class IdentityResolver {
         `(customer ${survivor.id}) on one row of ${this.fileName}, line ${line}`;
       this.beforeMerge();
       mergeOn(this.raw, survivor.id, other.id, reason, other.key.kind, this.at);
+      // The merged customer's masked phones are the survivor's now, unseen under its id.
+      this.kindsNew.delete('masked_phone');
       this.merges += 1;
       this.writes += 1;
       this.mergedAway.add(other.id);
@@ -216,7 +228,7 @@ export class IdentityResolver {
     if (seen?.includes(masked)) return;
     if (seen) seen.push(masked);
     else this.maskedSeen.set(customerId, [masked]);
-    if (this.hasMasked.get(customerId, masked)) return;
+    if (!this.kindsNew.has('masked_phone') && this.hasMasked.get(customerId, masked)) return;
     this.insertIdentity.run(customerId, 'masked_phone', masked, this.source, this.at);
     this.writes += 1;
   }

@@ -60,8 +60,13 @@ export class BatchOrders {
   private readonly update: SQLite.Statement;
   private readonly sumLines: SQLite.Statement<[number], { total: number | null }>;
   private readonly storedLines: SQLite.Statement<[number], (number | null)[]>;
-  /** No order existed before this import (the first one): every order is new, no look-up. */
-  private readonly noneBefore: boolean;
+  /**
+   * Per channel: whether it had no order before this import (decided at its first look-up,
+   * which comes before this import creates any order of it). Then every order of that
+   * channel this import has not created is new, and needs no look-up.
+   */
+  private readonly channelNew = new Map<string, boolean>();
+  private readonly anyOfChannel: SQLite.Statement<[string]>;
 
   constructor(
     raw: SQLite.Database,
@@ -80,7 +85,7 @@ export class BatchOrders {
       `INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price_fen, amount_fen)
        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, line_no) DO NOTHING`,
     );
-    this.noneBefore = raw.prepare('SELECT 1 FROM orders LIMIT 1').get() === undefined;
+    this.anyOfChannel = raw.prepare('SELECT 1 FROM orders WHERE channel = ? LIMIT 1');
     this.update = raw.prepare('UPDATE orders SET kind = ?, amount_fen = ? WHERE id = ?');
     this.sumLines = raw.prepare(
       'SELECT sum(amount_fen) AS total FROM order_lines WHERE order_id = ?',
@@ -97,7 +102,7 @@ export class BatchOrders {
   find(channel: string, externalId: string): OrderState | undefined {
     const known = this.ordersOf(channel).get(externalId);
     if (known) return known;
-    if (this.noneBefore) return undefined;
+    if (this.isChannelNew(channel)) return undefined;
     const row = this.select.get(channel, externalId);
     if (!row) return undefined;
     const state = newState(row.id, false, row.kind, row.amount_fen, row.customer_id === null);
@@ -150,6 +155,7 @@ export class BatchOrders {
     amount: number,
     fromOrderRow: boolean,
   ): OrderState {
+    this.isChannelNew(channel); // decided before this import writes an order of the channel
     this.closeOpen();
     const effect = spendEffect(f.kind, amount);
     const state = newState(0, true, f.kind, effect, f.customerId === null);
@@ -264,6 +270,15 @@ export class BatchOrders {
     const lines = this.openLines;
     for (let i = 0; i < lines.length; i += LINE_VALUES) if (lines[i] === lineNo) return true;
     return false;
+  }
+
+  private isChannelNew(channel: string): boolean {
+    let isNew = this.channelNew.get(channel);
+    if (isNew === undefined) {
+      isNew = this.anyOfChannel.get(channel) === undefined;
+      this.channelNew.set(channel, isNew);
+    }
+    return isNew;
   }
 
   private ordersOf(channel: string): Map<string, OrderState> {

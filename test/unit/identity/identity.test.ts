@@ -65,6 +65,47 @@ describe('one customer per person', () => {
   });
 });
 
+describe('keys of a kind the database did not hold before the import', () => {
+  it('keeps a masked phone once on the customer a merge in the same first import made', async () => {
+    // D2 gives customer 2 (mt-B) the masked phone. D3 gives customer 1 (mt-A) the buyer id
+    // x; D4 names mt-B with x, so customer 2 merges into 1 and its masked phone moves to 1.
+    // D5 names customer 1 with that masked phone: already there, nothing to add.
+    await commitRows(db, [
+      posLine(2, 'D1', { customer: { platformId: 'mt-A' } }),
+      posLine(3, 'D2', { customer: { platformId: 'mt-B', maskedPhone: '138****1234' } }),
+      posLine(4, 'D3', { customer: { platformId: 'mt-A', externalId: 'x' } }),
+      posLine(5, 'D4', { customer: { platformId: 'mt-B', externalId: 'x' } }),
+      posLine(6, 'D5', { customer: { platformId: 'mt-A', maskedPhone: '138****1234' } }),
+    ]);
+    const masked = db.raw
+      .prepare(
+        `SELECT customer_id AS customer, count(*) AS n FROM customer_identities
+         WHERE kind = 'masked_phone' GROUP BY customer_id`,
+      )
+      .all();
+    expect(masked).toEqual([{ customer: 1, n: 1 }]);
+    const owners = new Set(['D1', 'D2', 'D3', 'D4', 'D5'].map(customerOfOrder));
+    expect(owners).toEqual(new Set([1]));
+  });
+
+  it('finds an order id of another channel new, and the same id of its own channel known', async () => {
+    // Order ids are unique per channel: R1 of the mini-program shop is not R1 of the POS.
+    await commitRows(db, [posLine(2, 'R1')]);
+    const mini = await commitRows(
+      db,
+      [posLine(2, 'R1', { channel: 'miniprogram' }), posLine(3, 'R1', { lineNo: 1 })],
+      { facts: facts('mini-2026-11.csv'), channel: 'miniprogram' },
+    );
+    // Line 3 is line 1 of POS order R1 again: a duplicate of the first file's row.
+    expect(mini).toMatchObject({ rowsImported: 1, rowsDuplicate: 1 });
+    const orders = db.raw.prepare('SELECT channel, external_id FROM orders ORDER BY id').all();
+    expect(orders).toEqual([
+      { channel: 'pos', external_id: 'R1' },
+      { channel: 'miniprogram', external_id: 'R1' },
+    ]);
+  });
+});
+
 describe('merging customers that turn out to be one person', () => {
   async function twoThenLinked() {
     await commitRows(db, [
