@@ -22,6 +22,23 @@ const lookupSql: Record<KeyKind, string> = {
               WHERE kind = 'external' AND kind <> 'masked_phone' AND value = ?`,
 };
 
+/** Whether any customer has a key of the kind: one seek in the same partial index. */
+const anyOfKindSql: Record<KeyKind, string> = {
+  member: `SELECT 1 FROM customer_identities WHERE kind = 'member' AND kind <> 'masked_phone'
+            LIMIT 1`,
+  phone: `SELECT 1 FROM customer_identities WHERE kind = 'phone' AND kind <> 'masked_phone'
+           LIMIT 1`,
+  email: `SELECT 1 FROM customer_identities WHERE kind = 'email' AND kind <> 'masked_phone'
+           LIMIT 1`,
+  platform: `SELECT 1 FROM customer_identities WHERE kind = 'platform' AND kind <> 'masked_phone'
+              LIMIT 1`,
+  external: `SELECT 1 FROM customer_identities WHERE kind = 'external' AND kind <> 'masked_phone'
+              LIMIT 1`,
+};
+
+/** The statements above, for a test that checks each one seeks the index, never scans. */
+export const identityQueries = { lookup: lookupSql, anyOfKind: anyOfKindSql };
+
 /**
  * Finds the one customer a row's keys name, inside an import's transaction: a new
  * customer when no key is known, the known one otherwise, and a recorded merge when
@@ -75,12 +92,14 @@ export class IdentityResolver {
       platform: raw.prepare(lookupSql.platform),
       external: raw.prepare(lookupSql.external),
     };
-    const anyOfKind = raw.prepare<[string]>(
-      'SELECT 1 FROM customer_identities WHERE kind = ? LIMIT 1',
-    );
     this.kindsNew = new Set(
-      [...keyKinds, 'masked_phone' as const].filter((kind) => anyOfKind.get(kind) === undefined),
+      keyKinds.filter((k) => raw.prepare(anyOfKindSql[k]).get() === undefined),
     );
+    // Masked phones are in no index of their own: only an empty table says there is none
+    // (asking for the kind would read the whole table, 17 ms at 100k customers).
+    if (raw.prepare('SELECT 1 FROM customer_identities LIMIT 1').get() === undefined) {
+      this.kindsNew.add('masked_phone');
+    }
     this.insertCustomer = raw.prepare(
       `INSERT INTO customers (name, gender, birth_date, city, created_at) VALUES (?, ?, ?, ?, ?)`,
     );
