@@ -92,8 +92,17 @@ export function mergeOn(
     }
   }
 
+  // Every identity moves to the survivor, but a masked phone it already has (two records
+  // of one person saw the same masked number) stays on the merged record, not listed twice.
+  const movable = raw
+    .prepare(
+      `SELECT f.id FROM customer_identities f WHERE f.customer_id = ? AND NOT (
+         f.kind = 'masked_phone' AND EXISTS (SELECT 1 FROM customer_identities i
+           WHERE i.customer_id = ? AND i.kind = 'masked_phone' AND i.value = f.value))`,
+    )
+    .all(fromId, intoId) as { id: number }[];
   const moved: Moved = {
-    identities: ids(raw, 'SELECT id FROM customer_identities WHERE customer_id = ?', fromId),
+    identities: movable.map((r) => r.id),
     orders: ids(raw, 'SELECT id FROM orders WHERE customer_id = ?', fromId),
     filled: {
       name: into.name === null && from.name !== null,
@@ -103,9 +112,8 @@ export function mergeOn(
     },
   };
 
-  raw
-    .prepare('UPDATE customer_identities SET customer_id = ? WHERE customer_id = ?')
-    .run(intoId, fromId);
+  const moveIdentity = raw.prepare('UPDATE customer_identities SET customer_id = ? WHERE id = ?');
+  for (const id of moved.identities) moveIdentity.run(intoId, id);
   raw.prepare('UPDATE orders SET customer_id = ? WHERE customer_id = ?').run(intoId, fromId);
   raw
     .prepare(

@@ -88,6 +88,38 @@ describe('keys of a kind the database did not hold before the import', () => {
     expect(owners).toEqual(new Set([1]));
   });
 
+  it('lists a masked phone both merged records had once on the survivor, and undoes it', async () => {
+    // D1 and D2: customers 1 (mt-A) and 2 (mt-B), each with the same masked phone. D3 gives
+    // 1 the buyer id x; D4 names mt-B with x: 2 merges into 1. Customer 1 shows the masked
+    // phone once; 2's copy stays on the merged record and is 2's again after the undo.
+    await commitRows(db, [
+      posLine(2, 'D1', { customer: { platformId: 'mt-A', maskedPhone: '138****1234' } }),
+      posLine(3, 'D2', { customer: { platformId: 'mt-B', maskedPhone: '138****1234' } }),
+      posLine(4, 'D3', { customer: { platformId: 'mt-A', externalId: 'x' } }),
+      posLine(5, 'D4', { customer: { platformId: 'mt-B', externalId: 'x' } }),
+    ]);
+    const maskedPerCustomer = () =>
+      db.raw
+        .prepare(
+          `SELECT customer_id AS customer, count(*) AS n FROM customer_identities
+           WHERE kind = 'masked_phone' GROUP BY customer_id ORDER BY customer_id`,
+        )
+        .all();
+    expect(maskedPerCustomer()).toEqual([
+      { customer: 1, n: 1 },
+      { customer: 2, n: 1 },
+    ]);
+    expect(ownerOf('platform', 'mt-B')).toBe(1);
+
+    const [merge] = mergesOf(db, 1);
+    undoMerge(db, merge!.id, at);
+    expect(maskedPerCustomer()).toEqual([
+      { customer: 1, n: 1 },
+      { customer: 2, n: 1 },
+    ]);
+    expect(ownerOf('platform', 'mt-B')).toBe(2);
+  });
+
   it('finds an order id of another channel new, and the same id of its own channel known', async () => {
     // Order ids are unique per channel: R1 of the mini-program shop is not R1 of the POS.
     await commitRows(db, [posLine(2, 'R1')]);
