@@ -10,6 +10,19 @@ import type { Kysely } from 'kysely';
  * category preference) still finds them side by side. Nothing referred to a line's id.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // A start of the first release of this migration that stopped part way (its statements
+  // were not yet in one transaction) can have left the new table beside the old one (the
+  // copy not finished: start again) or in place of it (the copy finished: only rename).
+  const tables = await sql<{ name: string }>`SELECT name FROM sqlite_master
+    WHERE type = 'table' AND name IN ('order_lines', 'order_lines_by_order')`.execute(db);
+  const names = new Set(tables.rows.map((r) => r.name));
+  if (names.has('order_lines_by_order') && !names.has('order_lines')) {
+    await db.schema.alterTable('order_lines_by_order').renameTo('order_lines').execute();
+    return;
+  }
+  if (names.has('order_lines_by_order'))
+    await db.schema.dropTable('order_lines_by_order').execute();
+
   await db.schema
     .createTable('order_lines_by_order')
     .addColumn('order_id', 'integer', (c) => c.notNull().references('orders.id'))

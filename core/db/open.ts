@@ -55,7 +55,7 @@ export async function openDb(options: OpenOptions): Promise<Db> {
   try {
     const pending = await pendingMigrations(k, file);
     if (pending.length > 0 && existed) backup(raw, file, options.now?.() ?? new Date());
-    if (pending.length > 0) await migrate(k);
+    if (pending.length > 0) await migrate(k, raw);
   } catch (error) {
     await k.destroy();
     throw error;
@@ -91,9 +91,21 @@ function backup(raw: SQLite.Database, file: string, now: Date): void {
   log.info(`backed up ${path.basename(file)} to ${path.basename(target)} before migrating`);
 }
 
-async function migrate(k: Kysely<Database>): Promise<void> {
+/**
+ * Runs every pending migration, and records it, in one transaction. SQLite changes its
+ * schema inside a transaction, but kysely runs SQLite migrations statement by statement
+ * without one; a start stopped part way (closed, killed, a full disk) would then leave a
+ * half-changed file that the next start cannot migrate. Now it leaves the file as it was.
+ */
+async function migrate(k: Kysely<Database>, raw: SQLite.Database): Promise<void> {
   const migrator = new Migrator({ db: k, provider });
-  const { error, results } = await migrator.migrateToLatest();
-  for (const r of results ?? []) log.info(`migration ${r.migrationName}: ${r.status}`);
-  if (error) throw error;
+  raw.exec('BEGIN IMMEDIATE');
+  try {
+    const { error, results } = await migrator.migrateToLatest();
+    for (const r of results ?? []) log.info(`migration ${r.migrationName}: ${r.status}`);
+    if (error) throw error;
+    raw.exec('COMMIT');
+  } finally {
+    if (raw.inTransaction) raw.exec('ROLLBACK');
+  }
 }

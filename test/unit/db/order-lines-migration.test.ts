@@ -88,4 +88,75 @@ describe('order lines kept by their order (migration 20261205T1100)', () => {
     expect(() => insert.run(99, 1)).toThrow(/FOREIGN KEY/);
     await db.close();
   });
+
+  it('opens after a start that stopped with the new table half made beside the old one', async () => {
+    // The first release of this migration ran its statements one by one: a start stopped
+    // after the first left an empty order_lines_by_order beside the old table.
+    const file = await fileBeforeLinesByOrder();
+    const raw = new SQLite(file);
+    raw.exec(`CREATE TABLE order_lines_by_order (order_id integer NOT NULL, line_no integer NOT NULL,
+      product_id integer, quantity real NOT NULL, unit_price_fen integer NOT NULL,
+      amount_fen integer NOT NULL, PRIMARY KEY (order_id, line_no)) WITHOUT ROWID`);
+    raw.close();
+
+    const db = await openDb({ file });
+    expect(db.raw.prepare('SELECT count(*) FROM order_lines').pluck().get()).toBe(3);
+    const leftover = db.raw
+      .prepare("SELECT count(*) FROM sqlite_master WHERE name = 'order_lines_by_order'")
+      .pluck()
+      .get();
+    expect(leftover).toBe(0);
+    await db.close();
+  });
+
+  it('opens after a start that stopped between dropping the old table and renaming the new', async () => {
+    const file = await fileBeforeLinesByOrder();
+    const raw = new SQLite(file);
+    raw.exec(`CREATE TABLE order_lines_by_order (order_id integer NOT NULL, line_no integer NOT NULL,
+      product_id integer, quantity real NOT NULL, unit_price_fen integer NOT NULL,
+      amount_fen integer NOT NULL, PRIMARY KEY (order_id, line_no)) WITHOUT ROWID;
+      INSERT INTO order_lines_by_order SELECT order_id, line_no, product_id, quantity,
+        unit_price_fen, amount_fen FROM order_lines;
+      DROP TABLE order_lines;`);
+    raw.close();
+
+    const db = await openDb({ file });
+    const lines = db.raw.prepare('SELECT order_id, line_no FROM order_lines ORDER BY 1, 2').all();
+    expect(lines).toEqual([
+      { order_id: 1, line_no: 1 },
+      { order_id: 1, line_no: 2 },
+      { order_id: 2, line_no: 1 },
+    ]);
+    await db.close();
+  });
+
+  it('leaves the file as it was when a migration fails part way', async () => {
+    // A line whose order is missing (written while foreign keys were off) makes the copy
+    // fail after the new table was made: the start is refused and nothing has changed.
+    const file = await fileBeforeLinesByOrder();
+    const raw = new SQLite(file);
+    raw.pragma('foreign_keys = OFF');
+    raw
+      .prepare(
+        `INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price_fen,
+           amount_fen) VALUES (99, 1, NULL, 1, 100, 100)`,
+      )
+      .run();
+    raw.close();
+
+    await expect(openDb({ file })).rejects.toThrow(/FOREIGN KEY/);
+    const after = new SQLite(file, { readonly: true });
+    const objects = after
+      .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'order_lines%' ORDER BY name")
+      .pluck()
+      .all();
+    expect(objects).toEqual(['order_lines', 'order_lines_order', 'order_lines_order_product']);
+    expect(after.prepare('SELECT count(*) FROM order_lines').pluck().get()).toBe(4);
+    const recorded = after
+      .prepare("SELECT count(*) FROM kysely_migration WHERE name LIKE '20261205T1100%'")
+      .pluck()
+      .get();
+    expect(recorded).toBe(0);
+    after.close();
+  });
 });
