@@ -240,6 +240,8 @@ export const importsContract = {
   'imports.batches': method<BatchInfo[]>()(z.object({})),
   'imports.rejected': method<RowError[]>()(z.object({ batchId: z.number().int().positive() })),
   'mappings.list': method<{ name: string; mapping: ColumnMapping }[]>()(z.object({})),
+  /** Saved mappings this version can no longer use, with why (they stay stored). */
+  'mappings.unusable': method<{ name: string; problem: string }[]>()(z.object({})),
   'mappings.save': method<{ name: string }>()(
     z.object({ name: z.string().min(1).max(100), mapping: columnMappingSchema }),
   ),

@@ -20,6 +20,7 @@ type ImportMethods =
   | 'imports.batches'
   | 'imports.rejected'
   | 'mappings.list'
+  | 'mappings.unusable'
   | 'mappings.save';
 
 /** Import of channel exports: inspect, preview, import as a job, batches, saved mappings. */
@@ -63,6 +64,7 @@ export function importsHandlers(ctx: ServiceContext): Pick<Handlers, ImportMetho
     'imports.batches': () => listBatches(ctx.db),
     'imports.rejected': ({ batchId }) => rejectedRows(ctx.db, batchId),
     'mappings.list': () => listMappings(ctx.db),
+    'mappings.unusable': async () => (await readMappings(ctx.db)).unusable,
     'mappings.save': async ({ name, mapping }) => {
       await saveMapping(ctx.db, name, mapping, ctx.now());
       return { name };
@@ -132,7 +134,13 @@ export async function readMappings(db: Db): Promise<{
   const usable: { name: string; mapping: ColumnMapping }[] = [];
   const unusable: { name: string; problem: string }[] = [];
   for (const row of rows) {
-    const parsed = columnMappingSchema.safeParse(parseJson(row.mapping_json));
+    const json = parseJson(row.mapping_json);
+    if (json === undefined) {
+      unusable.push({ name: row.name, problem: 'its stored text is not readable JSON' });
+      log.warn(`saved mapping "${row.name}" is not readable JSON`);
+      continue;
+    }
+    const parsed = columnMappingSchema.safeParse(json);
     if (parsed.success) {
       usable.push({ name: row.name, mapping: parsed.data });
       continue;
@@ -145,10 +153,11 @@ export async function readMappings(db: Db): Promise<{
   return { usable, unusable };
 }
 
+/** The stored JSON's value, or undefined when the text is not JSON (cut short, edited). */
 function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
-    return null;
+    return undefined;
   }
 }

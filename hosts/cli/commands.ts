@@ -80,6 +80,18 @@ async function checkPreset(app: App, id: string): Promise<void> {
 async function savedMapping(app: App, name: string): Promise<ImportOptions['source']> {
   const saved = await call(app, 'mappings.list', {});
   const found = saved.find((m) => m.name === name);
+  const unusable = found ? undefined : await unusableMapping(app, name);
+  if (unusable) {
+    throw new CliFailure(
+      {
+        code: 'imports.mapping_unusable',
+        message:
+          `The saved mapping "${name}" can no longer be used: ${unusable.problem}. ` +
+          `Map the columns again (in the console's import wizard) and save it under the same name.`,
+      },
+      exitCodes.rejected,
+    );
+  }
   if (!found) {
     const known = saved.map((m) => m.name).join(', ') || 'none yet';
     throw new CliFailure(
@@ -88,6 +100,10 @@ async function savedMapping(app: App, name: string): Promise<ImportOptions['sour
     );
   }
   return { kind: 'mapping', name: found.name, mapping: found.mapping };
+}
+
+async function unusableMapping(app: App, name: string) {
+  return (await call(app, 'mappings.unusable', {})).find((m) => m.name === name);
 }
 
 function describeImport(s: ImportSummary, chosenOrder: string | undefined): string {
