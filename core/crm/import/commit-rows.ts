@@ -309,10 +309,15 @@ function sameCustomer(a: CustomerKeys, b: CustomerKeys): boolean {
   return true;
 }
 
-/** Gross less discount and refund (both positive amounts), keeping the gross's sign. */
+/**
+ * What a line or order really moved, from its amount before discount: a sale's amount less
+ * its discount and its refund (refunded in whole: 0); a negative amount (a return written
+ * as money going back) less its discount, in size: −37.00 with 2.00 off is −35.00. The
+ * refund of a negative amount is that same money, already in it, so it is not taken again.
+ */
 export function netAmount(gross: number, r: ImportRecord): number {
-  const off = (r.discountFen ?? 0) + (r.refundFen ?? 0);
-  return gross >= 0 ? gross - off : gross + off;
+  const discount = r.discountFen ?? 0;
+  return gross >= 0 ? gross - discount - (r.refundFen ?? 0) : gross + discount;
 }
 
 /** Fallback when a reader gave no business day: the day in the default store zone. */

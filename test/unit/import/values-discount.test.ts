@@ -99,4 +99,18 @@ describe('a discount is taken off a line exactly once', () => {
     ]);
     expect(amounts).toEqual([[3500, 1850]]);
   });
+
+  it('takes a refund off a sale, but not again off an amount already negative', async () => {
+    // M1: 1 × 18.50 paid, 退款金额 18.50: refunded in whole → 0.
+    // M2: −1 × 18.50 written as −18.50 paid, 退款金额 18.50 (the same money) → −1850.
+    const amounts = await storedLines('miniprogram-shop', [
+      '订单编号,商品序号,下单时间,订单状态,会员ID,手机号,买家昵称,性别,生日,邮箱,规格编码,' +
+        '商品名称,商品分类,购买数量,商品单价,商品实付,优惠金额,退款金额,自提门店编码,自提门店',
+      'M1,1,2024/05/31 21:05,已退款,V0001,13800001234,小王,女,1995-07-08,,SKU-1,燕麦拿铁,' +
+        '咖啡,1,18.50,18.50,,18.50,SH01,上海徐汇店',
+      'M2,1,2024/05/31 21:10,已退款,V0001,13800001234,小王,女,1995-07-08,,SKU-1,燕麦拿铁,' +
+        '咖啡,-1,18.50,-18.50,,18.50,SH01,上海徐汇店',
+    ]);
+    expect(amounts.map(([amount]) => amount)).toEqual([0, -1850]);
+  });
 });
