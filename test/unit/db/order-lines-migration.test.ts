@@ -41,7 +41,7 @@ async function fileBeforeLinesByOrder(): Promise<string> {
 }
 
 describe('order lines kept by their order (migration 20261205T1100)', () => {
-  it('keeps every stored line with its values and drops the line id and its two indexes', async () => {
+  it('keeps every line with its values, without the line id and its two indexes', async () => {
     const db = await openDb({ file: await fileBeforeLinesByOrder() });
 
     const lines = db.raw.prepare('SELECT * FROM order_lines ORDER BY order_id, line_no').all();
@@ -78,7 +78,7 @@ describe('order lines kept by their order (migration 20261205T1100)', () => {
     await db.close();
   });
 
-  it('still refuses a second line with the same number and a line of an unknown order', async () => {
+  it('refuses a line number twice in an order, and a line of an unknown order', async () => {
     const db = await openDb({ file: await fileBeforeLinesByOrder() });
     const insert = db.raw.prepare(
       `INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price_fen, amount_fen)
@@ -89,14 +89,14 @@ describe('order lines kept by their order (migration 20261205T1100)', () => {
     await db.close();
   });
 
-  it('opens after a start that stopped with the new table half made beside the old one', async () => {
+  it('opens after a start stopped with the new table half made beside the old', async () => {
     // The first release of this migration ran its statements one by one: a start stopped
     // after the first left an empty order_lines_by_order beside the old table.
     const file = await fileBeforeLinesByOrder();
     const raw = new SQLite(file);
-    raw.exec(`CREATE TABLE order_lines_by_order (order_id integer NOT NULL, line_no integer NOT NULL,
-      product_id integer, quantity real NOT NULL, unit_price_fen integer NOT NULL,
-      amount_fen integer NOT NULL, PRIMARY KEY (order_id, line_no)) WITHOUT ROWID`);
+    raw.exec(`CREATE TABLE order_lines_by_order (order_id integer NOT NULL,
+      line_no integer NOT NULL, product_id integer, quantity real NOT NULL,
+      unit_price_fen integer NOT NULL, amount_fen integer NOT NULL, PRIMARY KEY (order_id, line_no)) WITHOUT ROWID`);
     raw.close();
 
     const db = await openDb({ file });
@@ -109,12 +109,12 @@ describe('order lines kept by their order (migration 20261205T1100)', () => {
     await db.close();
   });
 
-  it('opens after a start that stopped between dropping the old table and renaming the new', async () => {
+  it('opens after a start stopped between dropping the old table and the rename', async () => {
     const file = await fileBeforeLinesByOrder();
     const raw = new SQLite(file);
-    raw.exec(`CREATE TABLE order_lines_by_order (order_id integer NOT NULL, line_no integer NOT NULL,
-      product_id integer, quantity real NOT NULL, unit_price_fen integer NOT NULL,
-      amount_fen integer NOT NULL, PRIMARY KEY (order_id, line_no)) WITHOUT ROWID;
+    raw.exec(`CREATE TABLE order_lines_by_order (order_id integer NOT NULL,
+      line_no integer NOT NULL, product_id integer, quantity real NOT NULL,
+      unit_price_fen integer NOT NULL, amount_fen integer NOT NULL, PRIMARY KEY (order_id, line_no)) WITHOUT ROWID;
       INSERT INTO order_lines_by_order SELECT order_id, line_no, product_id, quantity,
         unit_price_fen, amount_fen FROM order_lines;
       DROP TABLE order_lines;`);

@@ -66,7 +66,7 @@ describe('one customer per person', () => {
 });
 
 describe('keys of a kind the database did not hold before the import', () => {
-  it('keeps a masked phone once on the customer a merge in the same first import made', async () => {
+  it('keeps a masked phone once on the survivor of a merge within a first import', async () => {
     // D2 gives customer 2 (mt-B) the masked phone. D3 gives customer 1 (mt-A) the buyer id
     // x; D4 names mt-B with x, so customer 2 merges into 1 and its masked phone moves to 1.
     // D5 names customer 1 with that masked phone: already there, nothing to add.
@@ -88,7 +88,7 @@ describe('keys of a kind the database did not hold before the import', () => {
     expect(owners).toEqual(new Set([1]));
   });
 
-  it('lists a masked phone both merged records had once on the survivor, and undoes it', async () => {
+  it('lists a masked phone both merged records had once, and undoes the merge', async () => {
     // D1 and D2: customers 1 (mt-A) and 2 (mt-B), each with the same masked phone. D3 gives
     // 1 the buyer id x; D4 names mt-B with x: 2 merges into 1. Customer 1 shows the masked
     // phone once; 2's copy stays on the merged record and is 2's again after the undo.
@@ -120,7 +120,7 @@ describe('keys of a kind the database did not hold before the import', () => {
     expect(ownerOf('platform', 'mt-B')).toBe(2);
   });
 
-  it('finds an order id of another channel new, and the same id of its own channel known', async () => {
+  it('takes an order id of another channel as new, of its own channel as known', async () => {
     // Order ids are unique per channel: R1 of the mini-program shop is not R1 of the POS.
     await commitRows(db, [posLine(2, 'R1')]);
     const mini = await commitRows(

@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 describe('why a saved mapping cannot be used', () => {
-  it('says that a mapping whose stored text is not JSON is unreadable, not "received null"', async () => {
+  it('says that a mapping whose stored text is not JSON cannot be read', async () => {
     // A row of column_mappings whose mapping_json is cut short, as a hand edit could leave
     // it: the problem names the unreadable stored text, not what validation made of it.
     db.raw

@@ -77,7 +77,7 @@ describe('a discount is taken off a line exactly once', () => {
     expect(amounts).toEqual([[2200, 2500]]);
   });
 
-  it('takes a discount written as a negative amount off, as the same discount written positive', async () => {
+  it('takes off a discount written negative, as the same discount written positive', async () => {
     // Delivery item 1 × 25.00, 商家优惠 written −3.00 (3.00 off): 25.00 − 3.00 = 22.00.
     // POS line 2 × 18.50 = 37.00, discount written −2.00, line_total 35.00 paid: 3500 fen.
     const delivery = await storedLines('delivery-platform', [
