@@ -67,4 +67,35 @@ describe('importing the dirty sample', () => {
     const listed = await app.handlers['imports.rejected']({ batchId: summary.batchId! });
     expect(listed.map((e) => e.line)).toEqual([18, 21]);
   });
+
+  it('refuses rows naming a UCI invoice stored for another customer, and lists them', async () => {
+    // After the UCI sample, four dirty rows name invoices the sample stored. From the CSVs
+    // with python's csv module (sample invoice → its CustomerIDs; dirty rows by line):
+    //   line 6: 536367 customer 13047, stored for 13047 → more of that invoice (kept)
+    //   line 8: 536369 customer 17850, stored for 13047 → another customer (refused)
+    //   line 12: 536373 customer 13047, stored for 17850 → refused
+    //   line 17: 536378 customer 12583, stored for 14688 → refused
+    //   line 20: 536381 without a customer, stored for 15311 → kept (names nobody)
+    // Lines 18 and 21 are bad as before: 5 rows refused in all, 15 written.
+    await importThroughService(app, dataFile('online-retail-uci-sample.csv'), uci);
+    const summary = await importThroughService(app, file, dayFirst, true);
+
+    expect(summary).toMatchObject({ status: 'partial', rowsRejected: 5, rowsImported: 15 });
+    const listed = await app.handlers['imports.rejected']({ batchId: summary.batchId! });
+    const other = listed.filter((e) => e.code === 'order_other_customer');
+    expect(other.map((e) => [e.line, e.value])).toEqual([
+      [8, '536369'],
+      [12, '536373'],
+      [17, '536378'],
+    ]);
+    expect(other[0]!.reason).toContain('Two sources may use the same order ids in one channel');
+    const owner = app.ctx.db.raw
+      .prepare(
+        `SELECT i.value FROM orders o JOIN customer_identities i ON i.customer_id = o.customer_id
+         WHERE o.external_id = '536369' AND i.kind = 'member'`,
+      )
+      .pluck()
+      .all();
+    expect(owner).toEqual(['13047']);
+  });
 });

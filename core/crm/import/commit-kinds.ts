@@ -13,6 +13,8 @@ export interface OrderState {
   kind: OrderKind;
   amount: number;
   anonymous: boolean;
+  /** Whose order it is, as stored when it was found (or as this import creates it). */
+  customerId: number | null;
   /** Rows of this order seen in this file: the next line number when the file has none. */
   rowsInFile: number;
   newLines: number;
@@ -60,7 +62,7 @@ export function newState(
   isNew: boolean,
   kind: OrderKind,
   amount: number,
-  anonymous: boolean,
+  customerId: number | null,
 ): OrderState {
   return {
     id,
@@ -69,7 +71,8 @@ export function newState(
     cancelledById: false,
     kind,
     amount,
-    anonymous,
+    anonymous: customerId === null,
+    customerId,
     rowsInFile: 0,
     newLines: 0,
     lineSum: 0,

@@ -67,6 +67,7 @@ export class BatchOrders {
    */
   private readonly channelNew = new Map<string, boolean>();
   private readonly anyOfChannel: SQLite.Statement<[string]>;
+  private readonly customerOfOrder: SQLite.Statement<[number], number | null>;
 
   constructor(
     raw: SQLite.Database,
@@ -86,6 +87,9 @@ export class BatchOrders {
        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, line_no) DO NOTHING`,
     );
     this.anyOfChannel = raw.prepare('SELECT 1 FROM orders WHERE channel = ? LIMIT 1');
+    this.customerOfOrder = raw
+      .prepare<[number], number | null>('SELECT customer_id FROM orders WHERE id = ?')
+      .pluck();
     this.update = raw.prepare('UPDATE orders SET kind = ?, amount_fen = ? WHERE id = ?');
     this.sumLines = raw.prepare(
       'SELECT sum(amount_fen) AS total FROM order_lines WHERE order_id = ?',
@@ -105,12 +109,24 @@ export class BatchOrders {
     if (this.isChannelNew(channel)) return undefined;
     const row = this.select.get(channel, externalId);
     if (!row) return undefined;
-    const state = newState(row.id, false, row.kind, row.amount_fen, row.customer_id === null);
+    const state = newState(row.id, false, row.kind, row.amount_fen, row.customer_id);
     state.kindFromOrderRow = true;
     state.cancelledById =
       this.cancelPrefix !== undefined && externalId.startsWith(this.cancelPrefix);
     this.ordersOf(channel).set(externalId, state);
     return state;
+  }
+
+  /**
+   * Whether a row naming `customerId` may add to an order an earlier import stored: yes
+   * unless the order belongs to another customer (read again, for a merge since it was
+   * found). Rows without a customer, and orders without one, never conflict.
+   */
+  ownedBy(order: OrderState, customerId: number | null): boolean {
+    if (order.isNew || customerId === null || order.customerId === null) return true;
+    if (order.customerId === customerId) return true;
+    order.customerId = this.customerOfOrder.get(order.id) ?? null;
+    return order.customerId === null || order.customerId === customerId;
   }
 
   /**
@@ -158,7 +174,7 @@ export class BatchOrders {
     this.isChannelNew(channel); // decided before this import writes an order of the channel
     this.closeOpen();
     const effect = spendEffect(f.kind, amount);
-    const state = newState(0, true, f.kind, effect, f.customerId === null);
+    const state = newState(0, true, f.kind, effect, f.customerId);
     state.kindFromOrderRow = fromOrderRow;
     state.cancelledById =
       this.cancelPrefix !== undefined && externalId.startsWith(this.cancelPrefix);

@@ -15,7 +15,9 @@
  * last. So two exports that split an order between them give it the lines of both, and
  * a second export of the same rows changes nothing. Known limit: a row of a later export
  * that repeats a stored line of its order exactly cannot be told from that line, and is
- * taken for it.
+ * taken for it. A row that names an order an earlier import stored for another customer is
+ * refused (`order_other_customer`): two sources that share order ids in one channel, not
+ * more of that order. Rows without a customer, and orders without one, never conflict.
  *
  * Amounts: a line's amount is its line amount, else unit price × quantity, less
  * discount and refund, with the sign the export wrote (UCI cancellation invoices
@@ -34,6 +36,7 @@ import type { RowError, TargetField } from '../../api/imports';
 import { lineAmount } from '../../shared/money';
 import { IdentityResolver } from '../identity/resolver';
 import { BatchOrders } from './commit-orders';
+import type { OrderState } from './commit-orders';
 import type { CustomerKeys, ImportRecord } from './types';
 
 /** What one record did: something new, nothing new, or why it was refused. */
@@ -120,6 +123,8 @@ export class RowWriter {
     const known = this.orders.find(r.channel, r.orderId);
     if (!known && r.orderedAt === undefined) return this.noTime(r);
     const customerId = this.customerOf(r);
+    if (known && !this.orders.ownedBy(known, customerId))
+      return this.otherCustomer(r, known, customerId);
     if (known) return this.duplicate(known.isNew ? 'order_repeated' : 'order_known', null);
 
     const amount = netAmount(r.orderAmountFen ?? 0, r);
@@ -154,6 +159,8 @@ export class RowWriter {
       );
     }
     const customerId = this.customerOf(r);
+    if (order && !this.orders.ownedBy(order, customerId))
+      return this.otherCustomer(r, order, customerId);
     if (!order) {
       order = this.orders.create(r.channel, r.orderId, this.orderFacts(r, customerId), 0, false);
     }
@@ -269,6 +276,22 @@ export class RowWriter {
     }
     this.products.set(product.sku, id);
     return id;
+  }
+
+  /**
+   * A row that names an order an earlier import stored for someone else: most likely two
+   * sources that use the same order ids in one channel, not more of that order.
+   */
+  private otherCustomer(r: ImportRecord, order: OrderState, customerId: number | null): RowError {
+    return this.error(
+      r,
+      'orderId',
+      r.orderId ?? null,
+      'order_other_customer',
+      `Order ${r.orderId} is already stored for customer ${order.customerId} by an earlier ` +
+        `import, and this row names customer ${customerId}. Two sources may use the ` +
+        `same order ids in one channel: check the file, or import it under a channel of its own.`,
+    );
   }
 
   private noOrderId(r: ImportRecord): RowError {

@@ -138,6 +138,43 @@ describe('keys of a kind the database did not hold before the import', () => {
   });
 });
 
+describe('a stored order named again by a later file', () => {
+  it('takes more lines from the same customer, refuses them from another', async () => {
+    await commitRows(db, [posLine(2, 'R1', { lineNo: 1, customer: { memberId: 'M1' } })]);
+    const later = await commitRows(
+      db,
+      [
+        posLine(2, 'R1', { lineNo: 2, customer: { memberId: 'M1' } }),
+        posLine(3, 'R1', { lineNo: 3, customer: { memberId: 'M2' } }),
+        posLine(4, 'R1', { lineNo: 4 }),
+      ],
+      { facts: facts('pos-2026-12.csv'), acceptPartial: true },
+    );
+    // Line 2: M1's own order, a new line. Line 3: M2 is customer 2, not the owner.
+    // Line 4 names nobody: taken as a line of the order.
+    expect(later).toMatchObject({ status: 'partial', rowsImported: 2, rowsRejected: 1 });
+    expect(later.rejected[0]).toMatchObject({ line: 3, code: 'order_other_customer' });
+    expect(later.rejected[0]!.reason).toContain('stored for customer 1');
+    expect(later.rejected[0]!.reason).toContain('names customer 2');
+  });
+
+  it('takes a line of an order whose customer the same row merges into its own', async () => {
+    // R2 is stored for customer 2 (the phone). The later row names the member (customer 1)
+    // and the phone: 2 merges into 1, R2 becomes 1's, and the line is 1's order's line.
+    await commitRows(db, [
+      posLine(2, 'R1', { lineNo: 1, customer: { memberId: 'M1' } }),
+      posLine(3, 'R2', { lineNo: 1, customer: { phone: '+8613800001234' } }),
+    ]);
+    const later = await commitRows(
+      db,
+      [posLine(2, 'R2', { lineNo: 2, customer: { memberId: 'M1', phone: '+8613800001234' } })],
+      { facts: facts('pos-2026-12.csv') },
+    );
+    expect(later).toMatchObject({ status: 'committed', rowsImported: 1, rowsRejected: 0 });
+    expect(customerOfOrder('R2')).toBe(1);
+  });
+});
+
 describe('merging customers that turn out to be one person', () => {
   async function twoThenLinked() {
     await commitRows(db, [
