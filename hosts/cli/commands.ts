@@ -139,10 +139,10 @@ function describeWritten(s: ImportSummary): string[] {
     `  rows ${formatCount(s.rowsTotal)}: imported ${formatCount(s.rowsImported)}, ` +
       `already imported or repeated ${formatCount(s.rowsDuplicate)}, ` +
       `rejected ${formatCount(s.rowsRejected)}`,
-    `  orders: ${formatCount(s.orders.sales)} sales, ${formatCount(s.orders.returns)} returns, ` +
-      `${formatCount(s.orders.cancellations)} cancellations, ` +
-      `${formatCount(s.orders.writeoffs)} write-offs, ` +
-      `${formatCount(s.orders.adjustments)} adjustments; ` +
+    `  orders: ${plural(s.orders.sales, 'sale')}, ${plural(s.orders.returns, 'return')}, ` +
+      `${plural(s.orders.cancellations, 'cancellation')}, ` +
+      `${plural(s.orders.writeoffs, 'write-off')}, ` +
+      `${plural(s.orders.adjustments, 'adjustment')}; ` +
       `${formatCount(s.anonymousOrders)} anonymous`,
     `  customers: ${formatCount(s.customersNew)} new, ${formatCount(s.customersMatched)} matched`,
   ];
@@ -164,7 +164,7 @@ function describeDateOrder(s: ImportSummary, chosen: string | undefined): string
   return ambiguous
     ? 'undecided: some dates could be day-first or month-first; ' +
         'run again with --date-order dmy or --date-order mdy'
-    : 'no order needed (no date in the file could be read two ways)';
+    : 'no order needed (no date of the file could be read two ways)';
 }
 
 /** Recomputes every customer's metrics, RFM scores and tags as of now. */

@@ -35,5 +35,5 @@ async function createDemoChain(app: App): Promise<void> {
       log.info(`demo chain: ${p.processed} / ${p.total} order lines (${p.message})`);
     },
   });
-  log.info(`demo chain ready: ${summary.customers} customers, ${summary.orderLines} order lines`);
+  log.info(`demo chain ready: ${summary.customers} shoppers, ${summary.orderLines} order lines`);
 }
