@@ -24,6 +24,15 @@ export function formatMoney(
   return currency === 'CNY' ? formatYuan(fen, locale) : formatAmount(fen, currency, locale);
 }
 
+/** The yuan's sign as money is written in the console's language: `¥`, or `CN¥` in English. */
+export function yuanSign(locale: Locale): string {
+  const parts = new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', {
+    style: 'currency',
+    currency: 'CNY',
+  }).formatToParts(0);
+  return parts.find((p) => p.type === 'currency')?.value ?? '¥';
+}
+
 export function formatPercent(share: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', {
     style: 'percent',

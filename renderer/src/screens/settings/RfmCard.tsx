@@ -5,6 +5,8 @@ import type { RfmSettings } from '../../../../core/api/tags';
 import { api } from '../../api/client';
 import { ErrorNote } from '../../components/ErrorNote';
 import { describeError } from '../../i18n/errors';
+import { yuanSign } from '../../shell/format';
+import { useLocale } from '../../shell/locale';
 import { useApi } from '../../shell/useApi';
 
 type Dimension = keyof RfmSettings;
@@ -43,6 +45,7 @@ export function RfmCard() {
 
 function RfmForm({ saved }: { saved: RfmSettings }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const { message } = App.useApp();
   const [draft, setDraft] = useState<Draft>(() => toDraft(saved));
   const problems = dimensions.map((d) => {
@@ -92,7 +95,7 @@ function RfmForm({ saved }: { saved: RfmSettings }) {
                 value={cut}
                 min={0}
                 precision={d === 'monetaryFen' ? 2 : 0}
-                prefix={d === 'monetaryFen' ? '¥' : undefined}
+                prefix={d === 'monetaryFen' ? yuanSign(locale) : undefined}
                 aria-label={t('settings.rfm.cut', { dimension: t(`settings.rfm.${d}`), n: i + 1 })}
                 onChange={(v) => setCut(d, i, v)}
                 style={{ width: 120 }}

@@ -1,7 +1,7 @@
 import { Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RuleCondition, RuleField, RuleValue } from '../../../../core/api/rules';
-import { localLabel } from '../../shell/format';
+import { localLabel, yuanSign } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 
 interface Props {
@@ -18,6 +18,7 @@ function NumberBox(props: {
   label: string;
 }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const money = props.field?.type === 'money';
   const shown = typeof props.value === 'number' ? (money ? props.value / 100 : props.value) : null;
   return (
@@ -27,7 +28,7 @@ function NumberBox(props: {
       value={shown}
       step={money ? 10 : 1}
       precision={money ? 2 : undefined}
-      prefix={money ? '¥' : undefined}
+      prefix={money ? yuanSign(locale) : undefined}
       suffix={props.field?.type === 'days' ? t('rule.daysUnit') : undefined}
       onChange={(v) => {
         const n = typeof v === 'number' ? v : 0;
