@@ -40,6 +40,12 @@ async function fileBeforeLinesByOrder(): Promise<string> {
   return file;
 }
 
+/** The new table as the first release of the migration made it, before its copy. */
+const newTableSql = `CREATE TABLE order_lines_by_order (order_id integer NOT NULL,
+  line_no integer NOT NULL, product_id integer, quantity real NOT NULL,
+  unit_price_fen integer NOT NULL, amount_fen integer NOT NULL,
+  PRIMARY KEY (order_id, line_no)) WITHOUT ROWID`;
+
 describe('order lines kept by their order (migration 20261205T1100)', () => {
   it('keeps every line with its values, without the line id and its two indexes', async () => {
     const db = await openDb({ file: await fileBeforeLinesByOrder() });
@@ -94,9 +100,7 @@ describe('order lines kept by their order (migration 20261205T1100)', () => {
     // after the first left an empty order_lines_by_order beside the old table.
     const file = await fileBeforeLinesByOrder();
     const raw = new SQLite(file);
-    raw.exec(`CREATE TABLE order_lines_by_order (order_id integer NOT NULL,
-      line_no integer NOT NULL, product_id integer, quantity real NOT NULL,
-      unit_price_fen integer NOT NULL, amount_fen integer NOT NULL, PRIMARY KEY (order_id, line_no)) WITHOUT ROWID`);
+    raw.exec(newTableSql);
     raw.close();
 
     const db = await openDb({ file });
@@ -112,10 +116,8 @@ describe('order lines kept by their order (migration 20261205T1100)', () => {
   it('opens after a start stopped between dropping the old table and the rename', async () => {
     const file = await fileBeforeLinesByOrder();
     const raw = new SQLite(file);
-    raw.exec(`CREATE TABLE order_lines_by_order (order_id integer NOT NULL,
-      line_no integer NOT NULL, product_id integer, quantity real NOT NULL,
-      unit_price_fen integer NOT NULL, amount_fen integer NOT NULL, PRIMARY KEY (order_id, line_no)) WITHOUT ROWID;
-      INSERT INTO order_lines_by_order SELECT order_id, line_no, product_id, quantity,
+    raw.exec(newTableSql);
+    raw.exec(`INSERT INTO order_lines_by_order SELECT order_id, line_no, product_id, quantity,
         unit_price_fen, amount_fen FROM order_lines;
       DROP TABLE order_lines;`);
     raw.close();
