@@ -39,6 +39,14 @@ const anyOfKindSql: Record<KeyKind, string> = {
 /** The statements above, for a test that checks each one seeks the index, never scans. */
 export const identityQueries = { lookup: lookupSql, anyOfKind: anyOfKindSql };
 
+/** Writes a new customer; `bench/commit-sql.ts` replays imports with the same statement. */
+export const insertCustomerSql = `INSERT INTO customers (name, gender, birth_date, city,
+  created_at) VALUES (?, ?, ?, ?, ?)`;
+
+/** Writes one key of a customer (member id, phone, e-mail, platform id, masked phone). */
+export const insertIdentitySql = `INSERT INTO customer_identities (customer_id, kind, value,
+  source, created_at) VALUES (?, ?, ?, ?, ?)`;
+
 /**
  * Finds the one customer a row's keys name, inside an import's transaction: a new
  * customer when no key is known, the known one otherwise, and a recorded merge when
@@ -100,13 +108,8 @@ export class IdentityResolver {
     if (raw.prepare('SELECT 1 FROM customer_identities LIMIT 1').get() === undefined) {
       this.kindsNew.add('masked_phone');
     }
-    this.insertCustomer = raw.prepare(
-      `INSERT INTO customers (name, gender, birth_date, city, created_at) VALUES (?, ?, ?, ?, ?)`,
-    );
-    this.insertIdentity = raw.prepare(
-      `INSERT INTO customer_identities (customer_id, kind, value, source, created_at)
-       VALUES (?, ?, ?, ?, ?)`,
-    );
+    this.insertCustomer = raw.prepare(insertCustomerSql);
+    this.insertIdentity = raw.prepare(insertIdentitySql);
     // Only a row that really fills an empty field changes it (and counts as a write).
     this.fillProfile = raw.prepare(
       `UPDATE customers SET name = coalesce(name, @name), gender = coalesce(gender, @gender),

@@ -34,6 +34,15 @@ const LINE_VALUES = 5;
 /** An open order with more lines than this is written at once (the duplicate check scans). */
 const OPEN_LINES_MAX = 256;
 
+/** Writes a new order; `bench/commit-sql.ts` replays imports with the same statement. */
+export const insertOrderSql = `INSERT INTO orders (channel, external_id, store_id, customer_id,
+  kind, ordered_at, business_day, amount_fen, currency, batch_id)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** Writes a line of an order, unless the order has that line number already. */
+export const insertLineSql = `INSERT INTO order_lines (order_id, line_no, product_id, quantity,
+  unit_price_fen, amount_fen) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, line_no) DO NOTHING`;
+
 /**
  * The orders of one import: found by (channel, external id) or created, then, once
  * every row is in, given their final kind and amount from their lines.
@@ -78,14 +87,8 @@ export class BatchOrders {
     this.select = raw.prepare(
       `SELECT id, kind, amount_fen, customer_id FROM orders WHERE channel = ? AND external_id = ?`,
     );
-    this.insert = raw.prepare(
-      `INSERT INTO orders (channel, external_id, store_id, customer_id, kind, ordered_at,
-         business_day, amount_fen, currency, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.insertLine = raw.prepare(
-      `INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price_fen, amount_fen)
-       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, line_no) DO NOTHING`,
-    );
+    this.insert = raw.prepare(insertOrderSql);
+    this.insertLine = raw.prepare(insertLineSql);
     this.anyOfChannel = raw.prepare('SELECT 1 FROM orders WHERE channel = ? LIMIT 1');
     this.customerOfOrder = raw
       .prepare<[number], number | null>('SELECT customer_id FROM orders WHERE id = ?')
