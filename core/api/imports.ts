@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IssueDetail } from '../shared/issues';
 import type { JobStatus } from './system';
 import { method } from './method';
 
@@ -67,6 +68,7 @@ export const currencySchema = z.string().transform((raw, ctx) => {
   ctx.issues.push({
     code: 'custom',
     input: raw,
+    params: { reason: 'currency_unknown', value: raw },
     message:
       `The currency "${raw}" is not an ISO 4217 code: write a three-letter code such as ` +
       'CNY, USD or GBP (RMB is read as CNY).',
@@ -141,9 +143,20 @@ export interface FileInspection {
    * Saved mappings this version can no longer use (a field or value it now refuses), with
    * why: kept as they were, shown so that nobody wonders where they went.
    */
-  unusableMappings: { name: string; problem: string }[];
+  unusableMappings: UnusableMapping[];
   dateOrder: { detected: DateOrder | null; ambiguous: boolean };
   decimalComma: boolean;
+}
+
+/**
+ * A saved mapping this version cannot use. `problem` is the English reason (CLI, logs);
+ * `reason` says the same as a code the console puts into words: the stored text is not
+ * JSON, or the first validation failure with where and what.
+ */
+export interface UnusableMapping {
+  name: string;
+  problem: string;
+  reason: { code: 'mapping.not_json' } | { code: 'mapping.invalid'; issue: IssueDetail | null };
 }
 
 /** A row the import could not take, with where and why. `line` is 1-based in the file. */
@@ -241,7 +254,7 @@ export const importsContract = {
   'imports.rejected': method<RowError[]>()(z.object({ batchId: z.number().int().positive() })),
   'mappings.list': method<{ name: string; mapping: ColumnMapping }[]>()(z.object({})),
   /** Saved mappings this version can no longer use, with why (they stay stored). */
-  'mappings.unusable': method<{ name: string; problem: string }[]>()(z.object({})),
+  'mappings.unusable': method<UnusableMapping[]>()(z.object({})),
   'mappings.save': method<{ name: string }>()(
     z.object({ name: z.string().min(1).max(100), mapping: columnMappingSchema }),
   ),

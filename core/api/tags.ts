@@ -114,6 +114,7 @@ export const tagsContract = {
       })
       .refine((s) => s.activeWithinDays < s.sleepingWithinDays, {
         message: 'activeWithinDays must be less than sleepingWithinDays',
+        params: { reason: 'lifecycle_order' },
       }),
   ),
 };

@@ -79,6 +79,7 @@ async function pendingMigrations(k: Kysely<Database>, file: string): Promise<str
       'db.newer_version',
       `${file} was written by a newer version of the console (it has migration ` +
         `${unknown.join(', ')}). It was left untouched; open it with that version or newer.`,
+      { file, migrations: unknown },
     );
   }
   return known.filter((n) => !names.includes(n));

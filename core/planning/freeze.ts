@@ -91,7 +91,7 @@ export function checkTransition(
     'planning.task_frozen',
     `"${task.name}" is frozen: ${describe(blocking)}. ` +
       'Finish those first, or give a reason to override.',
-    { taskId: task.id, holds: blocking },
+    { taskId: task.id, task: task.name, holds: blocking },
   );
 }
 

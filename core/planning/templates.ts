@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { ProblemCode } from '../shared/error-codes';
 import { CoreError } from '../shared/errors';
+import { issueDetails } from '../shared/issues';
 import { assertAcyclic } from './graph';
 import { dependencyTypes } from './types';
 
@@ -106,27 +108,54 @@ export function parseTemplate(raw: unknown, where: string): Template {
     throw new CoreError(
       'planning.template_invalid',
       `Template ${where}: ${issue.path.join('.') || '(root)'} ${issue.message}.`,
-      { where, issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })) },
+      {
+        where,
+        issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })),
+        problem: { code: 'template.shape', issue: issueDetails([issue])[0] },
+      },
     );
   }
   const template = parsed.data;
-  const fail = (message: string) => {
-    throw new CoreError('planning.template_invalid', `Template ${where}: ${message}`, { where });
+  // `problem` names the mistake for the console's sentence; the message stays for the CLI.
+  const fail = (message: string, problem: { code: ProblemCode } & Record<string, unknown>) => {
+    throw new CoreError('planning.template_invalid', `Template ${where}: ${message}`, {
+      where,
+      problem,
+    });
   };
 
   const phases = new Set(template.phases.map((p) => p.key));
-  if (phases.size !== template.phases.length) fail('two phases share a key.');
+  if (phases.size !== template.phases.length) {
+    fail('two phases share a key.', { code: 'template.phase_key_twice' });
+  }
   const index = new Map(template.tasks.map((t, i) => [t.key, i + 1]));
-  if (index.size !== template.tasks.length) fail('two tasks share a key.');
+  if (index.size !== template.tasks.length) {
+    fail('two tasks share a key.', { code: 'template.task_key_twice' });
+  }
   for (const t of template.tasks) {
-    if (!phases.has(t.phase)) fail(`task "${t.key}" is in unknown phase "${t.phase}".`);
+    if (!phases.has(t.phase)) {
+      fail(`task "${t.key}" is in unknown phase "${t.phase}".`, {
+        code: 'template.unknown_phase',
+        task: t.key,
+        phase: t.phase,
+      });
+    }
     for (const d of t.dependsOn) {
-      if (!index.has(d.task)) fail(`task "${t.key}" depends on unknown task "${d.task}".`);
+      if (!index.has(d.task)) {
+        fail(`task "${t.key}" depends on unknown task "${d.task}".`, {
+          code: 'template.unknown_task',
+          task: t.key,
+          predecessor: d.task,
+        });
+      }
     }
   }
   const weights = template.kpis.reduce((sum, k) => sum + k.weight, 0);
   if (template.kpis.length > 0 && Math.abs(weights - 100) > 1e-9) {
-    fail(`KPI weights add up to ${weights} %, not 100 %.`);
+    fail(`KPI weights add up to ${weights} %, not 100 %.`, {
+      code: 'template.kpi_weights',
+      weights,
+    });
   }
 
   const edges = template.tasks.flatMap((t) =>

@@ -2,6 +2,7 @@ import { contract, isMethodName } from '../api/contract';
 import type { MethodName, OutputOf, ParsedInputOf } from '../api/contract';
 import type { ApiResult } from '../api/method';
 import { isCoreError } from '../shared/errors';
+import { issueDetails } from '../shared/issues';
 import { logger } from '../shared/log';
 
 const log = logger('api');
@@ -21,11 +22,18 @@ export async function dispatch(
   rawInput: unknown,
 ): Promise<ApiResult<unknown>> {
   if (!isMethodName(name)) {
-    return { ok: false, error: { code: 'api.unknown_method', message: `No method "${name}".` } };
+    return {
+      ok: false,
+      error: {
+        code: 'api.unknown_method',
+        message: `No method "${name}".`,
+        details: { method: name },
+      },
+    };
   }
   const parsed = contract[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const issues = issueDetails(parsed.error.issues);
     return {
       ok: false,
       error: {
@@ -33,7 +41,7 @@ export async function dispatch(
         message:
           `Invalid input for ${name}: ` +
           issues.map((i) => `${i.path || '(root)'} ${i.message}`).join('; '),
-        details: { issues },
+        details: { method: name, issues },
       },
     };
   }

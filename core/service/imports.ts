@@ -1,4 +1,4 @@
-import type { ColumnMapping, ImportOptions } from '../api/imports';
+import type { ColumnMapping, ImportOptions, UnusableMapping } from '../api/imports';
 import { columnMappingSchema } from '../api/imports';
 import { importInWorker } from '../crm/import/worker-host';
 import { listBatches, rejectedRows } from '../crm/import/batch-store';
@@ -6,6 +6,7 @@ import { inspectFile, loadPresets, previewFile } from '../crm/import/index';
 import { recomputeAll } from '../crm/recompute';
 import type { Db } from '../db/open';
 import { CoreError, isCoreError } from '../shared/errors';
+import { issueDetails } from '../shared/issues';
 import { logger } from '../shared/log';
 import type { ServiceContext } from './context';
 import type { Handlers } from './dispatch';
@@ -77,7 +78,10 @@ function mappingOf(source: ImportOptions['source']): ColumnMapping {
   if (source.kind === 'mapping') return source.mapping;
   const preset = loadPresets().find((p) => p.id === source.id);
   if (!preset) {
-    throw new CoreError('imports.preset_unknown', `No preset "${source.id}".`, { id: source.id });
+    throw new CoreError('imports.preset_unknown', `No preset "${source.id}".`, {
+      id: source.id,
+      preset: source.id,
+    });
   }
   return preset.mapping;
 }
@@ -124,7 +128,7 @@ export async function listMappings(db: Db): Promise<{ name: string; mapping: Col
  */
 export async function readMappings(db: Db): Promise<{
   usable: { name: string; mapping: ColumnMapping }[];
-  unusable: { name: string; problem: string }[];
+  unusable: UnusableMapping[];
 }> {
   const rows = await db.k
     .selectFrom('column_mappings')
@@ -132,11 +136,15 @@ export async function readMappings(db: Db): Promise<{
     .orderBy('name')
     .execute();
   const usable: { name: string; mapping: ColumnMapping }[] = [];
-  const unusable: { name: string; problem: string }[] = [];
+  const unusable: UnusableMapping[] = [];
   for (const row of rows) {
     const json = parseJson(row.mapping_json);
     if (json === undefined) {
-      unusable.push({ name: row.name, problem: 'its stored text is not readable JSON' });
+      unusable.push({
+        name: row.name,
+        problem: 'its stored text is not readable JSON',
+        reason: { code: 'mapping.not_json' },
+      });
       log.warn(`saved mapping "${row.name}" is not readable JSON`);
       continue;
     }
@@ -147,7 +155,11 @@ export async function readMappings(db: Db): Promise<{
     }
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    unusable.push({ name: row.name, problem: `${where}${issue?.message ?? 'not a mapping'}` });
+    unusable.push({
+      name: row.name,
+      problem: `${where}${issue?.message ?? 'not a mapping'}`,
+      reason: { code: 'mapping.invalid', issue: issue ? issueDetails([issue])[0]! : null },
+    });
     log.warn(`saved mapping "${row.name}" no longer fits the contract: ${where}${issue?.message}`);
   }
   return { usable, unusable };

@@ -73,13 +73,13 @@ export class JobRunner {
 
   get(id: string): JobStatus {
     const entry = this.jobs.get(id);
-    if (!entry) throw new CoreError('jobs.not_found', `No job with id ${id}.`);
+    if (!entry) throw new CoreError('jobs.not_found', `No job with id ${id}.`, { jobId: id });
     return { ...entry.status };
   }
 
   cancel(id: string): JobStatus {
     const entry = this.jobs.get(id);
-    if (!entry) throw new CoreError('jobs.not_found', `No job with id ${id}.`);
+    if (!entry) throw new CoreError('jobs.not_found', `No job with id ${id}.`, { jobId: id });
     entry.controller.abort();
     return { ...entry.status };
   }

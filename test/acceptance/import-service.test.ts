@@ -76,7 +76,14 @@ describe('the import job', () => {
     const inspection = await app.handlers['imports.inspect']({ fileId: file.id });
     expect(inspection.savedMappings).toEqual(['uk-shop']);
     expect(inspection.unusableMappings).toEqual([
-      { name: 'old-shop', problem: expect.stringMatching(/^currency: .*"yuan".*ISO 4217/) },
+      {
+        name: 'old-shop',
+        problem: expect.stringMatching(/^currency: .*"yuan".*ISO 4217/),
+        reason: {
+          code: 'mapping.invalid',
+          issue: expect.objectContaining({ path: 'currency', params: expect.anything() }),
+        },
+      },
     ]);
     expect(await app.handlers['mappings.list']({})).toEqual([
       { name: 'uk-shop', mapping: uciMapping },

@@ -26,7 +26,10 @@ async function requireCustomer(db: Db, id: number) {
     ])
     .where('c.id', '=', id)
     .executeTakeFirst();
-  if (!row) throw new CoreError('customers.not_found', `No customer with id ${id}.`);
+  if (!row)
+    throw new CoreError('customers.not_found', `No customer with id ${id}.`, {
+      customerId: id,
+    });
   return row;
 }
 
@@ -43,7 +46,7 @@ export async function explainTag(
 ): Promise<TagExplanation> {
   const customer = await requireCustomer(db, customerId);
   const tag = await db.k.selectFrom('tags').selectAll().where('id', '=', tagId).executeTakeFirst();
-  if (!tag) throw new CoreError('tags.not_found', `No tag with id ${tagId}.`);
+  if (!tag) throw new CoreError('tags.not_found', `No tag with id ${tagId}.`, { tagId });
   const member = await db.k
     .selectFrom('tag_members')
     .selectAll()

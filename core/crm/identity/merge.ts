@@ -79,7 +79,11 @@ export function mergeOn(
   const into = profile(raw, intoId);
   const from = profile(raw, fromId);
   if (intoId === fromId) {
-    throw new CoreError('customers.merge_same', `Customer ${intoId} cannot be merged into itself.`);
+    throw new CoreError(
+      'customers.merge_same',
+      `Customer ${intoId} cannot be merged into itself.`,
+      { customerId: intoId },
+    );
   }
   for (const c of [into, from]) {
     if (c.merged_into !== null) {
@@ -147,7 +151,7 @@ function undoOn(raw: SQLite.Database, mergeId: number, at: number): void {
     throw new CoreError(
       'customers.merge_already_undone',
       `Merge ${mergeId} was already undone on ${new Date(merge.undone_at).toISOString()}.`,
-      { mergeId },
+      { mergeId, undoneAt: merge.undone_at },
     );
   }
 

@@ -129,14 +129,14 @@ const requiredByKind: Record<RowKind, { all: TargetField[]; anyOf: TargetField[]
 
 function requireFields(mapping: ColumnMapping): void {
   const { all, anyOf } = requiredByKind[mapping.rowKind];
-  const missing = all.filter((field) => !mapping.fields[field]);
-  if (anyOf.length > 0 && !anyOf.some((field) => mapping.fields[field])) {
-    missing.push(anyOf.join(' or ') as TargetField);
-  }
+  const fields = all.filter((field) => !mapping.fields[field]);
+  const noneOf = anyOf.length > 0 && !anyOf.some((field) => mapping.fields[field]);
+  const missing = noneOf ? [...fields, anyOf.join(' or ')] : fields;
   if (missing.length === 0) return;
+  // `fields` (each needed) and `anyOf` (one of them needed) let the console name them.
   throw new CoreError(
     'imports.mapping_incomplete',
     `A mapping of ${mapping.rowKind} rows needs a column for ${missing.join(', ')}.`,
-    { rowKind: mapping.rowKind, missing },
+    { rowKind: mapping.rowKind, missing, fields, anyOf: noneOf ? anyOf : [] },
   );
 }

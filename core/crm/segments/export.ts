@@ -126,7 +126,10 @@ export async function exportSegment(
     .select(['key', 'name_en'])
     .where('id', '=', input.tagId)
     .executeTakeFirst();
-  if (!tag) throw new CoreError('tags.not_found', `No tag with id ${input.tagId}.`);
+  if (!tag)
+    throw new CoreError('tags.not_found', `No tag with id ${input.tagId}.`, {
+      tagId: input.tagId,
+    });
 
   const day = businessDayOf(await metricsAsOf(db, now));
   const rows = await segmentRows(db, input.tagId, input.unmaskPhones, day);
