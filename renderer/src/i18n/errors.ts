@@ -1,16 +1,24 @@
 import type { TFunction } from 'i18next';
+import type { UnusableMapping } from '../../../core/api/imports';
+import type { IssueDetail } from '../../../core/shared/issues';
 import { ApiCallError } from '../api/client';
 
 /**
  * Turns a failure into a sentence in the person's language with a next step: an i18n
- * key per core error code (`errors.<code>`), falling back to the core's English message.
+ * key per core error code (`errors.<code>`) filled with the failure's details, falling
+ * back to the core's English message. `extra` lets a screen put a detail into its own
+ * words first (planning names the holds of a frozen task).
  */
-export function describeError(t: TFunction, error: unknown): string {
-  if (error instanceof ApiCallError) {
-    const key = `errors.${error.code}`;
-    const params = { ...(error.details ?? {}), message: error.message };
-    const sentence = t(key, { ...params, defaultValue: '' });
-    return sentence || error.message;
+export function describeError(
+  t: TFunction,
+  error: unknown,
+  extra: Record<string, unknown> = {},
+): string {
+  const coded = codedError(error);
+  if (coded) {
+    const params = { ...detailParams(t, coded.details ?? {}), message: coded.message, ...extra };
+    const sentence = t(`errors.${coded.code}`, { ...params, defaultValue: '' });
+    return sentence || coded.message;
   }
   if (error instanceof Error) return t('errors.unexpected', { message: error.message });
   return t('errors.unexpected', { message: String(error) });
@@ -19,4 +27,126 @@ export function describeError(t: TFunction, error: unknown): string {
 /** The error's code, when it has one (used to choose how a screen reacts). */
 export function errorCode(error: unknown): string | null {
   return error instanceof ApiCallError ? error.code : null;
+}
+
+/** Why a saved column mapping cannot be used, in the person's language. */
+export function describeUnusableMapping(t: TFunction, mapping: UnusableMapping): string {
+  return describeProblem(t, mapping.reason) || mapping.problem;
+}
+
+/**
+ * One validation failure as a clause: where, and what is wrong there. A template's
+ * issues name their path as a list of keys; the contract's, as dotted text.
+ */
+export function describeIssue(t: TFunction, issue: IssueDetail): string {
+  const raw: unknown = issue.path;
+  const path = Array.isArray(raw) ? raw.join('.') : String(raw ?? '');
+  const where = path ? t('errors.issue.at', { path }) : t('errors.root');
+  const params: Record<string, unknown> = { ...listParams(t, issue.params ?? {}), path: where };
+  if (typeof issue.params?.expected === 'string') {
+    params.expected = t(`errors.type.${issue.params.expected}`, issue.params.expected);
+  }
+  const sentence = t(issueKey(issue), { ...params, defaultValue: '' });
+  return sentence || `${path || t('errors.root')}: ${issue.message}`;
+}
+
+interface Coded {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * A failure that carries a code: one the host sent back, or a CoreError thrown by core
+ * code that runs in the page (the planning grid reads predecessors before sending them).
+ */
+function codedError(error: unknown): Coded | null {
+  if (error instanceof ApiCallError) return error;
+  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') {
+    return null;
+  }
+  const details = 'details' in error ? error.details : undefined;
+  const isRecord = typeof details === 'object' && details !== null;
+  return {
+    code: error.code,
+    message: error.message,
+    details: isRecord ? (details as Record<string, unknown>) : undefined,
+  };
+}
+
+/** The details a sentence names, in words: lists joined, codes translated. */
+function detailParams(t: TFunction, details: Record<string, unknown>): Record<string, unknown> {
+  const params = listParams(t, details);
+  if (Array.isArray(details.issues)) {
+    const issues = details.issues as IssueDetail[];
+    params.issues = issues.map((i) => describeIssue(t, i)).join(t('errors.list.clauses'));
+  }
+  if (isProblem(details.problem)) params.problem = describeProblem(t, details.problem);
+  if (typeof details.cmp === 'string') params.cmp = t(`cmp.${details.cmp}`, details.cmp);
+  if (typeof details.rowKind === 'string') {
+    params.rowKind = t(`import.rowKind.${details.rowKind}`, details.rowKind);
+  }
+  if (Array.isArray(details.fields)) params.fields = fieldList(t, details.fields, details.anyOf);
+  return params;
+}
+
+/** Primitives as they are, lists of them joined ("“a”、“b”"); anything else is left out. */
+function listParams(t: TFunction, values: Record<string, unknown>): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (Array.isArray(value)) {
+      if (value.every((v) => v === null || typeof v !== 'object')) {
+        params[key] = quotedList(t, value as unknown[]);
+      }
+    } else if (value === null || typeof value !== 'object') {
+      params[key] = value;
+    }
+  }
+  return params;
+}
+
+/** Import fields by their names on screen: each one needed, then "one of these" if any. */
+function fieldList(t: TFunction, each: unknown[], oneOf: unknown): string {
+  const label = (f: unknown) =>
+    t('errors.list.quoted', { value: t(`field.${String(f)}`, String(f)) });
+  const parts = each.map(label);
+  if (Array.isArray(oneOf) && oneOf.length > 0) {
+    parts.push(oneOf.map(label).join(t('errors.list.or')));
+  }
+  return parts.join(t('errors.list.separator'));
+}
+
+function quotedList(t: TFunction, values: readonly unknown[]): string {
+  return values
+    .map((v) => (typeof v === 'string' ? t('errors.list.quoted', { value: v }) : String(v)))
+    .join(t('errors.list.separator'));
+}
+
+type Problem = { code: string; issue?: IssueDetail | null } & Record<string, unknown>;
+
+function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'code' in value;
+}
+
+function describeProblem(t: TFunction, problem: Problem): string {
+  const issue = problem.issue ? describeIssue(t, problem.issue) : '';
+  return t(`errors.problem.${problem.code}`, {
+    ...listParams(t, problem),
+    issue,
+    defaultValue: '',
+  });
+}
+
+/** The key of an issue's sentence: by kind, then by what was too small or too big. */
+function issueKey(issue: IssueDetail): string {
+  const { code } = issue;
+  const params = issue.params ?? {};
+  if (code === 'custom') return `errors.issue.custom.${String(params.reason ?? '')}`;
+  if (code !== 'too_small' && code !== 'too_big') return `errors.issue.${code}`;
+
+  const origin = String(params.origin ?? '');
+  const numeric = origin === 'number' || origin === 'int' || origin === 'bigint';
+  const kind = numeric ? 'number' : origin === 'string' || origin === 'array' ? origin : 'other';
+  const exclusive = numeric && params.inclusive === false ? '_exclusive' : '';
+  return `errors.issue.${code}.${kind}${exclusive}`;
 }

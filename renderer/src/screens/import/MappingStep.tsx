@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnMapping, DateOrder, FileInspection } from '../../../../core/api/imports';
 import { dateOrders } from '../../../../core/api/imports';
 import { ErrorNote } from '../../components/ErrorNote';
+import { describeUnusableMapping } from '../../i18n/errors';
 import { localName } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { useApi } from '../../shell/useApi';
@@ -93,7 +94,7 @@ export function MappingStep({ inspection, choice, initial, onBack, onNext }: Pro
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {inspection.unusableMappings.map((m) => (
                 <li key={m.name}>
-                  <b>{m.name}</b>: {m.problem}
+                  <b>{m.name}</b>: {describeUnusableMapping(t, m)}
                 </li>
               ))}
             </ul>

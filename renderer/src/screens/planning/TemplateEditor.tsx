@@ -33,11 +33,7 @@ function describeSaveError(t: TFunction, error: unknown): string {
   if (error instanceof RowError) {
     return t(`planning.templates.error.${error.kind}`, { row: error.row, value: error.value });
   }
-  // The core's predecessor reader ran here, in the page: same code, same sentence.
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
-    const details = ('details' in error ? error.details : {}) as Record<string, unknown>;
-    return t(`planning.error.${error.code}`, { ...details, defaultValue: error.message });
-  }
+  // The core's predecessor reader may have run here, in the page: same code, same sentence.
   return describePlanningError(t, error);
 }
 

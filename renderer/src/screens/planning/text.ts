@@ -15,12 +15,7 @@ export function describePlanningError(t: TFunction, error: unknown): string {
           .map((h) => holdText(t, h))
           .join(t('planning.hold.separator'))
       : '';
-    const sentence = t(`planning.error.${error.code}`, {
-      ...details,
-      holds,
-      defaultValue: '',
-    });
-    return sentence || error.message;
+    return describeError(t, error, { holds });
   }
   return describeError(t, error);
 }
