@@ -82,7 +82,7 @@ export async function recomputeAll(
     checkCancelled(signal);
 
     const tags = derivedTags(r);
-    const e = { ids: null, asOfDay: w.day, at: w.asOfMs, reason: 'recompute' };
+    const e = { ids: null, asOfDay: w.day, at: w.asOfMs, reason: 'recompute', freshMetrics: true };
     const changes = evaluateTags(r, tags, fields, e);
     await writeSetting(trx, lastRecomputeKey, { asOf: w.asOfMs });
     onProgress?.(3, steps);

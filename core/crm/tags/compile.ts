@@ -163,3 +163,11 @@ export function compileRule(
   };
   return walk(rule, '', 0);
 }
+
+/** Whether a rule tests a field of the customer's record (see `FieldDef.ofCustomer`). */
+export function readsCustomer(rule: RuleNode, fields: readonly FieldDef[]): boolean {
+  if (rule.type === 'condition') {
+    return fields.some((f) => f.key === rule.field && f.ofCustomer === true);
+  }
+  return rule.children.some((child) => readsCustomer(child, fields));
+}

@@ -14,6 +14,8 @@ import { lifecycleStages } from './names';
  */
 export interface FieldDef extends RuleField {
   sql: (asOfDay: string) => RawBuilder<unknown>;
+  /** The field is read from the customer's record (`c`), not from their metrics (`m`). */
+  ofCustomer?: true;
 }
 
 const metric = (column: string) => () => sql`${sql.ref(`m.${column}`)}`;
@@ -44,9 +46,17 @@ const staticFields: FieldDef[] = [
       { value: 'M', labelZh: '男', labelEn: 'Male' },
     ],
     sql: () => sql`c.gender`,
+    ofCustomer: true,
   },
-  { key: 'age', labelZh: '年龄', labelEn: 'Age', type: 'number', sql: ageSql },
-  { key: 'city', labelZh: '城市', labelEn: 'City', type: 'text', sql: () => sql`c.city` },
+  { key: 'age', labelZh: '年龄', labelEn: 'Age', type: 'number', sql: ageSql, ofCustomer: true },
+  {
+    key: 'city',
+    labelZh: '城市',
+    labelEn: 'City',
+    type: 'text',
+    sql: () => sql`c.city`,
+    ofCustomer: true,
+  },
   num('orders_30', '近30天订单数', 'Orders, last 30 days'),
   num('orders_90', '近90天订单数', 'Orders, last 90 days'),
   num('orders_365', '近365天订单数', 'Orders, last 365 days'),
@@ -120,5 +130,5 @@ function withChannels(channels: readonly ChannelRow[]): FieldDef[] {
 
 /** The fields as the rule builder sees them (no SQL). */
 export function publicFields(fields: readonly FieldDef[]): RuleField[] {
-  return fields.map(({ sql: _sql, ...field }) => field);
+  return fields.map(({ sql: _sql, ofCustomer: _ofCustomer, ...field }) => field);
 }

@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
-import type { RawBuilder } from 'kysely';
 import type { RuleNode } from '../../api/rules';
 import type { TagKind } from '../../db/schema';
 import { logger } from '../../shared/log';
 import { compileRule } from './compile';
 import type { FieldDef } from './fields';
-import type { Runner, Values } from '../metrics/runner';
+import type { Runner } from '../metrics/runner';
+import { inScope, writeDesired } from './desired';
+import type { DesiredScope, EvaluationValues } from './desired';
 
 const log = logger('tags');
 
@@ -24,13 +25,13 @@ export interface Evaluation {
   /** When the changes happen, and why, for the history. */
   at: number;
   reason: string;
+  /**
+   * With `ids` null: the metrics were just rewritten for every customer in the same
+   * transaction (a full recompute), so that only customers not merged have a row.
+   */
+  freshMetrics?: boolean;
 }
 
-function inScope(column: string, scoped: boolean, ids: readonly number[]): RawBuilder<unknown> {
-  return scoped ? sql`AND ${sql.ref(column)} IN (${sql.join([...ids])})` : sql``;
-}
-
-const selectsPerStatement = 50;
 const noValues = {};
 
 /** The scratch tables of an evaluation, made once per connection and emptied before use. */
@@ -78,44 +79,6 @@ function tagsShape(tags: readonly DerivedTag[], fields: readonly FieldDef[]): st
   return JSON.stringify([tags, options]);
 }
 
-interface EvaluationValues extends Values {
-  day: string;
-  ids: readonly number[];
-  at: number;
-  reason: string;
-}
-
-/** The (tag, customer) pairs that should hold, as one SELECT per rule and per kind. */
-function desiredSelects(
-  rules: readonly DerivedTag[],
-  tags: readonly DerivedTag[],
-  fields: readonly FieldDef[],
-  v: EvaluationValues,
-  scoped: boolean,
-): RawBuilder<unknown>[] {
-  const from = sql`customers c JOIN customer_metrics m ON m.customer_id = c.id`;
-  const selects = rules.map(
-    (tag) => sql`SELECT ${tag.id} AS tag_id, c.id AS customer_id FROM ${from}
-      WHERE c.merged_into IS NULL AND ${compileRule(tag.rule!, fields, v.day)}
-      ${inScope('c.id', scoped, v.ids)}`,
-  );
-
-  // RFM and lifecycle tags in one SELECT each: the segment or stage picks the tag's id
-  // through a CASE over the tags' keys (cheaper per customer than a join on the key).
-  for (const kind of ['rfm', 'lifecycle'] as const) {
-    const prefix = `${kind}:`;
-    const keyed = tags.filter((t) => t.kind === kind && t.key.startsWith(prefix));
-    if (keyed.length === 0) continue;
-    const column = kind === 'rfm' ? sql`m.rfm_segment` : sql`m.lifecycle`;
-    const whens = keyed.map((t) => sql`WHEN ${t.key.slice(prefix.length)} THEN ${t.id}`);
-    selects.push(sql`SELECT x.tag_id, x.customer_id FROM (
-        SELECT CASE ${column} ${sql.join(whens, sql` `)} END AS tag_id, c.id AS customer_id
-        FROM ${from} WHERE c.merged_into IS NULL ${inScope('c.id', scoped, v.ids)}
-      ) x WHERE x.tag_id IS NOT NULL`);
-  }
-  return selects;
-}
-
 /**
  * Brings the membership of derived tags up to date for some customers (or all),
  * recording each addition and removal with its time, the tag's version and a reason.
@@ -133,25 +96,23 @@ export function evaluateTags(
   if (evaluated.length === 0) return { added: 0, removed: 0 };
 
   const scoped = e.ids !== null;
-  const shape = `${tagsShape(tags, fields)}:${e.ids ? e.ids.length : 'all'}`;
+  const scope = { scoped, freshMetrics: !scoped && e.freshMetrics === true };
+  const shape =
+    `${tagsShape(tags, fields)}:${e.ids ? e.ids.length : 'all'}` +
+    (scope.freshMetrics ? ':fresh' : '');
   const v: EvaluationValues = { day: e.asOfDay, ids: e.ids ?? [], at: e.at, reason: e.reason };
-  scratchTables(r);
-  // Few statements for all tags: a refresh of one customer runs one, not a dozen (in
-  // pieces, as SQLite allows at most 500 parts in one compound SELECT).
-  const kinds = (['rfm', 'lifecycle'] as const).filter((k) =>
-    tags.some((t) => t.kind === k && t.key.startsWith(`${k}:`)),
-  );
-  const count = rules.length + kinds.length;
-  for (let i = 0; i * selectsPerStatement < count; i++) {
-    r.runShaped(`tags:desired:${i}:${shape}`, v, (p) => {
-      const selects = desiredSelects(rules, tags, fields, p, scoped);
-      const part = selects.slice(i * selectsPerStatement, (i + 1) * selectsPerStatement);
-      return sql`INSERT INTO temp.tag_desired (tag_id, customer_id)
-        ${sql.join(part, sql` UNION ALL `)}`;
-    });
-  }
+  const pairs = { rules, tags, fields };
+  if (!scoped && !hasMembers(r, evaluated)) return addAll(r, shape, v, pairs, evaluated, scope);
 
-  if (!scoped && !hasMembers(r, evaluated)) return addAll(r, v);
+  scratchTables(r);
+  writeDesired(
+    r,
+    `tags:desired:${shape}`,
+    v,
+    pairs,
+    scope,
+    (desired) => sql`INSERT INTO temp.tag_desired (tag_id, customer_id) ${desired}`,
+  );
 
   // The differences once, into a scratch table; history and membership read from it.
   const added = r.runShaped(
@@ -219,27 +180,39 @@ function hasMembers(r: Runner, tagIds: readonly number[]): boolean {
 }
 
 /**
- * When the tags have no members yet, every desired membership is an addition: history
- * and membership are written straight from the desired pairs, in the same order as the
- * differences would give, without computing them.
+ * When the tags have no members yet (a first recompute), every desired membership is an
+ * addition: the members are written straight from the rules, with no scratch table and
+ * no differences, and the history from the members, in the order of (tag, customer) as
+ * the differences would give it.
  */
-function addAll(r: Runner, v: EvaluationValues): { added: number; removed: number } {
-  const added = r.runShaped(
-    'tags:history-all',
+function addAll(
+  r: Runner,
+  shape: string,
+  v: EvaluationValues,
+  pairs: Parameters<typeof writeDesired>[3],
+  evaluated: readonly number[],
+  scope: DesiredScope,
+): { added: number; removed: number } {
+  const added = writeDesired(
+    r,
+    `tags:add-all:${shape}`,
     v,
-    (p) => sql`
-    INSERT INTO tag_history (tag_id, customer_id, action, at, tag_version, reason)
-    SELECT d.tag_id, d.customer_id, 'added', ${p.at}, t.version, ${p.reason}
-    FROM temp.tag_desired d JOIN tags t ON t.id = d.tag_id`,
+    pairs,
+    scope,
+    (desired, p) => sql`
+    INSERT INTO tag_members (tag_id, customer_id, since, tag_version)
+    SELECT d.tag_id, d.customer_id, ${p.at}, t.version
+    FROM (${desired}) d JOIN tags t ON t.id = d.tag_id`,
   );
   if (added > 0) {
     r.runShaped(
-      'tags:add-all',
+      `tags:history-all:${shape}`,
       v,
       (p) => sql`
-      INSERT INTO tag_members (tag_id, customer_id, since, tag_version)
-      SELECT d.tag_id, d.customer_id, ${p.at}, t.version
-      FROM temp.tag_desired d JOIN tags t ON t.id = d.tag_id`,
+      INSERT INTO tag_history (tag_id, customer_id, action, at, tag_version, reason)
+      SELECT tm.tag_id, tm.customer_id, 'added', ${p.at}, tm.tag_version, ${p.reason}
+      FROM tag_members tm WHERE tm.tag_id IN (${sql.join(evaluated)})
+      ORDER BY tm.tag_id, tm.customer_id`,
     );
   }
   return { added, removed: 0 };
