@@ -20,8 +20,16 @@ describe('the Gantt time axis labels', () => {
     expect(ticks.map((d, i) => label(d.getTime(), i))).toEqual(['2026-12', '2027-01', '']);
   });
 
-  it('keeps month-day labels at day and week zoom', () => {
-    expect(axisLabelFormat('day')).toBe('{MM}-{dd}');
+  it('numbers every day at day zoom, naming the month on its first day', () => {
+    // The window starts at noon on 26 November 2026: its first two day ticks (27, 28) name
+    // the month too, then only 1 December does. Ticks at local midnights, as echarts puts them.
+    const windowStart = new Date(2026, 10, 26, 12).getTime();
+    const label = axisLabelFormat('day', windowStart) as (value: number) => string;
+    const ticks = [27, 28, 29, 30, 31, 32, 33].map((d) => new Date(2026, 10, d).getTime());
+    expect(ticks.map((t) => label(t))).toEqual(['11-27', '11-28', '29', '30', '12-01', '02', '03']);
+  });
+
+  it('keeps month-day labels at week zoom', () => {
     expect(axisLabelFormat('week')).toBe('{MM}-{dd}');
   });
 });

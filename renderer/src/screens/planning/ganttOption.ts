@@ -46,16 +46,32 @@ function arrowPath(from: number[], to: number[], outward: number, inward: number
 }
 
 /**
- * The time axis's labels. At month zoom echarts also puts ticks mid-month; only the tick
- * on a month's first day is labelled, so a month is named once ("2026-12", not twice).
- * The first tick is always labelled, so that a plan shorter than a month still says which.
+ * The time axis's labels. At day zoom a day is 36 px wide, too narrow for "12-05" beside
+ * each other (echarts then hid every other label, unevenly across a month's end): each day
+ * shows its number, and the month is named with it on its first day ("12-01") and on the
+ * first two days of the window (`windowStart` is the instant at its left edge; the label
+ * of a day right at the edge is cut in half). At month zoom echarts also puts ticks mid-month; only the tick on a month's
+ * first day is labelled, so a month is named once ("2026-12", not twice). The first tick is
+ * always labelled, so that a plan shorter than a month still says which.
  */
-export function axisLabelFormat(zoom: Zoom): string | ((value: number, index?: number) => string) {
-  if (zoom !== 'month') return '{MM}-{dd}';
+export function axisLabelFormat(
+  zoom: Zoom,
+  windowStart = -Infinity,
+): string | ((value: number, index?: number) => string) {
+  if (zoom === 'week') return '{MM}-{dd}';
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (zoom === 'day') {
+    return (value: number) => {
+      const day = new Date(value);
+      const dd = two(day.getDate());
+      const first = day.getDate() === 1 || value < windowStart + 2 * DAY;
+      return first ? `${two(day.getMonth() + 1)}-${dd}` : dd;
+    };
+  }
   return (value: number, index = 0) => {
     const day = new Date(value);
     if (day.getDate() !== 1 && index > 0) return '';
-    return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}`;
+    return `${day.getFullYear()}-${two(day.getMonth() + 1)}`;
   };
 }
 
@@ -246,7 +262,7 @@ export function ganttOption(
     };
   };
 
-  const labelFormat = axisLabelFormat(zoom);
+  const labelFormat = axisLabelFormat(zoom, min);
   const interval = zoom === 'day' ? DAY : zoom === 'week' ? 7 * DAY : undefined;
 
   return {
