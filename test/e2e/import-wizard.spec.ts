@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { dataFile } from '../support/paths';
-import { openConsole } from './support';
+import { call, openConsole } from './support';
 
 /*
  * Expected figures, computed from the CSV with Python's csv module (not with the product):
@@ -40,6 +40,54 @@ test('importing the UCI sample through the wizard shows its summary', async ({ p
   const newCustomers = await figure(page, '新客户');
   const matched = await figure(page, '匹配到的客户');
   expect(newCustomers + matched).toBe(3049);
+});
+
+test('a saved mapping naming a column the file lacks is refused in Chinese, naming it', async ({
+  page,
+}) => {
+  // Saved for another source: its amount column 实付金额 is not in the UCI sample.
+  await call(page.request, 'mappings.save', {
+    name: 'e2e 小程序订单',
+    mapping: {
+      rowKind: 'orderLine',
+      channel: 'miniprogram',
+      fields: { orderId: 'InvoiceNo', lineAmount: '实付金额' },
+      currency: 'CNY',
+    },
+  });
+  await openConsole(page);
+  await page.getByRole('menuitem', { name: '数据导入' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByText('选择要导入的文件').click();
+  await (await chooser).setFiles(dataFile('online-retail-uci-sample.csv'));
+  await expect(page.getByText('online-retail-uci-sample.csv')).toBeVisible();
+  await page.getByRole('button', { name: '下一步' }).click();
+
+  // The choice is a button-styled radio: its label is what a person clicks.
+  await page.getByText('已保存的映射', { exact: true }).click();
+  await expect(page.getByRole('radio', { name: '已保存的映射' })).toBeChecked();
+  await page.getByRole('combobox', { name: '已保存的映射' }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: 'e2e 小程序订单' }).click();
+  await page.getByRole('button', { name: '预览' }).click();
+
+  // The sentence a person reads: the missing column, the file's own columns, a next step;
+  // the header row is the file's first line, read with python's csv module.
+  const alert = page.getByRole('alert').filter({ hasText: '文件中没有列' });
+  await expect(alert).toContainText('文件中没有列“实付金额”。请检查列映射或选择其他预设');
+  await expect(alert).toContainText(
+    '文件中的列为“InvoiceNo”、“StockCode”、“Description”、“Quantity”、“InvoiceDate”、' +
+      '“UnitPrice”、“CustomerID”、“Country”。',
+  );
+  await expect(alert).not.toContainText('The file has no column');
+  await alert.screenshot({ path: test.info().outputPath('column-missing-zh.png') });
+
+  // The same refusal in English, then back to Chinese (the choice is saved for later tests).
+  await page.getByText('English', { exact: true }).click();
+  const english = page.getByRole('alert').filter({ hasText: 'The file has no column' });
+  await expect(english).toContainText('The file has no column "实付金额". Check the mapping');
+  await english.screenshot({ path: test.info().outputPath('column-missing-en.png') });
+  await page.getByText('中文', { exact: true }).click();
+  await expect(alert).toBeVisible();
 });
 
 /** A headline count of the summary, read from the figure its label names. */
