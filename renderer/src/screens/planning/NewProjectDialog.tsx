@@ -48,7 +48,13 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
     const anchor = form.getFieldValue('anchorDay') || today;
     form.setFieldsValue({
       metric: metricName(t, template.goal.metric),
-      target: template.goal.unit === 'fen' ? template.goal.target / 100 : template.goal.target,
+      // A template's target of 0 is left for the planner to set.
+      target:
+        template.goal.target === 0
+          ? undefined
+          : template.goal.unit === 'fen'
+            ? template.goal.target / 100
+            : template.goal.target,
       baseline: template.goal.baseline,
       periodStart: anchor,
       periodEnd: addDays(anchor, Math.max(template.goal.periodDays - 1, 0)),

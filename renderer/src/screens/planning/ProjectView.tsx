@@ -34,7 +34,14 @@ import { GanttTab } from './GanttTab';
 import { OverrideLog } from './OverrideLog';
 import { SaveTemplateDialog } from './SaveTemplateDialog';
 import { TaskTab } from './TaskTab';
-import { dayIn, describePlanningError, downloadBase64, goalValue, metricName } from './text';
+import {
+  dayIn,
+  describePlanningError,
+  downloadBase64,
+  goalTarget,
+  goalValue,
+  metricName,
+} from './text';
 import { WaitingView } from './WaitingView';
 
 /** Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) over the plan, except while a cell or field is typed in. */
@@ -172,9 +179,7 @@ function Header({ view, today, onChanged }: { view: View; today: string; onChang
     >
       <Descriptions size="small" column={{ xs: 1, md: 2, xxl: 4 }}>
         <Descriptions.Item label={t('planning.col.goal')}>
-          {goal
-            ? `${metricName(t, goal.metric)} ${goalValue(t, goal, goal.target)}`
-            : t('planning.noGoal')}
+          {goal ? `${metricName(t, goal.metric)} ${goalTarget(t, goal)}` : t('planning.noGoal')}
           {goal?.baseline != null
             ? ` (${t('planning.dialog.baseline')} ${goalValue(t, goal, goal.baseline)})`
             : ''}

@@ -9,7 +9,7 @@ import { useLocale } from '../../shell/locale';
 import { navigate } from '../../shell/route';
 import { useApi } from '../../shell/useApi';
 import { NewProjectDialog } from './NewProjectDialog';
-import { dayIn, goalValue, metricName } from './text';
+import { dayIn, goalTarget, metricName } from './text';
 
 /** Every project with its template, goal, dates, progress, frozen and conflicting tasks. */
 export function ProjectsList() {
@@ -46,7 +46,7 @@ export function ProjectsList() {
         p.goal
           ? t('planning.goalText', {
               metric: metricName(t, p.goal.metric),
-              target: goalValue(t, p.goal, p.goal.target),
+              target: goalTarget(t, p.goal),
             })
           : t('planning.noGoal'),
     },

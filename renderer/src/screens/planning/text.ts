@@ -53,6 +53,14 @@ export function metricName(t: TFunction, key: string): string {
 }
 
 /** A goal's target in its unit: money is kept in fen and shown in yuan. */
+/**
+ * A goal's target as shown. Templates leave the target at 0 for the planner to set (a
+ * member day's sales depend on the store), so 0 reads "not set yet" rather than "0 yuan".
+ */
+export function goalTarget(t: TFunction, goal: Goal): string {
+  return goal.target === 0 ? t('planning.goalUnset') : goalValue(t, goal, goal.target);
+}
+
 export function goalValue(t: TFunction, goal: Goal, value: number | null): string {
   if (value === null) return '—';
   const shown = goal.unit === 'fen' ? value / 100 : value;
