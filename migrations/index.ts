@@ -7,6 +7,7 @@ import * as crmLinesIndex from './20261204T1710-crm-lines-index';
 import * as planningOverrideBy from './20261205T0900-planning-override-by';
 import * as metricsCurrency from './20261205T1000-metrics-currency';
 import * as orderLinesByOrder from './20261205T1100-order-lines-by-order';
+import * as tagMembersByTag from './20261206T1000-tag-members-by-tag';
 
 /**
  * Every migration, in order. Names are timestamps so that they sort; a migration,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261205T0900-planning-override-by': planningOverrideBy,
   '20261205T1000-metrics-currency': metricsCurrency,
   '20261205T1100-order-lines-by-order': orderLinesByOrder,
+  '20261206T1000-tag-members-by-tag': tagMembersByTag,
 };

@@ -181,6 +181,7 @@ export interface DbTagVersion {
   created_at: number;
 }
 
+/** Keyed by (tag, customer), WITHOUT ROWID (migrations/20261206T1000-tag-members-by-tag.ts). */
 export interface DbTagMember {
   tag_id: number;
   customer_id: number;
