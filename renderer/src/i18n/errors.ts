@@ -1,7 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { UnusableMapping } from '../../../core/api/imports';
+import type { RuleField } from '../../../core/api/rules';
 import type { IssueDetail } from '../../../core/shared/issues';
 import { ApiCallError } from '../api/client';
+import type { Locale } from './index';
 
 /**
  * Turns a failure into a sentence in the person's language with a next step: an i18n
@@ -27,6 +29,21 @@ export function describeError(
 /** The error's code, when it has one (used to choose how a screen reacts). */
 export function errorCode(error: unknown): string | null {
   return error instanceof ApiCallError ? error.code : null;
+}
+
+/**
+ * A rule refusal names its field by key (`lastOrderDays`); the rule builder knows the
+ * field's name on screen. Pass the result as `extra` to `describeError`.
+ */
+export function ruleFieldName(
+  error: unknown,
+  fields: readonly RuleField[],
+  locale: Locale,
+): Record<string, unknown> {
+  const key = error instanceof ApiCallError ? error.details?.field : undefined;
+  const field = fields.find((f) => f.key === key);
+  if (!field) return {};
+  return { field: locale === 'zh-CN' ? field.labelZh : field.labelEn };
 }
 
 /** Why a saved column mapping cannot be used, in the person's language. */

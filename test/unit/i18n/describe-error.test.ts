@@ -5,13 +5,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../../../core/api/imports';
 import { previewFile } from '../../../core/crm/import/index';
 import { mergeCustomers } from '../../../core/crm/identity/merge';
+import { ruleFields } from '../../../core/crm/tags/fields';
+import { saveTag } from '../../../core/crm/tags/store';
 import { assertAcyclic } from '../../../core/planning/graph';
 import { parseTemplate } from '../../../core/planning/templates';
 import type { Handlers } from '../../../core/service/dispatch';
 import { dispatch } from '../../../core/service/dispatch';
 import { readMappings } from '../../../core/service/imports';
 import { ApiCallError } from '../../../renderer/src/api/client';
-import { describeError, describeUnusableMapping } from '../../../renderer/src/i18n/errors';
+import {
+  describeError,
+  describeUnusableMapping,
+  ruleFieldName,
+} from '../../../renderer/src/i18n/errors';
 import { describePlanningError } from '../../../renderer/src/screens/planning/text';
 import { addCustomer } from '../../support/crm-builders';
 import { tempDb } from '../../support/db';
@@ -185,6 +191,27 @@ describe('why a saved mapping cannot be used, in the person’s language', () =>
     ]);
     // The English reason stays for the CLI and the log.
     expect(unusable[0]!.problem).toBe('its stored text is not readable JSON');
+  });
+
+  it('names a rule’s field as the rule builder shows it, and the comparison in words', async () => {
+    // City is text: "greater than" is refused for condition 1 of the rule.
+    const rule = {
+      type: 'group' as const,
+      op: 'and' as const,
+      children: [{ type: 'condition' as const, field: 'city', cmp: 'gt' as const, value: '上海' }],
+    };
+    const at = new Date(Date.UTC(2026, 11, 4));
+    const error = await caughtAsync(() =>
+      saveTag(db, { nameZh: '城市', nameEn: 'City', kind: 'rule', rule }, at),
+    );
+    const fields = await ruleFields(db);
+
+    // city → 城市 (the field's labelZh); gt → 大于 (cmp.gt in zh-CN.json); path "1".
+    expect(
+      describeError(await translator('zh-CN'), error, ruleFieldName(error, fields, 'zh-CN')),
+    ).toBe(
+      '条件 1：字段“城市”不能用“大于”比较，只能用等于、不等于、属于、为空或不为空。请换一种比较方式。',
+    );
   });
 
   it('says which customer an earlier merge already took', async () => {

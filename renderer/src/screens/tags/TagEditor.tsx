@@ -5,7 +5,7 @@ import type { RuleGroup } from '../../../../core/api/rules';
 import type { TagInfo } from '../../../../core/api/tags';
 import { api } from '../../api/client';
 import { ErrorNote } from '../../components/ErrorNote';
-import { describeError } from '../../i18n/errors';
+import { describeError, ruleFieldName } from '../../i18n/errors';
 import { formatNumber } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { navigate } from '../../shell/route';
@@ -44,7 +44,7 @@ export function TagEditor({ tag, onSaved }: { tag: TagInfo | null; onSaved: () =
       onSaved();
       navigate('tags', String(saved.id));
     } catch (e) {
-      void message.error(describeError(t, e));
+      void message.error(describeError(t, e, ruleFieldName(e, fields.data ?? [], locale)));
     }
   };
 
