@@ -41,6 +41,11 @@ export interface RfmCell {
   otherCurrencyCustomers: number;
 }
 
+/** Customers the heatmap cannot place: they have metrics but no purchase (only returns, cancellations or adjustments). */
+export interface RfmUnscored {
+  customers: number;
+}
+
 export interface RfmSettings {
   /** null: quantiles of the data; otherwise four ascending cut points per dimension. */
   recencyDays: number[] | null;
@@ -100,6 +105,7 @@ export const tagsContract = {
     }),
   ),
   'rfm.grid': method<RfmCell[]>()(z.object({})),
+  'rfm.unscored': method<RfmUnscored>()(z.object({})),
   'rfm.settings': method<RfmSettings>()(z.object({})),
   'rfm.setSettings': method<RfmSettings>()(
     z.object({ recencyDays: cutPoints, frequency: cutPoints, monetaryFen: cutPoints }),

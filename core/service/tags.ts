@@ -1,7 +1,7 @@
 import type { RuleNode } from '../api/rules';
 import type { LifecycleSettings, RfmSettings } from '../api/tags';
 import { lifecycleSettings, setLifecycleSettings } from '../crm/metrics/settings';
-import { rfmGrid } from '../crm/rfm/grid';
+import { rfmGrid, rfmUnscored } from '../crm/rfm/grid';
 import { rfmSettings, setRfmSettings } from '../crm/rfm/score';
 import { exportSegment } from '../crm/segments/export';
 import { publicFields, ruleFields } from '../crm/tags/fields';
@@ -26,6 +26,7 @@ export function tagsHandlers(ctx: ServiceContext) {
     'segments.export': (input: { tagId: number; format: 'csv' | 'xlsx'; unmaskPhones: boolean }) =>
       exportSegment(db, input, ctx.now()),
     'rfm.grid': () => rfmGrid(db),
+    'rfm.unscored': () => rfmUnscored(db),
     'rfm.settings': () => rfmSettings(db),
     'rfm.setSettings': (input: RfmSettings) => setRfmSettings(db, input),
     'lifecycle.settings': () => lifecycleSettings(db),

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { RfmCell } from '../../api/tags';
+import type { RfmCell, RfmUnscored } from '../../api/tags';
 import type { Db } from '../../db/open';
 
 /**
@@ -38,4 +38,18 @@ export async function rfmGrid(db: Db): Promise<RfmCell[]> {
       otherCurrencyCustomers,
     };
   });
+}
+
+/**
+ * How many customers have no R × F cell: their metrics say they never bought (every order
+ * of theirs was a return, a cancellation or an adjustment), so they have no RFM score. The
+ * heatmap says how many, so that its cells and the customer count add up.
+ */
+export async function rfmUnscored(db: Db): Promise<RfmUnscored> {
+  const row = await db.k
+    .selectFrom('customer_metrics')
+    .select((eb) => eb.fn.countAll<number>().as('customers'))
+    .where((eb) => eb.or([eb('rfm_r', 'is', null), eb('rfm_f', 'is', null)]))
+    .executeTakeFirstOrThrow();
+  return { customers: Number(row.customers) };
 }

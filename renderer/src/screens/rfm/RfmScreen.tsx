@@ -19,6 +19,7 @@ export function RfmScreen() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const grid = useApi('rfm.grid', {});
+  const unscored = useApi('rfm.unscored', {});
   const [measure, setMeasure] = useState<Measure>('avgSpendFen');
   const option = useMemo(
     () => heatmapOption(grid.data ?? [], measure, t, locale),
@@ -52,6 +53,17 @@ export function RfmScreen() {
           showIcon
           style={{ marginBottom: 12 }}
           title={t('rfm.otherCurrencies', { count: others, n: formatNumber(others, locale) })}
+        />
+      ) : null}
+      {(unscored.data?.customers ?? 0) > 0 ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('rfm.unscored', {
+            count: unscored.data!.customers,
+            n: formatNumber(unscored.data!.customers, locale),
+          })}
         />
       ) : null}
       <ErrorNote error={grid.error} onRetry={grid.reload} />
