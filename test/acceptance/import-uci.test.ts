@@ -9,6 +9,13 @@ import { count, importThroughService, preset, tempApp } from './import-support';
 //   len({r['CustomerID'] for r in rows if r['CustomerID'] != 'NA'}) → 3049
 //   len({r['InvoiceNo'] for r in rows if r['InvoiceNo'].startswith('C')}) → 313
 //   sum(r['CustomerID'] == 'NA' for r in rows) → 5078; no invoice mixes customers.
+// Order kinds, each line classified by the preset's rules (adjustment codes, then the 'C'
+// prefix, then a negative quantity at price 0 a write-off, other negatives a return, else a
+// sale) and each invoice by them ('C' invoices cancel as a whole; goods decide over
+// postage and other adjustment lines; adjustments alone stay adjustments):
+//   → 8969 sales, 313 cancellations, 48 write-offs, 32 adjustments, 0 returns;
+//   55 invoices hold goods and an adjustment line (558041: 24 × 0.75 and POST 3 × 40).
+//   Customers without any sale invoice → 39 (e.g. 12403); 12422's one invoice is 558041.
 const file = dataFile('online-retail-uci-sample.csv');
 let app: Awaited<ReturnType<typeof tempApp>>;
 beforeAll(async () => {
@@ -43,6 +50,18 @@ describe('importing the UCI Online Retail sample', () => {
     expect(
       count(app, "SELECT count(*) AS n FROM orders WHERE kind = 'cancellation' AND amount_fen > 0"),
     ).toBe(0);
+    expect(summary.orders).toMatchObject({
+      sales: 8969,
+      returns: 0,
+      cancellations: 313,
+      writeoffs: 48,
+      adjustments: 32,
+    });
+    expect(
+      app.ctx.db.raw
+        .prepare("SELECT kind, amount_fen FROM orders WHERE external_id = '558041'")
+        .get(),
+    ).toEqual({ kind: 'sale', amount_fen: 13800 });
   });
 
   it('changes nothing when the same file is imported again', async () => {
@@ -81,5 +100,6 @@ describe('importing the UCI Online Retail sample', () => {
     expect(count(app, "SELECT count(*) AS n FROM customer_metrics WHERE currency <> 'GBP'")).toBe(
       0,
     );
+    expect(count(app, 'SELECT count(*) AS n FROM customer_metrics WHERE orders_all = 0')).toBe(39);
   });
 });

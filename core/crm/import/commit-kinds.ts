@@ -100,15 +100,19 @@ export function settledKind(order: OrderState, total: number): OrderKind {
 
 /**
  * An order's kind from its lines' kinds (bits of kindBits): their one kind; a
- * cancellation when any line is one (cancellation invoices cancel as a whole); sales
- * mixed with returns (an exchange at the till) by the sign of the total; any other
- * mix is an adjustment.
+ * cancellation when any line is one (cancellation invoices cancel as a whole). Goods
+ * decide over the lines that only adjust them: an invoice of goods with postage, a
+ * discount or a rounding line is a sale, and goods with write-offs too; with returns among
+ * them (an exchange at the till) the sign of the total decides, money in a sale, money
+ * back a return. Returns with adjustments (a refund with its postage) are a return. Only
+ * adjustments and write-offs without goods make an adjustment.
  */
 export function kindOfLines(kinds: number, total: number): OrderKind {
   const single = kindOfBit.get(kinds);
   if (single) return single;
   if (kinds & kindBits.cancellation) return 'cancellation';
-  if (kinds === (kindBits.sale | kindBits.return)) return total >= 0 ? 'sale' : 'return';
+  if (kinds & kindBits.sale) return total >= 0 ? 'sale' : 'return';
+  if (kinds & kindBits.return) return 'return';
   return 'adjustment';
 }
 

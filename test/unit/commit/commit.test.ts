@@ -177,4 +177,30 @@ describe('the kind of an order', () => {
       { external_id: 'E2', kind: 'return', amount_fen: -500 },
     ]);
   });
+
+  it('is a sale when goods come with postage, a rounding line or a write-off', async () => {
+    // P1: 2 × 10.00 of goods + 1 × 40.00 postage (an adjustment code) → a sale of 60.00.
+    // P2: 1 × 10.00 of goods − 0.03 rounding → a sale of 9.97.
+    // P3: 1 × 10.00 of goods and 2 written off at price 0 → a sale of 10.00.
+    // P4: 1 × 15.00 returned and 5.00 of postage refunded (adjustment) → a return of -20.00.
+    await commitRows(db, [
+      posLine(2, 'P1', { quantity: 2 }),
+      posLine(3, 'P1', { kind: 'adjustment', product: { sku: 'POST' }, unitPriceFen: 4000 }),
+      posLine(4, 'P2'),
+      posLine(5, 'P2', { kind: 'adjustment', product: { sku: 'ROUNDING' }, unitPriceFen: -3 }),
+      posLine(6, 'P3'),
+      posLine(7, 'P3', { kind: 'writeoff', quantity: -2, unitPriceFen: 0 }),
+      posLine(8, 'P4', { kind: 'return', quantity: -1, unitPriceFen: 1500 }),
+      posLine(9, 'P4', { kind: 'adjustment', product: { sku: 'POST' }, unitPriceFen: -500 }),
+    ]);
+    const kinds = db.raw
+      .prepare('SELECT external_id, kind, amount_fen FROM orders ORDER BY external_id')
+      .all();
+    expect(kinds).toEqual([
+      { external_id: 'P1', kind: 'sale', amount_fen: 6000 },
+      { external_id: 'P2', kind: 'sale', amount_fen: 997 },
+      { external_id: 'P3', kind: 'sale', amount_fen: 1000 },
+      { external_id: 'P4', kind: 'return', amount_fen: -2000 },
+    ]);
+  });
 });
