@@ -12,7 +12,7 @@ import { navigate } from '../../shell/route';
 import { useApi } from '../../shell/useApi';
 import { palette } from '../../theme';
 
-type Measure = 'avgSpendFen' | 'spendFen';
+type Measure = 'avgSpendFen' | 'spendFen' | 'customers';
 
 /** R × F cells coloured by spend; a click lists that cell's customers. */
 export function RfmScreen() {
@@ -20,7 +20,11 @@ export function RfmScreen() {
   const { locale } = useLocale();
   const grid = useApi('rfm.grid', {});
   const unscored = useApi('rfm.unscored', {});
-  const [measure, setMeasure] = useState<Measure>('avgSpendFen');
+  const [chosen, setMeasure] = useState<Measure | null>(null);
+  // Spend colours add yuan only: with no yuan spend at all (a UK shop's file) they would all
+  // be blank, so the cells are coloured by how many customers they hold until one is chosen.
+  const noYuan = (grid.data ?? []).every((c) => c.spendFen === 0);
+  const measure = chosen ?? (grid.data && noYuan ? 'customers' : 'avgSpendFen');
   const option = useMemo(
     () => heatmapOption(grid.data ?? [], measure, t, locale),
     [grid.data, measure, t, locale],
@@ -41,6 +45,7 @@ export function RfmScreen() {
             options={[
               { value: 'avgSpendFen', label: t('rfm.avgSpend') },
               { value: 'spendFen', label: t('rfm.totalSpend') },
+              { value: 'customers', label: t('rfm.customers') },
             ]}
           />
         </Space>
@@ -131,7 +136,10 @@ function heatmapOption(
       right: 8,
       top: 'middle',
       inRange: { color: palette.heat },
-      formatter: (v: number) => formatMoney(Math.round(v), locale),
+      formatter: (v: number) =>
+        measure === 'customers'
+          ? formatNumber(Math.round(v), locale)
+          : formatMoney(Math.round(v), locale),
     },
     series: [
       {
