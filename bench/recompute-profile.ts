@@ -5,7 +5,8 @@
  * bench's eight rule tags, then times `recomputeAll` (the first one writes every
  * membership, the later ones only changes) and `refreshCustomers` of one customer
  * (after a one-line order, and alone). Prints a fingerprint of the metrics and
- * memberships, so that a faster path can be checked to write exactly the same rows.
+ * memberships, so that a faster path can be checked to write exactly the same rows, and one
+ * of every column of the memberships and their history (the first recompute writes both).
  * `--steps` also times metrics, RFM and tags apart (in a transaction rolled back).
  */
 import { createHash } from 'node:crypto';
@@ -76,6 +77,18 @@ function fingerprint(raw: SQLite.Database): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** A hash of every column of the memberships and of the history (ids included), in id order. */
+function historyFingerprint(raw: SQLite.Database): string {
+  const hash = createHash('sha256');
+  const queries = [
+    'SELECT * FROM tag_members ORDER BY tag_id, customer_id',
+    'SELECT * FROM tag_history ORDER BY id',
+  ];
+  for (const q of queries)
+    for (const row of raw.prepare(q).raw().iterate()) hash.update(JSON.stringify(row));
+  return hash.digest('hex').slice(0, 16);
+}
+
 /** Thrown to roll back the transaction of `timeSteps`. */
 class RollBack extends Error {}
 
@@ -137,6 +150,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(`fingerprint after recompute ${fingerprint(app.ctx.db.raw)}`);
+    console.log(`  of memberships and history, every column ${historyFingerprint(app.ctx.db.raw)}`);
     if (process.argv.includes('--steps')) await timeSteps(app.ctx.db, reps);
 
     const ids = app.ctx.db.raw
