@@ -122,6 +122,7 @@ export const rowErrorCodes = [
   'order_no_id',
   'order_no_time',
   'order_other_customer',
+  'order_customers_differ',
   'order_unknown',
   'payment_no_amount',
   'phone.invalid',

@@ -121,13 +121,16 @@ export class BatchOrders {
   }
 
   /**
-   * Whether a row naming `customerId` may add to an order an earlier import stored: yes
-   * unless the order belongs to another customer (read again, for a merge since it was
-   * found). Rows without a customer, and orders without one, never conflict.
+   * Whether a row naming `customerId` may add to an order (of an earlier import, or begun
+   * earlier in this file): yes unless the order belongs to another customer. A written
+   * order's customer is read again, for a merge since it was found (a merge writes the
+   * open order first, so an order still open has had none). Rows without a customer, and
+   * orders without one, never conflict.
    */
   ownedBy(order: OrderState, customerId: number | null): boolean {
-    if (order.isNew || customerId === null || order.customerId === null) return true;
+    if (customerId === null || order.customerId === null) return true;
     if (order.customerId === customerId) return true;
+    if (order.id === 0) return false;
     order.customerId = this.customerOfOrder.get(order.id) ?? null;
     return order.customerId === null || order.customerId === customerId;
   }

@@ -17,7 +17,10 @@
  * that repeats a stored line of its order exactly cannot be told from that line, and is
  * taken for it. A row that names an order an earlier import stored for another customer is
  * refused (`order_other_customer`): two sources that share order ids in one channel, not
- * more of that order. Rows without a customer, and orders without one, never conflict.
+ * more of that order. So is a row naming another customer than the rows of its order
+ * before it in the same file (`order_customers_differ`: Superstore has two orders whose
+ * four lines name four customer ids): an order belongs to one customer, and which one is
+ * for the person to decide. Rows without a customer, and orders without one, never conflict.
  *
  * Amounts: a line's amount is its line amount, else unit price × quantity, less
  * discount and refund, with the sign the export wrote (UCI cancellation invoices
@@ -283,6 +286,17 @@ export class RowWriter {
    * sources that use the same order ids in one channel, not more of that order.
    */
   private otherCustomer(r: ImportRecord, order: OrderState, customerId: number | null): RowError {
+    if (order.isNew) {
+      return this.error(
+        r,
+        'orderId',
+        r.orderId ?? null,
+        'order_customers_differ',
+        `Order ${r.orderId} was begun by an earlier row of this file for another customer, ` +
+          `and this row names a different one: an order belongs to one customer. Check the ` +
+          `customer of this order's rows in the file.`,
+      );
+    }
     return this.error(
       r,
       'orderId',

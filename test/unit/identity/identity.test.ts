@@ -175,6 +175,54 @@ describe('a stored order named again by a later file', () => {
   });
 });
 
+describe('an order whose rows in one file name different customers', () => {
+  it('keeps the order with the customer of its first row and refuses the others', async () => {
+    // Superstore writes orders whose lines name different customer ids (CA-2021-121465:
+    // HO-15231 … HO-15234). R1's first row is M1's; line 3 names M2, line 4 names nobody,
+    // line 5 names M1 again.
+    const summary = await commitRows(
+      db,
+      [
+        posLine(2, 'R1', { customer: { memberId: 'M1' } }),
+        posLine(3, 'R1', { customer: { memberId: 'M2' } }),
+        posLine(4, 'R1'),
+        posLine(5, 'R1', { customer: { memberId: 'M1' } }),
+      ],
+      { acceptPartial: true },
+    );
+    expect(summary).toMatchObject({ status: 'partial', rowsImported: 3, rowsRejected: 1 });
+    expect(summary.rejected[0]).toMatchObject({
+      line: 3,
+      column: '单号',
+      value: 'R1',
+      code: 'order_customers_differ',
+    });
+    expect(customerOfOrder('R1')).toBe(1);
+    const lines = db.raw.prepare('SELECT count(*) AS n FROM order_lines').get();
+    expect(lines).toEqual({ n: 3 });
+  });
+
+  it('commits nothing of such a file unless the valid rows are asked for', async () => {
+    const summary = await commitRows(db, [
+      posLine(2, 'R1', { customer: { memberId: 'M1' } }),
+      posLine(3, 'R1', { customer: { memberId: 'M2' } }),
+    ]);
+    expect(summary).toMatchObject({ status: 'failed', rowsRejected: 1 });
+    expect(db.raw.prepare('SELECT count(*) AS n FROM orders').get()).toEqual({ n: 0 });
+  });
+
+  it('takes a row whose keys make its customer and the order’s one person', async () => {
+    // Line 2: R1 for M1. Line 3 names M1's member id and a new phone: the same customer.
+    // Line 4 names only that phone, now M1's key: the same customer again.
+    const summary = await commitRows(db, [
+      posLine(2, 'R1', { customer: { memberId: 'M1' } }),
+      posLine(3, 'R1', { customer: { memberId: 'M1', phone: '+8613800001234' } }),
+      posLine(4, 'R1', { customer: { phone: '+8613800001234' } }),
+    ]);
+    expect(summary).toMatchObject({ status: 'committed', rowsImported: 3, rowsRejected: 0 });
+  });
+});
+
 describe('merging customers that turn out to be one person', () => {
   async function twoThenLinked() {
     await commitRows(db, [
