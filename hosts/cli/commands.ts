@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { RecomputeSummary, TagExplanation } from '../../core/api/customers';
 import { dateOrders } from '../../core/api/imports';
@@ -10,6 +9,7 @@ import { formatAmount } from '../../core/shared/money';
 import { formatDateTime } from '../../renderer/src/shell/format';
 import { call, followJob } from './call';
 import { CliFailure, exitCodes, usageError } from './exit';
+import { checkOutFile, writeOutFile } from './out-file';
 import { formatCount, plural, table } from './output';
 
 export interface Flags {
@@ -44,8 +44,8 @@ export async function importFile(app: App, file: string, flags: Flags): Promise<
     );
   }
 
+  // The arguments first (a wrong one is said as such), then the file.
   if (flags.preset) await checkPreset(app, flags.preset);
-  const registered = app.ctx.files.register(path.resolve(file), path.basename(file));
   const options: ImportOptions = {
     source: flags.preset
       ? { kind: 'preset', id: flags.preset }
@@ -53,12 +53,8 @@ export async function importFile(app: App, file: string, flags: Flags): Promise<
     ...(flags.encoding ? { encoding: flags.encoding } : {}),
     ...(dateOrder ? { dateOrder: dateOrder as DateOrder } : {}),
   };
-  const job = await call(app, 'imports.start', {
-    fileId: registered.id,
-    options,
-    acceptPartial: flags['accept-partial'] ?? false,
-  });
-  const summary = (await followJob(app, job, `import ${registered.name}`)) as ImportSummary;
+  const registered = app.ctx.files.register(path.resolve(file), path.basename(file));
+  const summary = await runImport(app, registered, options, flags['accept-partial'] ?? false);
   return {
     text: describeImport(summary, dateOrder),
     json: summary,
@@ -66,15 +62,31 @@ export async function importFile(app: App, file: string, flags: Flags): Promise<
   };
 }
 
+async function runImport(
+  app: App,
+  file: { id: string; name: string },
+  options: ImportOptions,
+  acceptPartial: boolean,
+): Promise<ImportSummary> {
+  try {
+    const job = await call(app, 'imports.start', { fileId: file.id, options, acceptPartial });
+    return (await followJob(app, job, `import ${file.name}`)) as ImportSummary;
+  } catch (error) {
+    // Only --encoding names an encoding here (otherwise it is detected): a wrong argument.
+    if (error instanceof CliFailure && error.error.code === 'imports.encoding_unknown') {
+      throw usageError(`${error.message} Try --encoding utf-8, gb18030, gbk or windows-1252.`);
+    }
+    throw error;
+  }
+}
+
 /** An unknown preset is named with the ones there are, before the file is even opened. */
 async function checkPreset(app: App, id: string): Promise<void> {
   const presets = await call(app, 'imports.presets', {});
   if (presets.some((p) => p.id === id)) return;
   const known = presets.map((p) => p.id).join(', ');
-  throw new CliFailure({
-    code: 'imports.preset_unknown',
-    message: `There is no preset "${id}". Presets: ${known}. See --help for import's options.`,
-  });
+  // The presets are the program's own list, like --date-order's: a wrong one is a usage error.
+  throw usageError(`There is no preset "${id}". Presets: ${known}.`);
 }
 
 async function savedMapping(app: App, name: string): Promise<ImportOptions['source']> {
@@ -94,9 +106,10 @@ async function savedMapping(app: App, name: string): Promise<ImportOptions['sour
   }
   if (!found) {
     const known = saved.map((m) => m.name).join(', ') || 'none yet';
+    // Like a tag or a customer, a saved mapping is the user's own data: not found, 3.
     throw new CliFailure(
       { code: 'imports.mapping_unknown', message: `No saved mapping "${name}" (saved: ${known}).` },
-      exitCodes.rejected,
+      exitCodes.failed,
     );
   }
   return { kind: 'mapping', name: found.name, mapping: found.mapping };
@@ -203,14 +216,15 @@ export async function exportSegment(app: App, flags: Flags): Promise<Output> {
   const format = flags.format ?? (flags.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
   if (format !== 'csv' && format !== 'xlsx') throw usageError('--format must be csv or xlsx.');
 
+  const out = path.resolve(flags.out);
+  checkOutFile(out);
   const tag = await findTag(app, flags.tag);
   const file = await call(app, 'segments.export', {
     tagId: tag.id,
     format,
     unmaskPhones: flags['unmask-phones'] ?? false,
   });
-  const out = path.resolve(flags.out);
-  fs.writeFileSync(out, Buffer.from(file.contentBase64, 'base64'));
+  writeOutFile(out, Buffer.from(file.contentBase64, 'base64'));
   return {
     text: `wrote ${formatCount(file.rows)} customers with tag ${tag.key} to ${out}`,
     json: { file: out, rows: file.rows, tag: tag.key, format },

@@ -4,11 +4,14 @@ import type { ApiError } from '../../core/api/method';
 export const exitCodes = {
   /** Done. */
   ok: 0,
-  /** The command line was wrong: unknown command or option, missing value. */
+  /**
+   * The command line was wrong: unknown command or option, a missing or wrong value, a
+   * name that is not in the program's own lists (presets, formats, date orders, encodings).
+   */
   usage: 1,
-  /** The input was rejected: a file that cannot be read or imported, an invalid value. */
+  /** The input was rejected: a file that cannot be read, imported or written. */
   rejected: 2,
-  /** Any other expected failure: not found, cancelled, a database of a newer version. */
+  /** Any other expected failure: a tag or customer not found, cancelled, a newer database. */
   failed: 3,
   /** A bug: the log on stderr says where. */
   bug: 4,
@@ -20,11 +23,10 @@ export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
 export function exitCodeFor(error: Pick<ApiError, 'code'>): ExitCode {
   const { code } = error;
   if (code === 'internal') return exitCodes.bug;
-  if (code === 'usage') return exitCodes.usage;
+  // Every input the CLI sends comes from its command line: one the core refuses is wrong.
+  if (code === 'usage' || code === 'api.invalid_input') return exitCodes.usage;
   if (code === 'imports.cancelled') return exitCodes.failed;
-  if (code === 'api.invalid_input' || code.startsWith('imports.') || code.startsWith('files.')) {
-    return exitCodes.rejected;
-  }
+  if (code.startsWith('imports.') || code.startsWith('files.')) return exitCodes.rejected;
   return exitCodes.failed;
 }
 

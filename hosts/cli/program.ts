@@ -26,13 +26,20 @@ Commands:
 
 Options for every command:
   --db <file>   database (default: ${defaultDbFile()}); created empty if missing
-  --json        print the result as JSON
+  --json        print the result as JSON, and nothing else, on stdout (through npm,
+                use npm run --silent cli -- … so that npm's own banner stays out)
   -h, --help    this text
 
 Progress and log lines go to stderr; results go to stdout.
-Exit codes: 0 ok · 1 usage · 2 input rejected (file unreadable, rows rejected,
-invalid value) · 3 other expected failure (not found, cancelled, newer database)
-· 4 bug (see the log on stderr)`;
+Exit codes:
+  0  ok
+  1  usage: the command line is wrong (unknown command or option, missing or wrong
+     value, a preset, format, date order or encoding that does not exist)
+  2  input rejected: a file that cannot be read or written, rows rejected, a saved
+     mapping that no longer fits the data
+  3  other expected failure: a tag, customer or saved mapping not found, cancelled,
+     a database from a newer version
+  4  bug (see the log on stderr)`;
 
 /** Which options each command accepts, beyond --db, --json and --help. */
 const commandOptions: Record<string, (keyof Flags)[]> = {
@@ -81,14 +88,30 @@ async function run(app: App, command: string, args: string[], flags: Flags): Pro
   }
 }
 
+/** Says an expected failure on stderr, in one shape for all, and returns its exit code. */
+function report(failure: CliFailure): number {
+  console.error(`error [${failure.error.code}]: ${failure.message}`);
+  if (failure.exitCode === exitCodes.usage) console.error('Run with --help for usage.');
+  return failure.exitCode;
+}
+
+/** Node's parseArgs error in the CLI's words (its own text suggests `--` tricks instead). */
+function parseProblem(error: unknown): string {
+  const { code, message } = error as { code?: string; message: string };
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option "${option}".`;
+  if (/argument missing/.test(message)) return `Option ${option} needs a value.`;
+  if (/does not take an argument/.test(message)) return `Option ${option} takes no value.`;
+  return message;
+}
+
 /** Runs the CLI on its arguments (without node and the script) and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parse(argv);
   } catch (error) {
-    console.error(`${(error as Error).message}. Run with --help for usage.`);
-    return exitCodes.usage;
+    return report(usageError(parseProblem(error)));
   }
   const { values, positionals } = parsed;
   const [command, ...args] = positionals;
@@ -103,8 +126,7 @@ export async function main(argv: string[]): Promise<number> {
   if (!allowed || misplaced.length > 0 || (command !== 'import' && args.length > 0)) {
     const what = !allowed ? `Unknown command "${command}".` : `Wrong arguments for ${command}.`;
     const extra = misplaced.length ? ` Not for it: --${misplaced[0]}.` : '';
-    console.error(`${what}${extra} Run with --help for usage.`);
-    return exitCodes.usage;
+    return report(usageError(`${what}${extra}`));
   }
 
   setLogLevel('warn');
@@ -121,11 +143,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(values.json ? JSON.stringify(output.json, null, 2) : output.text);
     return output.exitCode ?? exitCodes.ok;
   } catch (error) {
-    if (error instanceof CliFailure) {
-      console.error(`error [${error.error.code}]: ${error.message}`);
-      if (error.exitCode === exitCodes.usage) console.error('Run with --help for usage.');
-      return error.exitCode;
-    }
+    if (error instanceof CliFailure) return report(error);
     if (isCoreError(error)) {
       // Thrown outside dispatch: opening the database, registering the file.
       console.error(`error [${error.code}]: ${error.message}`);

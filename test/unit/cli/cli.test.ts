@@ -41,7 +41,7 @@ describe('the CLI', () => {
   it('prints its help with the exit codes to stdout and exits 0', () => {
     const run = spawnCli('--help');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Exit codes: 0 ok');
+    expect(run.stdout).toMatch(/Exit codes:\n {2}0 {2}ok/);
     expect(run.stdout).toContain('import <file>');
   });
 
@@ -57,6 +57,58 @@ describe('the CLI', () => {
     const run = await cli('tags', '--out', 'x.csv', '--db', db);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('--out');
+  });
+
+  it('says every wrong command line in one shape: error [usage], the problem, then --help', async () => {
+    const runs = [
+      await cli('recompute', '--bogus', '--db', db),
+      await cli('recompute', '--db'),
+      await cli('tags', '--json=yes', '--db', db),
+      await cli('frobnicate', '--db', db),
+      await cli('tags', '--out', 'x.csv', '--db', db),
+      await cli('import', 'orders.csv', '--preset', 'uci-online-retail', '--date-order', 'x'),
+      await cli('export', '--tag', 'gold', '--out', 'x.pdf', '--format', 'pdf', '--db', db),
+    ];
+    for (const run of runs) {
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^error \[usage\]: \S.*\nRun with --help for usage\.$/);
+      expect(run.stdout).toBe('');
+    }
+    expect(runs[0]?.stderr).toContain('Unknown option "--bogus".');
+    expect(runs[0]?.stderr).not.toContain('positional argument');
+    expect(runs[1]?.stderr).toContain('Option --db needs a value.');
+    expect(runs[2]?.stderr).toContain('Option --json takes no value.');
+  });
+
+  it("says an --out in a folder that does not exist is the user's mistake: exit 2, naming it", async () => {
+    const out = path.join(dir, 'no-such-folder', 'x.csv');
+    const run = await cli('export', '--tag', 'rfm:champions', '--out', out, '--db', db);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`error [files.unwritable]: Cannot write ${out}`);
+    expect(run.stderr).toContain(`the folder ${path.dirname(out)} does not exist`);
+    expect(run.stderr).toContain('Create it first');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(fs.existsSync(path.dirname(out))).toBe(false);
+  });
+
+  it('says an --out that is a folder, or a file in place of a folder, the same way', async () => {
+    const asFolder = await cli('export', '--tag', 'rfm:champions', '--out', dir, '--db', db);
+    expect(asFolder.code).toBe(2);
+    expect(asFolder.stderr).toContain('it is a folder. Give --out a file name');
+    const plain = path.join(dir, 'plain.txt');
+    fs.writeFileSync(plain, 'x');
+    const under = path.join(plain, 'x.csv');
+    const underFile = await cli('export', '--tag', 'rfm:champions', '--out', under, '--db', db);
+    expect(underFile.code).toBe(2);
+    expect(underFile.stderr).toContain(`${plain} is not a folder`);
+  });
+
+  it('writes its JSON, and only it, to stdout, in its own process as a script runs it', () => {
+    const run = spawnCli('tags', '--db', db, '--json');
+    expect(run.code).toBe(0);
+    const tags = JSON.parse(run.stdout) as { key: string }[];
+    expect(tags.map((t) => t.key)).toContain('rfm:champions');
+    expect(run.stdout.trim().startsWith('[')).toBe(true);
   });
 
   it('exits 1 when import is given neither a preset nor a mapping', async () => {
@@ -149,9 +201,10 @@ describe('the CLI', () => {
     expect(run.stdout).toContain('dates read day-month-year (dmy, as given by --date-order)');
   });
 
-  it('lists the presets there are when asked for an unknown one', async () => {
+  it('lists the presets there are when asked for an unknown one, as a usage error', async () => {
     const run = await cli('import', 'orders.csv', '--preset', 'bogus', '--db', db);
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error [usage]');
     expect(run.stderr).toContain('There is no preset "bogus"');
     expect(run.stderr).toContain('uci-online-retail');
     expect(run.stderr).toContain('superstore');
@@ -205,6 +258,20 @@ describe('the CLI', () => {
     expect(text.stdout).toMatch(/since \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(rule version/);
     expect(text.stdout).toMatch(/as of \d{4}-\d{2}-\d{2} \d{2}:\d{2}\)/);
     expect(text.stdout).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
+  });
+
+  it('exits 1 for an encoding that does not exist, naming ones that do', async () => {
+    const file = dataFile('online-retail-dirty.csv');
+    const run = await cli('import', file, '--preset', 'uci-online-retail', '--encoding', 'utf-9');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error [usage]: Unknown text encoding "utf-9".');
+    expect(run.stderr).toContain('--encoding utf-8, gb18030');
+  });
+
+  it('exits 3 for a saved mapping that does not exist, like a tag', async () => {
+    const run = await cli('import', 'orders.csv', '--mapping', 'no such shop', '--db', db);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('No saved mapping "no such shop"');
   });
 
   it('exits 3 for a tag that does not exist', async () => {

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { CliFailure, exitCodes } from './exit';
+
+/** Why a file cannot be written there, in words, with what to do instead. */
+function problemWith(file: string, code: string | undefined): string {
+  const folder = path.dirname(file);
+  switch (code) {
+    case 'ENOENT':
+      return (
+        `the folder ${folder} does not exist. ` +
+        'Create it first, or give --out a file in a folder that exists.'
+      );
+    case 'ENOTDIR':
+      return `${folder} is not a folder. Give --out a file in a folder that exists.`;
+    case 'EISDIR':
+      return `it is a folder. Give --out a file name, e.g. ${path.join(file, 'segment.csv')}.`;
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'this account may not write there. Choose a folder you can write to.';
+    default:
+      return `the system answered ${code ?? 'no'}. Check the path or choose another folder.`;
+  }
+}
+
+function unwritable(file: string, code: string | undefined): CliFailure {
+  return new CliFailure(
+    { code: 'files.unwritable', message: `Cannot write ${file}: ${problemWith(file, code)}` },
+    exitCodes.rejected,
+  );
+}
+
+/**
+ * Checks, before any work is done, that a result file can be written at this path: its
+ * folder exists and may be written, and the path is not itself a folder. A wrong path is
+ * the user's mistake, said as such (exit 2 like a file that cannot be read), not a bug.
+ */
+export function checkOutFile(file: string): void {
+  const folder = path.dirname(file);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(folder);
+  } catch (error) {
+    throw unwritable(file, (error as NodeJS.ErrnoException).code);
+  }
+  if (!stat.isDirectory()) throw unwritable(file, 'ENOTDIR');
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw unwritable(file, 'EISDIR');
+  try {
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch (error) {
+    throw unwritable(file, (error as NodeJS.ErrnoException).code);
+  }
+}
+
+/** Writes a result file; a failure the check could not foresee is said the same way. */
+export function writeOutFile(file: string, bytes: Buffer): void {
+  try {
+    fs.writeFileSync(file, bytes);
+  } catch (error) {
+    throw unwritable(file, (error as NodeJS.ErrnoException).code);
+  }
+}
