@@ -1,10 +1,12 @@
 import ExcelJS from 'exceljs';
+import { DateTime } from 'luxon';
 import type { SegmentFile } from '../../api/tags';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../shared/errors';
 import { maskPhone } from '../../shared/mask';
-import { ageOn, businessDayOf } from '../metrics/days';
+import { ageOn, businessDayOf, defaultZone } from '../metrics/days';
 import { metricsAsOf } from '../metrics/settings';
+import { bilingualName } from './names';
 
 const headers = [
   '客户ID Customer id',
@@ -25,7 +27,15 @@ const headers = [
   '加入标签 Tagged since',
 ];
 
+/** The spend column: a number in the XLSX, two decimals in both files. */
+const spendColumn = headers.indexOf('累计消费 Spend');
+
 type Cell = string | number | null;
+
+/** An instant as the console shows it: 'YYYY-MM-DD HH:mm' in the stores' zone. */
+function storeDateTime(ms: number): string {
+  return DateTime.fromMillis(ms, { zone: defaultZone }).toFormat('yyyy-MM-dd HH:mm');
+}
 
 async function segmentRows(db: Db, tagId: number, unmask: boolean, day: string): Promise<Cell[][]> {
   const rows = await db.k
@@ -73,32 +83,52 @@ async function segmentRows(db: Db, tagId: number, unmask: boolean, day: string):
   return rows.map((r) => [
     r.id,
     r.name,
-    r.gender,
+    bilingualName('gender', r.gender),
     ageOn(r.birth_date, day),
     r.city,
     shown(r.id, 'phone'),
     shown(r.id, 'member'),
     shown(r.id, 'email'),
     r.orders_all,
-    r.spend_all === null ? null : (r.spend_all / 100).toFixed(2),
+    // Hundredths of the customer's currency (money.ts) as an amount: 105063 → 1050.63.
+    r.spend_all === null ? null : r.spend_all / 100,
     r.currency,
     r.recency_days,
-    r.lifecycle,
-    r.rfm_segment,
-    new Date(r.since).toISOString(),
+    bilingualName('lifecycle', r.lifecycle),
+    bilingualName('rfmSegment', r.rfm_segment),
+    storeDateTime(r.since),
   ]);
 }
 
-/** One CSV field: quoted when needed; a leading =, +, - or @ cannot become a formula. */
+/** A value that is only a number, signed or not: "+8613800001234", "-12.50". */
+const plainNumber = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * One CSV field, quoted when needed.
+ *
+ * Spreadsheets read a cell that starts with = + - or @ as a formula, so text a customer
+ * or a channel export supplied (a name "=HYPERLINK(…)", a city "@SUM(…)") could run when
+ * the file is opened in Excel. Such text gets a leading apostrophe, which Excel takes as
+ * "this is text". A plain number cannot carry a formula, so it is written as it is: for a
+ * phone in +86 form the apostrophe would protect nothing and would become part of the
+ * phone in the SMS and CRM tools this CSV is usually loaded into. The cost: Excel opens
+ * "+8613800001234" as the number 8613800001234; whoever wants phones as text in Excel
+ * exports XLSX, where every phone is a text cell.
+ */
 function csvField(value: Cell): string {
   if (value === null) return '';
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && /^[=+\-@]/.test(text) && !plainNumber.test(text)) {
+    text = `'${text}`;
+  }
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function toCsv(rows: Cell[][]): Buffer {
-  const lines = [headers, ...rows].map((r) => r.map(csvField).join(','));
+  const shown = rows.map((r) =>
+    r.map((cell, i) => (i === spendColumn && typeof cell === 'number' ? cell.toFixed(2) : cell)),
+  );
+  const lines = [headers, ...shown].map((r) => r.map(csvField).join(','));
   // The BOM makes Excel read the file as UTF-8, so Chinese names stay readable.
   return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8');
 }
@@ -109,6 +139,8 @@ async function toXlsx(rows: Cell[][], sheetName: string): Promise<Buffer> {
   sheet.addRow(headers);
   sheet.getRow(1).font = { bold: true };
   for (const r of rows) sheet.addRow(r);
+  // Money stays a number Excel can sum, shown with its two decimals.
+  sheet.getColumn(spendColumn + 1).numFmt = '#,##0.00';
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
