@@ -166,6 +166,8 @@ export interface RowError {
   value: string | null;
   code: string;
   reason: string;
+  /** What the console's sentence for the code names besides the value (e.g. customers' keys). */
+  details?: Record<string, string>;
 }
 
 /**

@@ -39,6 +39,7 @@ import type { RowError, TargetField } from '../../api/imports';
 import { lineAmount } from '../../shared/money';
 import { IdentityResolver } from '../identity/resolver';
 import { BatchOrders } from './commit-orders';
+import { OrderConflicts } from './order-conflict';
 import type { OrderState } from './commit-orders';
 import type { CustomerKeys, ImportRecord } from './types';
 
@@ -74,6 +75,7 @@ export class RowWriter {
   private lastKeys: CustomerKeys | null = null;
   private lastCustomer: number | null = null;
   private readonly stmt: ReturnType<typeof prepare>;
+  private readonly conflicts: OrderConflicts;
   /** Set with every 'duplicate' result (no object per row): what it matched. */
   duplicateCode: DuplicateCode = 'line_known';
   /** The order's line number a duplicate line matched; null for other rows. */
@@ -84,6 +86,7 @@ export class RowWriter {
     private readonly setup: WriterSetup,
   ) {
     this.stmt = prepare(raw);
+    this.conflicts = new OrderConflicts(raw);
     this.identities = new IdentityResolver(raw, setup.channel, setup.at, setup.fileName);
     this.orders = new BatchOrders(raw, setup.batchId, setup.cancelPrefix);
     // A merge moves the orders of the merged customer: the open one must be written first.
@@ -126,8 +129,7 @@ export class RowWriter {
     const known = this.orders.find(r.channel, r.orderId);
     if (!known && r.orderedAt === undefined) return this.noTime(r);
     const customerId = this.customerOf(r);
-    if (known && !this.orders.ownedBy(known, customerId))
-      return this.otherCustomer(r, known, customerId);
+    if (known && !this.orders.ownedBy(known, customerId)) return this.otherCustomer(r, known);
     if (known) return this.duplicate(known.isNew ? 'order_repeated' : 'order_known', null);
 
     const amount = netAmount(r.orderAmountFen ?? 0, r);
@@ -162,8 +164,7 @@ export class RowWriter {
       );
     }
     const customerId = this.customerOf(r);
-    if (order && !this.orders.ownedBy(order, customerId))
-      return this.otherCustomer(r, order, customerId);
+    if (order && !this.orders.ownedBy(order, customerId)) return this.otherCustomer(r, order);
     if (!order) {
       order = this.orders.create(r.channel, r.orderId, this.orderFacts(r, customerId), 0, false);
     }
@@ -285,27 +286,8 @@ export class RowWriter {
    * A row that names an order an earlier import stored for someone else: most likely two
    * sources that use the same order ids in one channel, not more of that order.
    */
-  private otherCustomer(r: ImportRecord, order: OrderState, customerId: number | null): RowError {
-    if (order.isNew) {
-      return this.error(
-        r,
-        'orderId',
-        r.orderId ?? null,
-        'order_customers_differ',
-        `Order ${r.orderId} was begun by an earlier row of this file for another customer, ` +
-          `and this row names a different one: an order belongs to one customer. Check the ` +
-          `customer of this order's rows in the file.`,
-      );
-    }
-    return this.error(
-      r,
-      'orderId',
-      r.orderId ?? null,
-      'order_other_customer',
-      `Order ${r.orderId} is already stored for customer ${order.customerId} by an earlier ` +
-        `import, and this row names customer ${customerId}. Two sources may use the ` +
-        `same order ids in one channel: check the file, or import it under a channel of its own.`,
-    );
+  private otherCustomer(r: ImportRecord, order: OrderState): RowError {
+    return this.conflicts.refuse(r, order, this.setup.columns.orderId ?? null);
   }
 
   private noOrderId(r: ImportRecord): RowError {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { UnusableMapping } from '../../../core/api/imports';
+import type { RowError, UnusableMapping } from '../../../core/api/imports';
 import type { RuleField } from '../../../core/api/rules';
 import type { IssueDetail } from '../../../core/shared/issues';
 import { ApiCallError } from '../api/client';
@@ -166,4 +166,22 @@ function issueKey(issue: IssueDetail): string {
   const kind = numeric ? 'number' : origin === 'string' || origin === 'array' ? origin : 'other';
   const exclusive = numeric && params.inclusive === false ? '_exclusive' : '';
   return `errors.issue.${code}.${kind}${exclusive}`;
+}
+
+/**
+ * A refused row's reason in the person's language: `rowError.<code>` with the row's value,
+ * column and details; a detail named `…KeyKind` is a kind of customer key (member id,
+ * phone…) and is put into words. Falls back to the core's English reason.
+ */
+export function describeRowError(t: TFunction, r: RowError): string {
+  const details: Record<string, string> = {};
+  for (const [name, detail] of Object.entries(r.details ?? {})) {
+    details[name] = name.endsWith('KeyKind') ? t(`identity.${detail}`, detail) : detail;
+  }
+  return t(`rowError.${r.code}`, {
+    ...details,
+    value: r.value ?? '',
+    column: r.column ?? '',
+    defaultValue: r.reason,
+  });
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ColumnMapping } from '../../../core/api/imports';
+import type { ColumnMapping, RowError } from '../../../core/api/imports';
 import { previewFile } from '../../../core/crm/import/index';
 import { mergeCustomers } from '../../../core/crm/identity/merge';
 import { ruleFields } from '../../../core/crm/tags/fields';
@@ -15,6 +15,7 @@ import { readMappings } from '../../../core/service/imports';
 import { ApiCallError } from '../../../renderer/src/api/client';
 import {
   describeError,
+  describeRowError,
   describeUnusableMapping,
   ruleFieldName,
 } from '../../../renderer/src/i18n/errors';
@@ -224,6 +225,32 @@ describe('why a saved mapping cannot be used, in the person’s language', () =>
 
     expect(describeError(await translator('zh-CN'), error)).toBe(
       `客户 ${b} 已被合并到客户 ${a}。请改为合并到客户 ${a}，或先撤销之前的合并。`,
+    );
+  });
+});
+
+describe('a refused row whose order belongs to another customer', () => {
+  it('names both customers by the key the files show, the key kind in words', async () => {
+    // As the commit of a phone-keyed order, then a member's row, refuses it (identity tests).
+    const row: RowError = {
+      line: 7,
+      column: '单号',
+      value: 'R9',
+      code: 'order_customers_differ',
+      reason: 'Order R9 was begun by an earlier row of this file for …',
+      details: {
+        orderKeyKind: 'phone',
+        orderKey: '138****1234',
+        rowKeyKind: 'member',
+        rowKey: 'M2',
+      },
+    };
+    expect(describeRowError(await translator('zh-CN'), row)).toBe(
+      '订单“R9”在本文件前面的行里属于手机号 138****1234 的客户，本行写的却是会员号 M2；' +
+        '一笔订单只能属于一位客户。请检查文件中这笔订单各行的客户',
+    );
+    expect(describeRowError(await translator('en'), row)).toContain(
+      'for the customer with Phone 138****1234, but this row names Member id M2',
     );
   });
 });

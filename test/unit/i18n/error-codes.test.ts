@@ -90,6 +90,7 @@ function scanRowCodes(): Set<string> {
     for (const [pattern, index] of [
       [/\.fail\(/g, 2],
       [/this\.error\(/g, 3],
+      [/refusal\(/g, 0],
     ] as const) {
       for (const call of text.matchAll(pattern)) {
         const arg = callArguments(text, call.index + call[0].length)[index] ?? '';

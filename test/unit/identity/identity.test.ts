@@ -154,8 +154,15 @@ describe('a stored order named again by a later file', () => {
     // Line 4 names nobody: taken as a line of the order.
     expect(later).toMatchObject({ status: 'partial', rowsImported: 2, rowsRejected: 1 });
     expect(later.rejected[0]).toMatchObject({ line: 3, code: 'order_other_customer' });
-    expect(later.rejected[0]!.reason).toContain('stored for customer 1');
-    expect(later.rejected[0]!.reason).toContain('names customer 2');
+    // Both customers named by the key the files show, not by an internal id.
+    expect(later.rejected[0]!.reason).toContain('stored for the customer with member M1');
+    expect(later.rejected[0]!.reason).toContain('this row names member M2');
+    expect(later.rejected[0]!.details).toEqual({
+      orderKeyKind: 'member',
+      orderKey: 'M1',
+      rowKeyKind: 'member',
+      rowKey: 'M2',
+    });
   });
 
   it('takes a line of an order whose customer the same row merges into its own', async () => {
@@ -196,6 +203,7 @@ describe('an order whose rows in one file name different customers', () => {
       column: '单号',
       value: 'R1',
       code: 'order_customers_differ',
+      details: { orderKeyKind: 'member', orderKey: 'M1', rowKeyKind: 'member', rowKey: 'M2' },
     });
     expect(customerOfOrder('R1')).toBe(1);
     const lines = db.raw.prepare('SELECT count(*) AS n FROM order_lines').get();

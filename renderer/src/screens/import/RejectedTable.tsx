@@ -1,6 +1,7 @@
 import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RowError } from '../../../../core/api/imports';
+import { describeRowError } from '../../i18n/errors';
 
 /** Rows the import could not take: line, column, value and the reason. */
 export function RejectedTable({ rows }: { rows: RowError[] }) {
@@ -18,12 +19,7 @@ export function RejectedTable({ rows }: { rows: RowError[] }) {
         {
           title: t('import.rejected.reason'),
           key: 'reason',
-          render: (_: unknown, r: RowError) =>
-            t(`rowError.${r.code}`, {
-              value: r.value ?? '',
-              column: r.column ?? '',
-              defaultValue: r.reason,
-            }),
+          render: (_: unknown, r: RowError) => describeRowError(t, r),
         },
       ]}
     />
