@@ -25,7 +25,13 @@ export function PreviewStep({ fileId, options, onBack, onStart }: Props) {
     { title: t('import.preview.line'), dataIndex: 'line', key: 'line', width: 72, fixed: 'left' },
     ...fields.map((f) => ({ title: t(`field.${f}`), dataIndex: f, key: f, ellipsis: true })),
   ] as const;
-  const rows = (preview?.rows ?? []).map((r) => ({ key: r.line, line: r.line, ...r.values }));
+  // The kind of order is a code (sale, writeoff…): shown by its name, like everywhere else.
+  const rows = (preview?.rows ?? []).map((r) => ({
+    key: r.line,
+    line: r.line,
+    ...r.values,
+    ...(r.values.kind ? { kind: t(`orderKind.${r.values.kind}`, r.values.kind) } : {}),
+  }));
 
   return (
     <Spin spinning={busy}>
