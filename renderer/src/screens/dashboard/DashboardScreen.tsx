@@ -1,6 +1,7 @@
-import { Alert, Card, Col, Row, Segmented, Skeleton } from 'antd';
+import { Alert, Card, Col, Empty, Row, Segmented, Skeleton } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EChartsCoreOption } from 'echarts/core';
 import type { DashboardSummary } from '../../../../core/api/dashboard';
 import { EChart } from '../../components/EChart';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -81,24 +82,42 @@ function DashboardBody({ data, days, locale }: BodyProps) {
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col span={12}>
           <Card title={t('dashboard.channelMix')}>
-            <EChart option={options.mix} ariaLabel={t('dashboard.channelMix')} />
+            <ChartOrEmpty
+              option={options.mix}
+              label={t('dashboard.channelMix')}
+              empty={data.channelMix.some((c) => c.salesFen > 0) ? null : t('dashboard.noSales')}
+            />
           </Card>
         </Col>
         <Col span={12}>
           <Card title={t('dashboard.memberVsAnonymous')}>
-            <EChart option={options.members} ariaLabel={t('dashboard.memberVsAnonymous')} />
+            <ChartOrEmpty
+              option={options.members}
+              label={t('dashboard.memberVsAnonymous')}
+              empty={total > 0 ? null : t('dashboard.noSales')}
+            />
           </Card>
         </Col>
       </Row>
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col span={16}>
           <Card title={t('dashboard.salesByMonth')}>
-            <EChart option={options.monthly} ariaLabel={t('dashboard.salesByMonth')} />
+            <ChartOrEmpty
+              option={options.monthly}
+              label={t('dashboard.salesByMonth')}
+              empty={data.salesByMonth.length > 0 ? null : t('dashboard.noSalesByMonth')}
+            />
           </Card>
         </Col>
         <Col span={8}>
           <Card title={t('dashboard.lifecycle')}>
-            <EChart option={options.lifecycle} ariaLabel={t('dashboard.lifecycle')} />
+            <ChartOrEmpty
+              option={options.lifecycle}
+              label={t('dashboard.lifecycle')}
+              empty={
+                data.lifecycle.some((s) => s.customers > 0) ? null : t('dashboard.noCustomers')
+              }
+            />
           </Card>
         </Col>
       </Row>
@@ -107,6 +126,32 @@ function DashboardBody({ data, days, locale }: BodyProps) {
       </p>
     </>
   );
+}
+
+interface ChartProps {
+  option: EChartsCoreOption;
+  label: string;
+  /** What to say instead of the chart when there is nothing to draw; null: draw it. */
+  empty: string | null;
+}
+
+/**
+ * A chart, or a sentence when there is nothing to draw: with no yuan sold in the period a
+ * donut would split 0 into equal halves and read 0 % / 0 % (an empty database, say).
+ */
+function ChartOrEmpty({ option, label, empty }: ChartProps) {
+  if (empty !== null) {
+    return (
+      <div style={{ height: 320, display: 'grid' }}>
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={empty}
+          style={{ alignSelf: 'center' }}
+        />
+      </div>
+    );
+  }
+  return <EChart option={option} ariaLabel={label} />;
 }
 
 /**
