@@ -119,6 +119,8 @@ export interface OrderSummary {
   channel: string;
   externalId: string;
   store: string | null;
+  /** The zone of the store's business day: the order's time is shown as the store saw it. */
+  storeTimeZone: string;
   kind: string;
   orderedAt: string;
   businessDay: string;
@@ -152,6 +154,8 @@ export interface CustomerDetail {
   birthDate: string | null;
   firstOrderAt: string | null;
   preferredStore: string | null;
+  /** The preferred store's zone, in which the customer's first and last order are shown. */
+  timeZone: string;
   identities: IdentityInfo[];
   tags: CustomerTag[];
   orders: OrderSummary[];

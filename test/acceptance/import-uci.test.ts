@@ -62,6 +62,17 @@ describe('importing the UCI Online Retail sample', () => {
         .prepare("SELECT kind, amount_fen FROM orders WHERE external_id = '558041'")
         .get(),
     ).toEqual({ kind: 'sale', amount_fen: 13800 });
+    // The preset's store keeps the shop's zone (Europe/London), in which its days were read,
+    // and a customer's orders carry it, so the console shows their London times.
+    expect(
+      app.ctx.db.raw.prepare("SELECT time_zone FROM stores WHERE code = 'UCI-ONLINE'").get(),
+    ).toEqual({ time_zone: 'Europe/London' });
+    const owner = app.ctx.db.raw
+      .prepare("SELECT customer_id FROM orders WHERE external_id = '558041'")
+      .pluck()
+      .get() as number;
+    const detail = await app.handlers['customers.get']({ id: owner });
+    expect(detail.orders.map((o) => o.storeTimeZone)).toContain('Europe/London');
   });
 
   it('changes nothing when the same file is imported again', async () => {

@@ -6,6 +6,7 @@ import { businessDayOf } from '../metrics/days';
 import { metricsAsOf } from '../metrics/settings';
 import { customersWithMetrics, rowColumns, toCustomerRows } from './rows';
 import type { RawRow } from './rows';
+import { defaultStoreTimeZone } from '../import/mapping';
 
 const orderLimit = 1000;
 
@@ -73,6 +74,7 @@ export async function customerDetail(db: Db, id: number, now: Date): Promise<Cus
         'o.channel',
         'o.external_id',
         's.name as store',
+        's.time_zone as store_zone',
         'o.kind',
         'o.ordered_at',
         'o.business_day',
@@ -98,7 +100,7 @@ export async function customerDetail(db: Db, id: number, now: Date): Promise<Cus
       ? undefined
       : db.k
           .selectFrom('stores')
-          .select('name')
+          .select(['name', 'time_zone'])
           .where('id', '=', raw.preferred_store_id)
           .executeTakeFirst(),
   ]);
@@ -108,6 +110,7 @@ export async function customerDetail(db: Db, id: number, now: Date): Promise<Cus
     birthDate: raw.birth_date,
     firstOrderAt: raw.first_order_at === null ? null : new Date(raw.first_order_at).toISOString(),
     preferredStore: store?.name ?? null,
+    timeZone: store?.time_zone ?? defaultStoreTimeZone,
     identities: identities.map((i) => ({
       kind: i.kind,
       value: i.kind === 'phone' ? maskPhone(i.value) : i.value,
@@ -127,6 +130,7 @@ export async function customerDetail(db: Db, id: number, now: Date): Promise<Cus
       channel: o.channel,
       externalId: o.external_id,
       store: o.store,
+      storeTimeZone: o.store_zone ?? defaultStoreTimeZone,
       kind: o.kind,
       orderedAt: new Date(o.ordered_at).toISOString(),
       businessDay: o.business_day,

@@ -49,6 +49,7 @@ export async function importFile(
     channel: effective.mapping.channel,
     columns: effective.mapping.fields,
     cancelPrefix: effective.rules.cancelPrefix,
+    storeTimeZone: effective.storeTimeZone,
     acceptPartial,
     at: control.at,
     signal: control.signal,

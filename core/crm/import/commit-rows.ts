@@ -63,6 +63,8 @@ export interface WriterSetup {
   columns: Partial<Record<TargetField, string>>;
   /** Order ids starting with this are cancellation invoices, whatever their lines say. */
   cancelPrefix?: string;
+  /** The zone of the stores this import creates. */
+  storeTimeZone: string;
   at: number;
 }
 
@@ -257,7 +259,8 @@ export class RowWriter {
         s.updateStore.run(store.name ?? null, store.region ?? null, id);
     } else {
       const name = store.name ?? store.code;
-      id = Number(s.insertStore.run(store.code, name, store.region ?? null).lastInsertRowid);
+      const zone = this.setup.storeTimeZone;
+      id = Number(s.insertStore.run(store.code, name, store.region ?? null, zone).lastInsertRowid);
     }
     this.stores.set(store.code, id);
     return id;
@@ -347,7 +350,9 @@ function shanghaiDay(at: number): string {
 function prepare(raw: SQLite.Database) {
   return {
     selectStore: raw.prepare<[string], { id: number }>('SELECT id FROM stores WHERE code = ?'),
-    insertStore: raw.prepare('INSERT INTO stores (code, name, region) VALUES (?, ?, ?)'),
+    insertStore: raw.prepare(
+      'INSERT INTO stores (code, name, region, time_zone) VALUES (?, ?, ?, ?)',
+    ),
     updateStore: raw.prepare(
       'UPDATE stores SET name = coalesce(?, name), region = coalesce(?, region) WHERE id = ?',
     ),

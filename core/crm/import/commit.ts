@@ -3,6 +3,7 @@ import type { Db } from '../../db/open';
 import type { BatchStatus } from '../../db/schema';
 import { CoreError, isCoreError } from '../../shared/errors';
 import { logger } from '../../shared/log';
+import { defaultStoreTimeZone } from './mapping';
 import { openWriter } from './batch-connection';
 import type { WriterConnection } from './batch-connection';
 import {
@@ -31,6 +32,11 @@ export interface CommitOptions {
   columns: Partial<Record<TargetField, string>>;
   /** The source's cancellation prefix of order ids (a preset rule), if it has one. */
   cancelPrefix?: string;
+  /**
+   * The zone of the business days of the stores this import creates (the preset's, e.g.
+   * Europe/London for the UK shop); stores already there keep theirs. Default Asia/Shanghai.
+   */
+  storeTimeZone?: string;
   /** Commit the valid rows of a file that has rejected rows (status 'partial'). */
   acceptPartial: boolean;
   at: Date;
@@ -97,6 +103,7 @@ async function commitOn(
       channel,
       columns: options.columns,
       cancelPrefix: options.cancelPrefix,
+      storeTimeZone: options.storeTimeZone ?? defaultStoreTimeZone,
       at,
     });
     for await (const chunk of chunks) {

@@ -41,11 +41,11 @@ export function formatPercent(share: number, locale: Locale): string {
 }
 
 /** The store-local calendar parts of an ISO instant, or null when it is not one. */
-function storeParts(iso: string, locale: Locale): Record<string, string> | null {
+function storeParts(iso: string, locale: Locale, zone: string): Record<string, string> | null {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
   const parts = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
-    timeZone: STORE_ZONE,
+    timeZone: zone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -65,16 +65,31 @@ const BUSINESS_DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function formatDate(iso: string | null | undefined, locale: Locale): string {
   if (!iso) return '—';
   if (BUSINESS_DAY.test(iso)) return iso;
-  const p = storeParts(iso, locale);
+  const p = storeParts(iso, locale, STORE_ZONE);
   return p ? `${p.year}-${p.month}-${p.day}` : iso;
 }
 
-/** The one way the console writes an instant: store-local 'YYYY-MM-DD HH:mm' (24-hour). */
-export function formatDateTime(iso: string | null | undefined, locale: Locale): string {
+/**
+ * The one way the console writes an instant: store-local 'YYYY-MM-DD HH:mm' (24-hour). A
+ * store in another zone than Shanghai's (a UK shop's orders) shows its own time, followed by
+ * the zone's place, e.g. '2011-12-05 17:17 London', so it is never read as Shanghai time.
+ */
+export function formatDateTime(
+  iso: string | null | undefined,
+  locale: Locale,
+  zone: string = STORE_ZONE,
+): string {
   if (!iso) return '—';
   if (BUSINESS_DAY.test(iso)) return iso;
-  const p = storeParts(iso, locale);
-  return p ? `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}` : iso;
+  const p = storeParts(iso, locale, zone);
+  if (!p) return iso;
+  const shown = `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  return zone === STORE_ZONE ? shown : `${shown} ${placeOf(zone)}`;
+}
+
+/** 'Europe/London' → 'London', 'America/New_York' → 'New York'. */
+function placeOf(zone: string): string {
+  return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
 }
 
 /** A tag's or field's name in the person's language. */

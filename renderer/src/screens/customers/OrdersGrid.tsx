@@ -17,9 +17,10 @@ export function OrdersGrid({ orders }: { orders: OrderSummary[] }) {
       {
         field: 'orderedAt',
         headerName: t('orders.orderedAt'),
-        width: 170,
+        // Room for a foreign store's place after the time ("2011-06-24 13:20 London").
+        width: 215,
         sort: 'desc',
-        valueFormatter: (p) => formatDateTime(p.value as string, locale),
+        valueFormatter: (p) => formatDateTime(p.value as string, locale, p.data?.storeTimeZone),
       },
       { field: 'businessDay', headerName: t('orders.businessDay'), width: 120 },
       {
