@@ -1,5 +1,6 @@
 import type { InputOf, MethodName, OutputOf } from '../../core/api/contract';
 import type { JobStatus } from '../../core/api/system';
+import type { TagInfo } from '../../core/api/tags';
 import type { App } from '../../core/service';
 import { dispatch } from '../../core/service/dispatch';
 import { CliFailure, exitCodes } from './exit';
@@ -50,4 +51,17 @@ export async function followJob(
     throw new CliFailure({ code: 'cancelled', message: `${label} cancelled.` }, exitCodes.failed);
   }
   throw new CliFailure(status.error ?? { code: 'internal', message: `${label} failed.` });
+}
+
+/** A tag named on the command line by its key or its id. */
+export async function findTag(app: App, keyOrId: string): Promise<TagInfo> {
+  const tags = await call(app, 'tags.list', {});
+  const tag = tags.find((t) => t.key === keyOrId || String(t.id) === keyOrId);
+  if (!tag) {
+    throw new CliFailure(
+      { code: 'tags.not_found', message: `No tag "${keyOrId}"; see: npm run cli -- tags` },
+      exitCodes.failed,
+    );
+  }
+  return tag;
 }

@@ -1,16 +1,12 @@
 import path from 'node:path';
-import type { RecomputeSummary, TagExplanation } from '../../core/api/customers';
+import type { RecomputeSummary } from '../../core/api/customers';
 import { dateOrders } from '../../core/api/imports';
 import type { DateOrder, ImportOptions, ImportSummary } from '../../core/api/imports';
-import type { ConditionExplanation, GroupExplanation } from '../../core/api/rules';
-import type { TagInfo } from '../../core/api/tags';
 import type { App } from '../../core/service';
-import { formatAmount } from '../../core/shared/money';
-import { formatDateTime } from '../../renderer/src/shell/format';
-import { call, followJob } from './call';
+import { call, findTag, followJob } from './call';
 import { CliFailure, exitCodes, usageError } from './exit';
 import { checkOutFile, writeOutFile } from './out-file';
-import { formatCount, plural, table } from './output';
+import { formatCount, plural, storeTime, table } from './output';
 
 export interface Flags {
   preset?: string;
@@ -198,18 +194,6 @@ export async function listTags(app: App): Promise<Output> {
   return { text: table(['id', 'key', '名称', 'name', 'kind', 'members'], rows), json: tags };
 }
 
-async function findTag(app: App, keyOrId: string): Promise<TagInfo> {
-  const tags = await call(app, 'tags.list', {});
-  const tag = tags.find((t) => t.key === keyOrId || String(t.id) === keyOrId);
-  if (!tag) {
-    throw new CliFailure(
-      { code: 'tags.not_found', message: `No tag "${keyOrId}"; see: npm run cli -- tags` },
-      exitCodes.failed,
-    );
-  }
-  return tag;
-}
-
 /** Writes the customers with a tag to a CSV or XLSX file; phones masked unless asked. */
 export async function exportSegment(app: App, flags: Flags): Promise<Output> {
   if (!flags.tag || !flags.out) throw usageError('export needs --tag <key|id> and --out <file>.');
@@ -229,107 +213,4 @@ export async function exportSegment(app: App, flags: Flags): Promise<Output> {
     text: `wrote ${formatCount(file.rows)} customers with tag ${tag.key} to ${out}`,
     json: { file: out, rows: file.rows, tag: tag.key, format },
   };
-}
-
-/** Explains why a customer has (or has not) each of their tags, or one given tag. */
-export async function explain(app: App, flags: Flags): Promise<Output> {
-  const customerId = Number(flags.customer);
-  if (!Number.isInteger(customerId) || customerId <= 0) {
-    throw usageError('explain needs --customer <id> (a positive whole number).');
-  }
-  const tagIds = flags.tag
-    ? [(await findTag(app, flags.tag)).id]
-    : (await call(app, 'customers.get', { id: customerId })).tags.map((t) => t.id);
-
-  const fields = await call(app, 'tags.fields', {});
-  const moneyFields = new Set(fields.filter((f) => f.type === 'money').map((f) => f.key));
-  const explanations: TagExplanation[] = [];
-  for (const tagId of tagIds) {
-    explanations.push(await call(app, 'customers.explainTag', { customerId, tagId }));
-  }
-  const text = explanations.length
-    ? explanations.map((e) => describeExplanation(e, moneyFields)).join('\n\n')
-    : `customer ${customerId} has no tags`;
-  return { text, json: explanations };
-}
-
-function describeExplanation(e: TagExplanation, moneyFields: Set<string>): string {
-  const head =
-    `${e.nameZh} / ${e.nameEn} [${e.kind}]: ${e.has ? 'has it' : 'does not have it'}` +
-    (e.since ? ` since ${storeTime(e.since)}` : '') +
-    ` (rule version ${e.version}, as of ${storeTime(e.asOf)})`;
-  const body = e.rule
-    ? describeGroup(e.rule, '  ', moneyFields, e.currency)
-    : e.reason
-      ? `  ${describeReason(e.reason.code, e.reason.params)}`
-      : '';
-  return body ? `${head}\n${body}` : head;
-}
-
-/** An instant as the console shows it: 'YYYY-MM-DD HH:mm' in the store's zone (Shanghai). */
-function storeTime(iso: string): string {
-  return formatDateTime(iso, 'en');
-}
-
-/** The English sentence for a tag reason the core returns as a code with parameters. */
-const reasonText: Record<string, string> = {
-  'tags.reason.manual': 'Added by hand on {at} ({reason}).',
-  'tags.reason.manual_absent': 'This manual tag is not on the customer.',
-  'tags.reason.rfm': 'RFM scores R{r} F{f} M{m} put the customer in this segment ({segment}).',
-  'tags.reason.lifecycle': 'Lifecycle stage {stage}: last order {recencyDays}, {orders} in all.',
-};
-
-function describeReason(code: string, params: Record<string, string | number>): string {
-  const template = reasonText[code];
-  if (!template) return `${code} ${JSON.stringify(params)}`;
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => reasonValue(key, params[key]));
-}
-
-/** A reason's parameter in words: counts with their noun, instants in store time. */
-function reasonValue(key: string, value: string | number | undefined): string {
-  if (value === undefined) return '?';
-  if (key === 'recencyDays' && typeof value === 'number') {
-    return value < 0 ? 'none yet' : `${plural(value, 'day')} ago`;
-  }
-  if (key === 'orders' && typeof value === 'number') return plural(value, 'order');
-  if (key === 'at' && typeof value === 'string') return storeTime(value);
-  return String(value);
-}
-
-function describeGroup(
-  g: GroupExplanation,
-  indent: string,
-  money: Set<string>,
-  currency: string,
-): string {
-  const lines = [`${indent}${g.passed ? '✓' : '✗'} ${g.op.toUpperCase()}`];
-  for (const child of g.children) {
-    lines.push(
-      child.type === 'group'
-        ? describeGroup(child, indent + '  ', money, currency)
-        : describeCondition(child, indent + '  ', money, currency),
-    );
-  }
-  return lines.join('\n');
-}
-
-/** Rule values are yuan; the customer's own money is shown in its currency (e.g. GBP). */
-function describeCondition(
-  c: ConditionExplanation,
-  indent: string,
-  money: Set<string>,
-  currency: string,
-): string {
-  const isMoney = money.has(c.field);
-  const show = (v: unknown, unit = 'CNY'): string => {
-    if (v === null || v === undefined) return '(none)';
-    if (typeof v === 'number' && isMoney) return formatAmount(v, unit, 'en');
-    return typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);
-  };
-  const foreign = isMoney && currency !== 'CNY';
-  return (
-    `${indent}${c.passed ? '✓' : '✗'} ${c.labelEn} (${c.field}) ${c.cmp} ${show(c.value)}: ` +
-    `customer's value ${show(c.customerValue, currency)}` +
-    (foreign ? ` (in ${currency}: not compared with yuan)` : '')
-  );
 }

@@ -1,4 +1,5 @@
 import type { JobStatus } from '../../core/api/system';
+import { formatDateTime } from '../../renderer/src/shell/format';
 
 const number = new Intl.NumberFormat('en-US');
 
@@ -63,4 +64,9 @@ export function table(headers: string[], rows: (string | number)[][]): string {
 /** A count with its noun in the right number: "1 order", "3,479 orders". */
 export function plural(n: number, noun: string, nouns = `${noun}s`): string {
   return `${number.format(n)} ${n === 1 ? noun : nouns}`;
+}
+
+/** An instant as the console shows it: 'YYYY-MM-DD HH:mm' in the store's zone (Shanghai). */
+export function storeTime(iso: string): string {
+  return formatDateTime(iso, 'en');
 }

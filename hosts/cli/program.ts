@@ -6,9 +6,10 @@ import { setLogLevel } from '../../core/shared/log';
 import { defaultDbFile } from '../shared/data-dir';
 import { openConsole } from '../shared/open-console';
 import { consoleVersion } from '../shared/version';
-import { exportSegment, explain, importFile, listTags, recompute } from './commands';
+import { exportSegment, importFile, listTags, recompute } from './commands';
 import type { Flags, Output } from './commands';
 import { CliFailure, exitCodeFor, exitCodes, usageError } from './exit';
+import { explain } from './explain';
 
 const usage = `Usage: npm run cli -- <command> [options]
 

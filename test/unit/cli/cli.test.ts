@@ -103,6 +103,16 @@ describe('the CLI', () => {
     expect(underFile.stderr).toContain(`${plain} is not a folder`);
   });
 
+  it('writes only JSON to stdout through npm run --silent, as the README shows', () => {
+    const run = spawnSync('npm', ['run', '--silent', 'cli', '--', 'tags', '--db', db, '--json'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toContain('> retail-ops-console');
+    expect((JSON.parse(run.stdout) as unknown[]).length).toBeGreaterThan(0);
+  });
+
   it('writes its JSON, and only it, to stdout, in its own process as a script runs it', () => {
     const run = spawnCli('tags', '--db', db, '--json');
     expect(run.code).toBe(0);
