@@ -78,7 +78,10 @@ export const tagsContract = {
   'tags.list': method<TagInfo[]>()(z.object({})),
   'tags.fields': method<RuleField[]>()(z.object({})),
   /** Live count of the customers a rule would match now, before saving it. */
-  'tags.count': method<{ count: number }>()(z.object({ rule: ruleNodeSchema })),
+  /** `notCompared`: customers in other currencies, whom the rule's money conditions pass over. */
+  'tags.count': method<{ count: number; notCompared: number }>()(
+    z.object({ rule: ruleNodeSchema }),
+  ),
   'tags.save': method<TagInfo>()(
     z.object({
       id: id.optional(),

@@ -6,7 +6,14 @@ import { rfmSettings, setRfmSettings } from '../crm/rfm/score';
 import { exportSegment } from '../crm/segments/export';
 import { publicFields, ruleFields } from '../crm/tags/fields';
 import { tagHistory } from '../crm/tags/history';
-import { assignTag, countRule, deleteTag, listTags, saveTag } from '../crm/tags/store';
+import {
+  assignTag,
+  countRule,
+  deleteTag,
+  listTags,
+  saveTag,
+  uncomparedByRule,
+} from '../crm/tags/store';
 import type { TagInput } from '../crm/tags/store';
 import type { ServiceContext } from './context';
 
@@ -17,6 +24,7 @@ export function tagsHandlers(ctx: ServiceContext) {
     'tags.fields': async () => publicFields(await ruleFields(db)),
     'tags.count': async ({ rule }: { rule: RuleNode }) => ({
       count: await countRule(db, rule, ctx.now()),
+      notCompared: await uncomparedByRule(db, rule),
     }),
     'tags.save': (input: TagInput) => saveTag(db, input, ctx.now()),
     'tags.delete': ({ id }: { id: number }) => deleteTag(db, id),

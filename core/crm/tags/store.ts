@@ -69,6 +69,30 @@ export async function countRule(db: Db, rule: RuleNode, now: Date): Promise<numb
   return Number(row.n);
 }
 
+/**
+ * How many customers a rule's money conditions pass over: money conditions compare yuan
+ * only (a pound is not a yuan), so customers whose money is in another currency never meet
+ * one. 0 when the rule tests no money field. The rule builder says so beside the count, so
+ * that a rule finding no one in a UK shop's data is not a mystery.
+ */
+export async function uncomparedByRule(db: Db, rule: RuleNode): Promise<number> {
+  const money = new Set((await ruleFields(db)).filter((f) => f.type === 'money').map((f) => f.key));
+  if (!testsAny(rule, money)) return 0;
+  const row = await db.k
+    .selectFrom('customers as c')
+    .innerJoin('customer_metrics as m', 'm.customer_id', 'c.id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('c.merged_into', 'is', null)
+    .where('m.currency', '<>', 'CNY')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+function testsAny(node: RuleNode, fields: ReadonlySet<string>): boolean {
+  if (node.type === 'condition') return fields.has(node.field);
+  return node.children.some((child) => testsAny(child, fields));
+}
+
 export interface TagInput {
   id?: number;
   nameZh: string;

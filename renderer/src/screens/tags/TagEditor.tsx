@@ -104,6 +104,14 @@ export function TagEditor({ tag, onSaved }: { tag: TagInfo | null; onSaved: () =
               loading={count.loading}
             />
           </div>
+          {count.notCompared > 0 ? (
+            <p className="muted">
+              {t('tags.notCompared', {
+                count: count.notCompared,
+                n: formatNumber(count.notCompared, locale),
+              })}
+            </p>
+          ) : null}
           <ErrorNote error={count.error} />
         </>
       ) : null}
@@ -125,11 +133,12 @@ export function TagEditor({ tag, onSaved }: { tag: TagInfo | null; onSaved: () =
 
 /** The live count of a rule, asked again 400 ms after the last edit. */
 function useLiveCount(rule: RuleGroup | null) {
-  const [state, setState] = useState<{ value: number | null; loading: boolean; error: unknown }>({
-    value: null,
-    loading: false,
-    error: null,
-  });
+  const [state, setState] = useState<{
+    value: number | null;
+    notCompared: number;
+    loading: boolean;
+    error: unknown;
+  }>({ value: null, notCompared: 0, loading: false, error: null });
   const text = rule ? JSON.stringify(rule) : '';
 
   useEffect(() => {
@@ -138,8 +147,11 @@ function useLiveCount(rule: RuleGroup | null) {
     const timer = setTimeout(() => {
       setState((s) => ({ ...s, loading: true }));
       api.call('tags.count', { rule: JSON.parse(text) as RuleGroup }).then(
-        (r) => live && setState({ value: r.count, loading: false, error: null }),
-        (error: unknown) => live && setState({ value: null, loading: false, error }),
+        (r) =>
+          live &&
+          setState({ value: r.count, notCompared: r.notCompared, loading: false, error: null }),
+        (error: unknown) =>
+          live && setState({ value: null, notCompared: 0, loading: false, error }),
       );
     }, 400);
     return () => {
