@@ -35,6 +35,8 @@ test('a UK customer’s money shows in pounds, and the heatmap says it is not in
   await page.getByRole('menuitem', { name: '客户' }).click();
   await page.getByLabel('搜索客户').fill('14911');
   await page.keyboard.press('Enter');
+  // Wait for the search's answer: a row of the list before it may still be on screen.
+  await expect(page.getByText('共 1 位客户')).toBeVisible({ timeout: 30_000 });
   const row = page
     .getByRole('row')
     .filter({ has: page.getByRole('gridcell') })
