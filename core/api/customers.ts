@@ -68,6 +68,8 @@ export interface CustomerRow {
   currency: string;
   /** The customer's orders in other currencies, left out of the money values (usually 0). */
   otherCurrencyOrders: number;
+  /** The preferred store's zone, in which the customer's order times are shown. */
+  timeZone: string;
   tags: { id: number; key: string; nameZh: string; nameEn: string }[];
 }
 
@@ -154,8 +156,6 @@ export interface CustomerDetail {
   birthDate: string | null;
   firstOrderAt: string | null;
   preferredStore: string | null;
-  /** The preferred store's zone, in which the customer's first and last order are shown. */
-  timeZone: string;
   identities: IdentityInfo[];
   tags: CustomerTag[];
   orders: OrderSummary[];

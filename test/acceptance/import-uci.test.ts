@@ -73,6 +73,15 @@ describe('importing the UCI Online Retail sample', () => {
       .get() as number;
     const detail = await app.handlers['customers.get']({ id: owner });
     expect(detail.orders.map((o) => o.storeTimeZone)).toContain('Europe/London');
+    expect(detail.row.timeZone).toBe('Europe/London');
+    const page = await app.handlers['customers.page']({
+      offset: 0,
+      limit: 5,
+      sort: [],
+      tagIds: [],
+      filters: [],
+    });
+    expect(page.rows.map((r) => r.timeZone)).toEqual(Array(5).fill('Europe/London'));
   });
 
   it('changes nothing when the same file is imported again', async () => {

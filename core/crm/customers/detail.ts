@@ -100,7 +100,7 @@ export async function customerDetail(db: Db, id: number, now: Date): Promise<Cus
       ? undefined
       : db.k
           .selectFrom('stores')
-          .select(['name', 'time_zone'])
+          .select('name')
           .where('id', '=', raw.preferred_store_id)
           .executeTakeFirst(),
   ]);
@@ -110,7 +110,6 @@ export async function customerDetail(db: Db, id: number, now: Date): Promise<Cus
     birthDate: raw.birth_date,
     firstOrderAt: raw.first_order_at === null ? null : new Date(raw.first_order_at).toISOString(),
     preferredStore: store?.name ?? null,
-    timeZone: store?.time_zone ?? defaultStoreTimeZone,
     identities: identities.map((i) => ({
       kind: i.kind,
       value: i.kind === 'phone' ? maskPhone(i.value) : i.value,

@@ -17,7 +17,8 @@ const rowsSql = `SELECT json_group_array(json_array(c.id, c.name, c.gender, c.bi
     c.city, m.recency_days, m.orders_30, m.orders_90, m.orders_365, m.orders_all,
     m.spend_30, m.spend_90, m.spend_365, m.spend_all, m.aov_fen, m.ltv_fen, m.lifecycle,
     m.rfm_r, m.rfm_f, m.rfm_m, m.rfm_segment, m.preferred_channel, m.preferred_category,
-    m.last_order_at, m.currency, m.other_currency_orders))
+    m.last_order_at, m.currency, m.other_currency_orders,
+    (SELECT s.time_zone FROM stores s WHERE s.id = m.preferred_store_id)))
   FROM customer_metrics m JOIN customers c ON c.id = m.customer_id
   WHERE m.customer_id IN (SELECT value FROM json_each(?))`;
 
@@ -81,6 +82,7 @@ function rawRow(a: Cell[]): RawRow {
     last_order_at: a[23] as number | null,
     currency: a[24] as string,
     other_currency_orders: a[25] as number,
+    store_zone: a[26] as string | null,
   };
 }
 

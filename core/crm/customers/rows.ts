@@ -5,6 +5,7 @@ import type { Db } from '../../db/open';
 import type { Lifecycle } from '../../db/schema';
 import { maskPhone } from '../../shared/mask';
 import { ageOn } from '../metrics/days';
+import { defaultStoreTimeZone } from '../import/mapping';
 
 /**
  * The SQL behind each whitelisted grid column, over `customer_metrics AS m JOIN
@@ -127,6 +128,10 @@ export const rowColumns = [
   'm.last_order_at',
   'm.currency',
   'm.other_currency_orders',
+  // The zone of the customer's preferred store, in which their order times are shown.
+  sql<string | null>`(SELECT s.time_zone FROM stores s WHERE s.id = m.preferred_store_id)`.as(
+    'store_zone',
+  ),
 ] as const;
 
 export interface RawRow {
@@ -156,6 +161,7 @@ export interface RawRow {
   last_order_at: number | null;
   currency: string;
   other_currency_orders: number;
+  store_zone: string | null;
 }
 
 /** First phone of each customer, masked; a masked phone from a platform as it came. */
@@ -237,6 +243,7 @@ export function customerRow(
     lastOrderAt: r.last_order_at === null ? null : new Date(r.last_order_at).toISOString(),
     currency: r.currency,
     otherCurrencyOrders: r.other_currency_orders,
+    timeZone: r.store_zone ?? defaultStoreTimeZone,
     tags,
   };
 }

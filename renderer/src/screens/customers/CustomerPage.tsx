@@ -77,10 +77,10 @@ function CustomerBody({ detail, reload }: { detail: CustomerDetail; reload: () =
             {r.preferredCategory ?? '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('customer.firstOrderAt')}>
-            {formatDateTime(detail.firstOrderAt, locale, detail.timeZone)}
+            {formatDateTime(detail.firstOrderAt, locale, r.timeZone)}
           </Descriptions.Item>
           <Descriptions.Item label={t('customers.col.lastOrderAt')}>
-            {formatDateTime(r.lastOrderAt, locale, detail.timeZone)}
+            {formatDateTime(r.lastOrderAt, locale, r.timeZone)}
           </Descriptions.Item>
           <Descriptions.Item label={t('customer.rfm')}>
             {r.rfmR !== null ? `R${r.rfmR} F${r.rfmF} M${r.rfmM}` : '—'}

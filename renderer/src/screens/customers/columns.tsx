@@ -128,8 +128,8 @@ export function customerColumnDefs(t: TFunction, locale: Locale): ColDef<Custome
     {
       field: 'lastOrderAt',
       headerName: t('customers.col.lastOrderAt'),
-      width: 160,
-      valueFormatter: (p) => formatDateTime(p.value as string | null, locale),
+      width: 190,
+      valueFormatter: (p) => formatDateTime(p.value as string | null, locale, p.data?.timeZone),
     },
     {
       field: 'tags',
