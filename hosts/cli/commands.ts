@@ -173,7 +173,7 @@ function describeDateOrder(s: ImportSummary, chosen: string | undefined): string
   return ambiguous
     ? 'undecided: some dates could be day-first or month-first; ' +
         'run again with --date-order dmy or --date-order mdy'
-    : 'no order needed (no date of the file could be read two ways)';
+    : 'need no day/month order (none could be read two ways, or the file has none)';
 }
 
 /** Recomputes every customer's metrics, RFM scores and tags as of now. */
