@@ -5,7 +5,7 @@ import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import type { MigrationProvider } from 'kysely';
 import { migrations } from '../../migrations';
 import { logger } from '../shared/log';
-import { CoreError } from '../shared/errors';
+import { CoreError, isCoreError } from '../shared/errors';
 import type { Database } from './schema';
 
 const log = logger('db');
@@ -52,12 +52,16 @@ export async function openDb(options: OpenOptions): Promise<Db> {
   raw.pragma('busy_timeout = 5000');
   const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
 
+  let copy: string | null = null;
   try {
     const pending = await pendingMigrations(k, file);
-    if (pending.length > 0 && existed) backup(raw, file, options.now?.() ?? new Date());
-    if (pending.length > 0) await migrate(k, raw);
+    if (pending.length > 0 && existed) copy = backup(raw, file, options.now?.() ?? new Date());
+    if (pending.length > 0) await migrateOrRefuse(k, raw, file);
   } catch (error) {
     await k.destroy();
+    // A failed migration left the file as it was (one transaction): the copy made before
+    // it is the same file again, and would pile up with every failed start.
+    if (copy && isCoreError(error) && error.code === 'db.migration_failed') fs.rmSync(copy);
     throw error;
   }
 
@@ -85,11 +89,31 @@ async function pendingMigrations(k: Kysely<Database>, file: string): Promise<str
   return known.filter((n) => !names.includes(n));
 }
 
-function backup(raw: SQLite.Database, file: string, now: Date): void {
+function backup(raw: SQLite.Database, file: string, now: Date): string {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const target = `${file}.before-migration-${stamp}.bak`;
   raw.prepare('VACUUM INTO ?').run(target);
   log.info(`backed up ${path.basename(file)} to ${path.basename(target)} before migrating`);
+  return target;
+}
+
+/** Migrates, or refuses the file with what went wrong, saying it was left as it was. */
+async function migrateOrRefuse(
+  k: Kysely<Database>,
+  raw: SQLite.Database,
+  file: string,
+): Promise<void> {
+  try {
+    await migrate(k, raw);
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new CoreError(
+      'db.migration_failed',
+      `${file} could not be brought up to this version (${cause}). It was left as it was: ` +
+        `open it with the version that wrote it, or report the problem with this message.`,
+      { file, cause },
+    );
+  }
 }
 
 /**

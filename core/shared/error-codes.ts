@@ -14,6 +14,7 @@ export const errorCodes = [
   'files.unknown',
   'jobs.cancelled',
   'jobs.not_found',
+  'db.migration_failed',
   'db.newer_version',
 
   // Customers and their merges.

@@ -146,7 +146,13 @@ describe('order lines kept by their order (migration 20261205T1100)', () => {
       .run();
     raw.close();
 
-    await expect(openDb({ file })).rejects.toThrow(/FOREIGN KEY/);
+    await expect(openDb({ file })).rejects.toMatchObject({
+      code: 'db.migration_failed',
+      message: expect.stringMatching(/FOREIGN KEY.*left as it was/),
+    });
+    // The copy made before migrating is the same file again: it is not kept.
+    const backups = fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.bak'));
+    expect(backups).toEqual([]);
     const after = new SQLite(file, { readonly: true });
     const objects = after
       .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'order_lines%' ORDER BY name")
