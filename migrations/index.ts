@@ -8,6 +8,7 @@ import * as planningOverrideBy from './20261205T0900-planning-override-by';
 import * as metricsCurrency from './20261205T1000-metrics-currency';
 import * as orderLinesByOrder from './20261205T1100-order-lines-by-order';
 import * as tagMembersByTag from './20261206T1000-tag-members-by-tag';
+import * as mergeReasonDetails from './20261206T1100-merge-reason-details';
 
 /**
  * Every migration, in order. Names are timestamps so that they sort; a migration,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261205T1000-metrics-currency': metricsCurrency,
   '20261205T1100-order-lines-by-order': orderLinesByOrder,
   '20261206T1000-tag-members-by-tag': tagMembersByTag,
+  '20261206T1100-merge-reason-details': mergeReasonDetails,
 };

@@ -141,11 +141,26 @@ export interface CustomerTag {
   version: number;
 }
 
+/**
+ * Why an import merged two customers: one row of a file named a key of each. Keys are as
+ * the files show them (phones masked); kinds are identity kinds (member, phone, email…).
+ */
+export interface MergeReasonDetails {
+  fromKeyKind: string;
+  fromKey: string;
+  intoKeyKind: string;
+  intoKey: string;
+  file: string;
+  line: number;
+}
+
 export interface MergeInfo {
   id: number;
   intoCustomerId: number;
   fromCustomerId: number;
+  /** In English for an import's merge (see `details`); the person's words for a hand merge. */
   reason: string;
+  details: MergeReasonDetails | null;
   rule: string;
   mergedAt: string;
   undoneAt: string | null;

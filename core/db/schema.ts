@@ -58,6 +58,8 @@ export interface DbCustomerMerge {
   merged_at: number;
   undone_at: number | null;
   moved_json: string;
+  /** An import's merge: its reason in parts (`MergeReasonDetails`); null for a hand merge. */
+  reason_json: string | null;
 }
 
 export interface DbProduct {

@@ -1,4 +1,4 @@
-import type { CustomerDetail, MergeInfo } from '../../api/customers';
+import type { CustomerDetail } from '../../api/customers';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../shared/errors';
 import { maskPhone } from '../../shared/mask';
@@ -7,29 +7,9 @@ import { metricsAsOf } from '../metrics/settings';
 import { customersWithMetrics, rowColumns, toCustomerRows } from './rows';
 import type { RawRow } from './rows';
 import { defaultStoreTimeZone } from '../import/mapping';
+import { toMergeInfo } from '../identity/merge';
 
 const orderLimit = 1000;
-
-/** A customer merge as the console shows it. */
-export function toMergeInfo(r: {
-  id: number;
-  into_customer_id: number;
-  from_customer_id: number;
-  reason: string;
-  rule: string;
-  merged_at: number;
-  undone_at: number | null;
-}): MergeInfo {
-  return {
-    id: r.id,
-    intoCustomerId: r.into_customer_id,
-    fromCustomerId: r.from_customer_id,
-    reason: r.reason,
-    rule: r.rule,
-    mergedAt: new Date(r.merged_at).toISOString(),
-    undoneAt: r.undone_at === null ? null : new Date(r.undone_at).toISOString(),
-  };
-}
 
 /**
  * Everything the customer page shows: the grid row, identities (phones masked), tags

@@ -27,6 +27,11 @@ export function keysOf(customer: CustomerKeys): IdentityKey[] {
   return keys;
 }
 
+/** A key's value as people may see it: a phone masked (138****1234), any other as it is. */
+export function shownKeyValue(kind: IdentityKind, value: string): string {
+  return kind === 'phone' ? maskPhone(value) : value;
+}
+
 /** A key as logs and merge reasons may show it: phones masked, e.g. "phone +86 138****1234". */
 export function describeKey(kind: IdentityKind, value: string): string {
   if (kind === 'phone') {

@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import type { MergeInfo } from '../../api/customers';
+import type { MergeInfo, MergeReasonDetails } from '../../api/customers';
 import type { Db } from '../../db/open';
 import type { DbCustomerMerge } from '../../db/schema';
 import { CoreError } from '../../shared/errors';
@@ -75,6 +75,7 @@ export function mergeOn(
   reason: string,
   rule: string,
   at: number,
+  details: MergeReasonDetails | null = null,
 ): number {
   const into = profile(raw, intoId);
   const from = profile(raw, fromId);
@@ -130,10 +131,18 @@ export function mergeOn(
   const result = raw
     .prepare(
       `INSERT INTO customer_merges
-         (into_customer_id, from_customer_id, reason, rule, merged_at, moved_json)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+         (into_customer_id, from_customer_id, reason, rule, merged_at, moved_json, reason_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(intoId, fromId, reason, rule, at, JSON.stringify(moved));
+    .run(
+      intoId,
+      fromId,
+      reason,
+      rule,
+      at,
+      JSON.stringify(moved),
+      details && JSON.stringify(details),
+    );
   // Imports merge by the hundred (their summary line counts them); a hand merge is rare.
   const note = `merged customer ${fromId} into ${intoId}: ${reason}`;
   if (rule === 'manual') log.info(note);
@@ -204,12 +213,14 @@ function mergeInfo(raw: SQLite.Database, id: number): MergeInfo {
   return toMergeInfo(row);
 }
 
-function toMergeInfo(row: MergeRow): MergeInfo {
+/** A customer merge as the console shows it. */
+export function toMergeInfo(row: MergeRow): MergeInfo {
   return {
     id: row.id,
     intoCustomerId: row.into_customer_id,
     fromCustomerId: row.from_customer_id,
     reason: row.reason,
+    details: row.reason_json ? (JSON.parse(row.reason_json) as MergeReasonDetails) : null,
     rule: row.rule,
     mergedAt: new Date(row.merged_at).toISOString(),
     undoneAt: row.undone_at === null ? null : new Date(row.undone_at).toISOString(),

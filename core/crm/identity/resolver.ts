@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { CustomerKeys } from '../import/types';
-import { describeKey, keyKinds, keysOf } from './keys';
+import { describeKey, keyKinds, keysOf, shownKeyValue } from './keys';
 import type { IdentityKey, KeyKind } from './keys';
 import type { IdentityKind } from '../../db/schema';
 import { mergeOn } from './merge';
@@ -220,8 +220,16 @@ export class IdentityResolver {
         `same person: ${describeKey(other.key.kind, other.key.value)} (customer ${other.id}) ` +
         `and ${describeKey(survivor.key.kind, survivor.key.value)} ` +
         `(customer ${survivor.id}) on one row of ${this.fileName}, line ${line}`;
+      const details = {
+        fromKeyKind: other.key.kind,
+        fromKey: shownKeyValue(other.key.kind, other.key.value),
+        intoKeyKind: survivor.key.kind,
+        intoKey: shownKeyValue(survivor.key.kind, survivor.key.value),
+        file: this.fileName,
+        line,
+      };
       this.beforeMerge();
-      mergeOn(this.raw, survivor.id, other.id, reason, other.key.kind, this.at);
+      mergeOn(this.raw, survivor.id, other.id, reason, other.key.kind, this.at, details);
       // The merged customer's masked phones are the survivor's now, unseen under its id.
       this.kindsNew.delete('masked_phone');
       this.merges += 1;

@@ -1,8 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { RowError } from '../../api/imports';
 import type { IdentityKind } from '../../db/schema';
-import { maskPhone } from '../../shared/mask';
-import { describeKey, keysOf } from '../identity/keys';
+import { describeKey, keysOf, shownKeyValue } from '../identity/keys';
 import type { OrderState } from './commit-orders';
 import type { ImportRecord } from './types';
 
@@ -73,7 +72,7 @@ export class OrderConflicts {
 }
 
 function shownValue(key: ShownKey): string {
-  return key.kind === 'phone' ? maskPhone(key.value) : key.value;
+  return key.kind === 'customer_id' ? key.value : shownKeyValue(key.kind, key.value);
 }
 
 function describe(key: ShownKey): string {

@@ -1,11 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../../core/db/open';
-import { migrations } from '../../../migrations';
+import { olderDatabase } from '../../support/older-db';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -14,19 +12,9 @@ afterEach(() => {
 
 /** A database file as the version before order lines were keyed by order left it. */
 async function fileBeforeLinesByOrder(): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roc-lines-'));
-  dirs.push(dir);
-  const file = path.join(dir, 'console.db');
-  const raw = new SQLite(file);
-  raw.pragma('foreign_keys = ON');
-  const k = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
-  const names = Object.keys(migrations).filter((n) => n < '20261205T1100');
-  const earlier = Object.fromEntries(names.map((n) => [n, migrations[n]!]));
-  const migrator = new Migrator({ db: k, provider: { getMigrations: async () => earlier } });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error;
-
-  raw.exec(`
+  const { file, dir } = await olderDatabase(
+    '20261205T1100',
+    `
     INSERT INTO products (id, sku, name) VALUES (7, 'BK001', 'bread'), (8, 'DR002', 'milk');
     INSERT INTO import_batches (id, file_name, content_hash, source, encoding, status, started_at)
       VALUES (1, 'a.csv', 'h', 'pos-standard', 'utf-8', 'committed', 0);
@@ -35,8 +23,9 @@ async function fileBeforeLinesByOrder(): Promise<string> {
       (2, 'pos', 'R2', 'sale', 0, '2026-01-01', 500, 1);
     INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price_fen, amount_fen)
       VALUES (2, 1, 8, 1, 500, 500), (1, 2, 8, 1.5, 200, 300), (1, 1, 7, 2, 500, 1000);
-  `);
-  await k.destroy();
+  `,
+  );
+  dirs.push(dir);
   return file;
 }
 

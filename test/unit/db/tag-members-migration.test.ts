@@ -1,11 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../../core/db/open';
-import { migrations } from '../../../migrations';
+import { olderDatabase } from '../../support/older-db';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -14,20 +10,10 @@ afterEach(() => {
 
 /** A database file as the version before tag members were keyed by (tag, customer). */
 async function fileBeforeMembersByTag(): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roc-members-'));
-  dirs.push(dir);
-  const file = path.join(dir, 'console.db');
-  const raw = new SQLite(file);
-  raw.pragma('foreign_keys = ON');
-  const k = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
-  const names = Object.keys(migrations).filter((n) => n < '20261206T1000');
-  const earlier = Object.fromEntries(names.map((n) => [n, migrations[n]!]));
-  const migrator = new Migrator({ db: k, provider: { getMigrations: async () => earlier } });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error;
-
   // Members written out of (tag, customer) order, as a rowid table keeps them.
-  raw.exec(`
+  const { file, dir } = await olderDatabase(
+    '20261206T1000',
+    `
     INSERT INTO customers (id, name, created_at) VALUES (1, 'A', 0), (2, 'B', 0), (3, 'C', 0);
     INSERT INTO tags (id, key, name_zh, name_en, kind, created_at, updated_at)
       VALUES (10, 'gold', '金卡', 'Gold', 'rule', 0, 0), (11, 'vip', '贵宾', 'VIP', 'manual', 0, 0);
@@ -35,8 +21,9 @@ async function fileBeforeMembersByTag(): Promise<string> {
       VALUES (11, 3, 300, 1), (10, 2, 200, 2), (10, 1, 100, 1);
     INSERT INTO tag_history (tag_id, customer_id, action, at, tag_version, reason)
       VALUES (10, 1, 'added', 100, 1, 'recompute');
-  `);
-  await k.destroy();
+  `,
+  );
+  dirs.push(dir);
   return file;
 }
 

@@ -20,6 +20,8 @@ import {
   ruleFieldName,
 } from '../../../renderer/src/i18n/errors';
 import { describePlanningError } from '../../../renderer/src/screens/planning/text';
+import { mergeReason } from '../../../renderer/src/screens/customers/mergeText';
+import type { MergeInfo } from '../../../core/api/customers';
 import { addCustomer } from '../../support/crm-builders';
 import { tempDb } from '../../support/db';
 import { repoRoot } from '../../support/paths';
@@ -252,5 +254,39 @@ describe('a refused row whose order belongs to another customer', () => {
     expect(describeRowError(await translator('en'), row)).toContain(
       'for the customer with Phone 138****1234, but this row names Member id M2',
     );
+  });
+});
+
+describe('why an import merged two customers, in the person’s language', () => {
+  const merge: MergeInfo = {
+    id: 1,
+    intoCustomerId: 1,
+    fromCustomerId: 2,
+    reason: 'same person: phone +86 138****1234 (customer 2) and member M1 (customer 1) …',
+    details: {
+      fromKeyKind: 'phone',
+      fromKey: '138****1234',
+      intoKeyKind: 'member',
+      intoKey: 'M1',
+      file: 'crm-members.csv',
+      line: 2,
+    },
+    rule: 'phone',
+    mergedAt: '2026-12-05T00:00:00.000Z',
+    undoneAt: null,
+  };
+
+  it('says the two keys, the file and the line, the key kinds in words', async () => {
+    expect(mergeReason(await translator('zh-CN'), merge)).toBe(
+      '手机号 138****1234 与 会员号 M1 出现在 crm-members.csv 的同一行（第 2 行）：是同一个人',
+    );
+    expect(mergeReason(await translator('en'), merge)).toBe(
+      'Phone 138****1234 and Member id M1 on one row of crm-members.csv (line 2): the same person',
+    );
+  });
+
+  it('keeps the words typed for a merge by hand', async () => {
+    const byHand = { ...merge, details: null, reason: '同一人，电话确认', rule: 'manual' };
+    expect(mergeReason(await translator('en'), byHand)).toBe('同一人，电话确认');
   });
 });

@@ -256,6 +256,15 @@ describe('merging customers that turn out to be one person', () => {
     expect(merge!.reason).toContain('phone +86 138****1234');
     expect(merge!.reason).toContain('crm-members.csv, line 2');
     expect(merge!.reason).not.toContain('13800001234');
+    // In parts too, for the console's sentence: the phone masked as well.
+    expect(merge!.details).toEqual({
+      fromKeyKind: 'phone',
+      fromKey: '138****1234',
+      intoKeyKind: 'member',
+      intoKey: 'M1',
+      file: 'crm-members.csv',
+      line: 2,
+    });
     const name = db.raw.prepare('SELECT name FROM customers WHERE id = 1').get();
     expect(name).toEqual({ name: '李雷' });
   });

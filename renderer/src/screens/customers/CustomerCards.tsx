@@ -8,6 +8,7 @@ import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { MergeDialog } from './MergeDialog';
+import { mergeReason } from './mergeText';
 
 /** The identities that make this one customer (phones masked). */
 export function IdentitiesCard({ identities }: { identities: IdentityInfo[] }) {
@@ -85,7 +86,7 @@ export function MergesCard({ customerId, merges, onChanged }: MergesProps) {
             title: t('customer.mergeReason'),
             key: 'reason',
             render: (_: unknown, m: MergeInfo) =>
-              `${t(`mergeRule.${m.rule}`, m.rule)} · ${m.reason}`,
+              `${t(`mergeRule.${m.rule}`, m.rule)} · ${mergeReason(t, m)}`,
           },
           {
             title: t('customer.mergedAt'),

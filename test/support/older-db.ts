@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { migrations } from '../../migrations';
+
+/**
+ * A database file as an earlier version of the console wrote it: every migration named
+ * before `before` (a migration's timestamp prefix, e.g. '20261206T1100'), then `seed`
+ * (SQL run with foreign keys on). For tests of a migration on data it must keep. The
+ * file's folder is `dir`, which the caller removes.
+ */
+export async function olderDatabase(
+  before: string,
+  seed: string,
+): Promise<{ file: string; dir: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roc-older-'));
+  const file = path.join(dir, 'console.db');
+  const raw = new SQLite(file);
+  raw.pragma('foreign_keys = ON');
+  const k = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
+  const names = Object.keys(migrations).filter((n) => n < before);
+  const earlier = Object.fromEntries(names.map((n) => [n, migrations[n]!]));
+  const migrator = new Migrator({ db: k, provider: { getMigrations: async () => earlier } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+  raw.exec(seed);
+  await k.destroy();
+  return { file, dir };
+}
