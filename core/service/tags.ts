@@ -24,7 +24,7 @@ export function tagsHandlers(ctx: ServiceContext) {
     'tags.fields': async () => publicFields(await ruleFields(db)),
     'tags.count': async ({ rule }: { rule: RuleNode }) => ({
       count: await countRule(db, rule, ctx.now()),
-      notCompared: await uncomparedByRule(db, rule),
+      notCompared: await uncomparedByRule(db, rule, ctx.now()),
     }),
     'tags.save': (input: TagInput) => saveTag(db, input, ctx.now()),
     'tags.delete': ({ id }: { id: number }) => deleteTag(db, id),

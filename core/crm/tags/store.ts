@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { RuleNode } from '../../api/rules';
 import type { TagInfo } from '../../api/tags';
 import type { Db } from '../../db/open';
@@ -72,18 +73,23 @@ export async function countRule(db: Db, rule: RuleNode, now: Date): Promise<numb
 /**
  * How many customers a rule's money conditions pass over: money conditions compare yuan
  * only (a pound is not a yuan), so customers whose money is in another currency never meet
- * one. 0 when the rule tests no money field. The rule builder says so beside the count, so
- * that a rule finding no one in a UK shop's data is not a mystery.
+ * one; those the rule still leaves out are counted (one it matches by another condition,
+ * an OR, is in the count already). 0 when the rule tests no money field. The rule builder
+ * says so beside the count, so that a rule finding no one in a UK shop's data is no mystery.
  */
-export async function uncomparedByRule(db: Db, rule: RuleNode): Promise<number> {
-  const money = new Set((await ruleFields(db)).filter((f) => f.type === 'money').map((f) => f.key));
+export async function uncomparedByRule(db: Db, rule: RuleNode, now: Date): Promise<number> {
+  const fields = await ruleFields(db);
+  const money = new Set(fields.filter((f) => f.type === 'money').map((f) => f.key));
   if (!testsAny(rule, money)) return 0;
+  const day = businessDayOf(await metricsAsOf(db, now));
+  const matches = compileRule(rule, fields, day);
   const row = await db.k
     .selectFrom('customers as c')
     .innerJoin('customer_metrics as m', 'm.customer_id', 'c.id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('c.merged_into', 'is', null)
     .where('m.currency', '<>', 'CNY')
+    .where(sql<boolean>`NOT coalesce((${matches}), 0)`)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

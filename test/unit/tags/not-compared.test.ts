@@ -35,7 +35,7 @@ describe('customers a rule’s money conditions pass over', () => {
     await recomputeAll(db, asOf);
 
     expect(await countRule(db, spendAtLeast(100_000), asOf)).toBe(1);
-    expect(await uncomparedByRule(db, spendAtLeast(100_000))).toBe(2);
+    expect(await uncomparedByRule(db, spendAtLeast(100_000), asOf)).toBe(2);
   });
 
   it('are none for a rule without a money condition', async () => {
@@ -48,6 +48,26 @@ describe('customers a rule’s money conditions pass over', () => {
       children: [{ type: 'condition', field: 'orders_all', cmp: 'gte', value: 1 }],
     };
     expect(await countRule(db, ordersRule, asOf)).toBe(1);
-    expect(await uncomparedByRule(db, ordersRule)).toBe(0);
+    expect(await uncomparedByRule(db, ordersRule, asOf)).toBe(0);
+  });
+
+  it('are only those the rule leaves out, not those it matches by another condition', async () => {
+    // Two customers spent £30.00 each: "orders ≥ 1 OR lifetime spend ≥ ¥100" matches both
+    // by their order, so nobody was passed over (count 2, not compared 0).
+    for (let i = 0; i < 2; i++) {
+      const pounds = await addCustomer(db);
+      await addOrder(db, { customerId: pounds, at, amountFen: 3000, currency: 'GBP' });
+    }
+    await recomputeAll(db, asOf);
+    const either: RuleGroup = {
+      type: 'group',
+      op: 'or',
+      children: [
+        { type: 'condition', field: 'orders_all', cmp: 'gte', value: 1 },
+        { type: 'condition', field: 'spend_all', cmp: 'gte', value: 10_000 },
+      ],
+    };
+    expect(await countRule(db, either, asOf)).toBe(2);
+    expect(await uncomparedByRule(db, either, asOf)).toBe(0);
   });
 });
