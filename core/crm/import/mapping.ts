@@ -6,6 +6,7 @@ import type {
   TargetField,
 } from '../../api/imports';
 import { CoreError } from '../../shared/errors';
+import { minorUnitDigits } from '../../shared/money';
 import { headerKey, presetById, type ClassificationRules } from './presets';
 import type { Source } from './source';
 import { zone } from './zone';
@@ -33,8 +34,6 @@ export interface EffectiveImport {
 }
 
 export const defaultStoreTimeZone = 'Asia/Shanghai';
-
-const zeroDecimalCurrencies = new Set(['JPY', 'KRW', 'VND', 'CLP', 'ISK', 'TWD']);
 
 /**
  * Resolves what to read: an explicit `mapping` (the wizard's current one) wins over
@@ -71,7 +70,7 @@ export function resolveImport(
     dateOrder: options.dateOrder ?? null,
     dateOrderChosen: options.dateOrder !== undefined,
     decimalComma: source.decimalComma.used,
-    currencyExponent: zeroDecimalCurrencies.has(effectiveMapping.currency) ? 0 : 2,
+    currencyExponent: minorUnitDigits(effectiveMapping.currency),
   };
 }
 

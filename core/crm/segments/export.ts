@@ -4,6 +4,7 @@ import type { SegmentFile } from '../../api/tags';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../shared/errors';
 import { maskPhone } from '../../shared/mask';
+import { majorUnits } from '../../shared/money';
 import { ageOn, businessDayOf, defaultZone } from '../metrics/days';
 import { metricsAsOf } from '../metrics/settings';
 import { bilingualName } from './names';
@@ -90,8 +91,9 @@ async function segmentRows(db: Db, tagId: number, unmask: boolean, day: string):
     shown(r.id, 'member'),
     shown(r.id, 'email'),
     r.orders_all,
-    // Hundredths of the customer's currency (money.ts) as an amount: 105063 → 1050.63.
-    r.spend_all === null ? null : r.spend_all / 100,
+    // The minor unit of the customer's currency as an amount: 105063 GBP → 1050.63,
+    // 3000 JPY (stored in whole yen) → 3000.
+    r.spend_all === null ? null : majorUnits(r.spend_all, r.currency ?? 'CNY'),
     r.currency,
     r.recency_days,
     bilingualName('lifecycle', r.lifecycle),

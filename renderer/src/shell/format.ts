@@ -12,8 +12,9 @@ export function formatNumber(value: number | null | undefined, locale: Locale): 
 }
 
 /**
- * An amount in hundredths of its currency (fen by default), with that currency's sign:
- * a customer's or order's money is always passed with its own currency, never shown as ¥.
+ * An amount in its currency's minor unit (fen by default; whole yen or won, see
+ * `minorUnitDigits` in core/shared/money.ts), with that currency's sign: a customer's or
+ * order's money is always passed with its own currency, never shown as ¥.
  */
 export function formatMoney(
   fen: number | null | undefined,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatYuan } from '../../../core/shared/money';
+import { formatAmount, formatYuan, majorUnits, minorUnitDigits } from '../../../core/shared/money';
 import { formatMoney, yuanSign } from '../../../renderer/src/shell/format';
 
 describe('money shown in its own currency', () => {
@@ -24,5 +24,28 @@ describe('the yuan sign beside a money input', () => {
     expect(yuanSign('en')).toBe('CN¥');
     // The same sign the formatted amounts carry.
     expect(formatYuan(100, 'en').startsWith(yuanSign('en'))).toBe(true);
+  });
+});
+
+describe('a currency without a minor unit', () => {
+  it('has 0 minor-unit digits for yen and 2 for pounds and yuan', () => {
+    expect(minorUnitDigits('JPY')).toBe(0);
+    expect(minorUnitDigits('KRW')).toBe(0);
+    expect(minorUnitDigits('GBP')).toBe(2);
+    expect(minorUnitDigits('CNY')).toBe(2);
+  });
+
+  it('is shown in whole units: 3000 stored yen is ¥3,000, not ¥30', () => {
+    // The importer keeps yen whole, so 3000 is three thousand yen, no decimals.
+    expect(formatAmount(3000, 'JPY', 'en')).toBe('¥3,000');
+    expect(formatMoney(3000, 'en', 'JPY')).toBe('¥3,000');
+    // The New Taiwan dollar is kept whole too, though Intl alone would write two decimals.
+    expect(formatAmount(3000, 'TWD', 'en')).toBe('NT$3,000');
+  });
+
+  it('leaves pence as hundredths: 765 pence is £7.65', () => {
+    expect(formatAmount(765, 'GBP', 'en')).toBe('£7.65');
+    expect(majorUnits(765, 'GBP')).toBe(7.65);
+    expect(majorUnits(3000, 'JPY')).toBe(3000);
   });
 });
