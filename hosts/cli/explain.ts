@@ -97,9 +97,13 @@ function describeCondition(
     if (typeof v === 'number' && isMoney) return formatAmount(v, unit, 'en');
     return typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);
   };
+  // A range or a list shows each of its values as a single one is (money in yuan).
+  const ruleValue = Array.isArray(c.value)
+    ? c.value.map((v) => show(v)).join(c.cmp === 'between' ? ' and ' : ', ')
+    : show(c.value);
   const foreign = isMoney && currency !== 'CNY';
   return (
-    `${indent}${c.passed ? '✓' : '✗'} ${c.labelEn} (${c.field}) ${c.cmp} ${show(c.value)}: ` +
+    `${indent}${c.passed ? '✓' : '✗'} ${c.labelEn} (${c.field}) ${c.cmp} ${ruleValue}: ` +
     `customer's value ${show(c.customerValue, currency)}` +
     (foreign ? ` (in ${currency}: not compared with yuan)` : '')
   );
