@@ -7,9 +7,11 @@ import { defaultDbFile } from '../shared/data-dir';
 import { openConsole } from '../shared/open-console';
 import { consoleVersion } from '../shared/version';
 import { exportSegment, importFile, listTags, recompute } from './commands';
+import { checkDbFile, dbOpenFailure } from './db-file';
 import type { Flags, Output } from './commands';
 import { CliFailure, exitCodeFor, exitCodes, usageError } from './exit';
 import { explain } from './explain';
+import { checkOutIsNotDatabase } from './out-file';
 
 const usage = `Usage: npm run cli -- <command> [options]
 
@@ -106,6 +108,20 @@ function parseProblem(error: unknown): string {
   return message;
 }
 
+/** Opens the console on --db; SQLite's refusal of the file is the user's input problem. */
+async function openDatabase(file: string): Promise<App> {
+  try {
+    return await openConsole({
+      file,
+      host: 'cli',
+      version: consoleVersion,
+      demoOnFirstStart: false,
+    });
+  } catch (error) {
+    throw dbOpenFailure(error, file) ?? error;
+  }
+}
+
 /** Runs the CLI on its arguments (without node and the script) and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -134,12 +150,10 @@ export async function main(argv: string[]): Promise<number> {
   let app: App | undefined;
   try {
     const file = path.resolve(values.db ?? defaultDbFile());
-    app = await openConsole({
-      file,
-      host: 'cli',
-      version: consoleVersion,
-      demoOnFirstStart: false,
-    });
+    // Wrong paths are refused before the database is opened: nothing is created or written.
+    checkDbFile(file);
+    if (values.out !== undefined) checkOutIsNotDatabase(path.resolve(values.out), file);
+    app = await openDatabase(file);
     const output = await run(app, command, args, values as Flags);
     console.log(values.json ? JSON.stringify(output.json, null, 2) : output.text);
     return output.exitCode ?? exitCodes.ok;
