@@ -61,3 +61,54 @@ export function writeOutFile(file: string, bytes: Buffer): void {
     throw unwritable(file, (error as NodeJS.ErrnoException).code);
   }
 }
+
+/** A path with its links and `..` resolved; for a file still to be made, its folder's. */
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    try {
+      return path.join(fs.realpathSync(path.dirname(file)), path.basename(file));
+    } catch {
+      return path.resolve(file);
+    }
+  }
+}
+
+/** Whether two paths are one file: the same real path, or (a hard link) the same inode. */
+function sameFile(a: string, b: string): boolean {
+  if (realPath(a) === realPath(b)) return true;
+  try {
+    const [sa, sb] = [fs.statSync(a), fs.statSync(b)];
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** SQLite's files beside the database, which writing over would damage it as well. */
+const companions = [
+  { suffix: '', what: 'the database itself' },
+  { suffix: '-wal', what: "the database's write-ahead log" },
+  { suffix: '-shm', what: "the database's shared-memory file" },
+  { suffix: '-journal', what: "the database's rollback journal" },
+];
+
+/**
+ * Refuses, before anything is opened or written, a result file that is the database (--db)
+ * or one of SQLite's files beside it: the CSV would replace every customer and order.
+ */
+export function checkOutIsNotDatabase(out: string, dbFile: string): void {
+  const hit = companions.find((c) => sameFile(out, dbFile + c.suffix));
+  if (!hit) return;
+  const example = path.join(path.dirname(out), 'segment.csv');
+  throw new CliFailure(
+    {
+      code: 'files.out_is_database',
+      message:
+        `--out ${out} is ${hit.what} (--db ${dbFile}); writing there would destroy it. ` +
+        `Give --out another file, e.g. ${example}.`,
+    },
+    exitCodes.rejected,
+  );
+}
