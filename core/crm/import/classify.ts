@@ -55,7 +55,8 @@ export interface KindFacts {
  * What a row is, in this order: a product code the source uses for adjustments
  * (postage, bad debt, manual, discount) is an adjustment whatever its sign; an order
  * id with the source's cancellation prefix or a cancelled status is a cancellation; a
- * refund amount or a refunded status is a return; a negative quantity at price 0 is a
+ * refunded status, or a refund of the whole line, is a return (a refund of part of it
+ * leaves a sale of what the customer kept); a negative quantity at price 0 is a
  * write-off (stock written off as damaged, lost, "check"); any other negative quantity
  * or amount is a return; everything else is a sale.
  */
@@ -69,10 +70,20 @@ export function classifyRow(
   const status = facts.orderStatus === undefined ? 'other' : statusMeaning(facts.orderStatus);
   if (rules.cancelPrefix && facts.orderId?.startsWith(rules.cancelPrefix)) return 'cancellation';
   if (status === 'cancelled') return 'cancellation';
-  if ((facts.refundFen ?? 0) > 0 || status === 'refunded') return 'return';
+  if (status === 'refunded' || refundsAll(facts)) return 'return';
 
   const negative = (facts.quantity ?? 0) < 0 || (facts.lineAmountFen ?? 0) < 0;
   if (!negative) return 'sale';
   const priceless = facts.unitPriceFen === 0 || facts.lineAmountFen === 0;
   return priceless ? 'writeoff' : 'return';
+}
+
+/** A refund of the line's whole amount (or more); a refund without an amount to compare is whole. */
+function refundsAll(facts: KindFacts): boolean {
+  const refund = facts.refundFen ?? 0;
+  if (refund <= 0) return false;
+  const gross =
+    facts.lineAmountFen ??
+    (facts.unitPriceFen !== undefined ? facts.unitPriceFen * (facts.quantity ?? 1) : undefined);
+  return gross === undefined || refund >= Math.abs(gross);
 }

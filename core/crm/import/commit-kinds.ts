@@ -22,6 +22,11 @@ export interface OrderState {
   /** The kinds of its new lines, one bit each (see kindBits): no Set per order. */
   lineKinds: number;
   /**
+   * A later export's status for a stored order: a line it stored comes again cancelled or
+   * refunded (the till voided or refunded the receipt since). Null when none came.
+   */
+  restatus: OrderKind | null;
+  /**
    * The lines an earlier import stored for this order, loaded the first time a row of
    * it comes without a line number (see BatchOrders.matchKnownLine); null until then.
    */
@@ -77,6 +82,7 @@ export function newState(
     newLines: 0,
     lineSum: 0,
     lineKinds: 0,
+    restatus: null,
     known: null,
   };
 }
@@ -117,9 +123,10 @@ export function kindOfLines(kinds: number, total: number): OrderKind {
 }
 
 /**
- * An order's effect on spend. A cancellation never adds to it: with positive amounts
- * the order was cancelled by its status before it counted, so its effect is 0.
+ * An order's effect on spend. A cancellation or a return never adds to it: with positive
+ * amounts the order was cancelled or refunded by its status (the money came back), so its
+ * effect is 0; a reversing document's negative amount takes spend off.
  */
 export function spendEffect(kind: OrderKind, amount: number): number {
-  return kind === 'cancellation' && amount > 0 ? 0 : amount;
+  return (kind === 'cancellation' || kind === 'return') && amount > 0 ? 0 : amount;
 }

@@ -67,7 +67,7 @@ export class BatchOrders {
   private readonly insert: SQLite.Statement;
   private readonly insertLine: SQLite.Statement;
   private readonly update: SQLite.Statement;
-  private readonly sumLines: SQLite.Statement<[number], { total: number | null }>;
+  private readonly sumLines: SQLite.Statement<[number], { total: number | null; n: number }>;
   private readonly storedLines: SQLite.Statement<[number], (number | null)[]>;
   /**
    * Per channel: whether it had no order before this import (decided at its first look-up,
@@ -95,7 +95,7 @@ export class BatchOrders {
       .pluck();
     this.update = raw.prepare('UPDATE orders SET kind = ?, amount_fen = ? WHERE id = ?');
     this.sumLines = raw.prepare(
-      'SELECT sum(amount_fen) AS total FROM order_lines WHERE order_id = ?',
+      'SELECT sum(amount_fen) AS total, count(*) AS n FROM order_lines WHERE order_id = ?',
     );
     this.storedLines = raw
       .prepare<[number], (number | null)[]>(
@@ -244,6 +244,18 @@ export class BatchOrders {
     lines.length = 0;
   }
 
+  /**
+   * A line an earlier import stored came again with a status that undoes its order
+   * (cancelled, refunded) while the order is stored as a sale: the order takes that kind
+   * when the import finishes. Whether it did (the row then changed a fact).
+   */
+  restatus(order: OrderState, kind: OrderKind): boolean {
+    if (order.isNew || order.kind !== 'sale') return false;
+    if (kind !== 'cancellation' && kind !== 'return') return false;
+    if (order.restatus === null) order.restatus = kind;
+    return true;
+  }
+
   /** Settles kind and amount of every order that got new lines; counts the new orders. */
   finish(): OrderCounts {
     this.closeOpen();
@@ -257,7 +269,7 @@ export class BatchOrders {
     };
     for (const orders of this.byChannel.values()) {
       for (const order of orders.values()) {
-        if (order.newLines > 0) this.settle(order);
+        if (order.newLines > 0 || order.restatus !== null) this.settle(order);
         if (!order.isNew) continue;
         counts[countKey[order.kind]] += 1;
         if (order.anonymous) counts.anonymous += 1;
@@ -336,8 +348,19 @@ export class BatchOrders {
   }
 
   private settle(order: OrderState): void {
-    const total = order.isNew ? order.lineSum : (this.sumLines.get(order.id)?.total ?? 0);
-    const kind = settledKind(order, total);
+    let total = order.lineSum;
+    if (!order.isNew) {
+      const stored = this.sumLines.get(order.id);
+      total = stored?.total ?? 0;
+      // An order an earlier import made from lines: its kind counts with the new lines'
+      // kinds, as if all had come in one file. An order row's status (Olist's orders, then
+      // their items) stays the order's kind.
+      if (order.kindFromOrderRow && (stored?.n ?? 0) > order.newLines) {
+        order.kindFromOrderRow = false;
+        order.lineKinds |= kindBits[order.kind];
+      }
+    }
+    const kind = order.restatus ?? settledKind(order, total);
     const amount = spendEffect(kind, total);
     if (kind === order.kind && amount === order.amount) return;
     this.update.run(kind, amount, order.id);

@@ -180,11 +180,15 @@ export class RowWriter {
     if (r.lineNo === undefined && !order.isNew) {
       // An order from an earlier export: its line is known by content, not by position.
       const matched = this.orders.matchKnownLine(order, productId, quantity, unit, amount);
-      if (matched !== null) return this.duplicate('line_known', matched);
+      if (matched !== null) {
+        if (this.orders.restatus(order, r.kind)) return 'imported';
+        return this.duplicate('line_known', matched);
+      }
       lineNo = this.orders.takeLineNo(order);
     }
     const result = this.orders.writeLine(order, lineNo, productId, quantity, unit, amount, r.kind);
     if (result === 'imported') return result;
+    if (result === 'known' && this.orders.restatus(order, r.kind)) return 'imported';
     return this.duplicate(result === 'known' ? 'line_known' : 'line_repeated', lineNo);
   }
 

@@ -204,3 +204,49 @@ describe('the kind of an order', () => {
     ]);
   });
 });
+
+describe('an order whose lines or status come in a later export', () => {
+  const kindOf = (externalId: string) =>
+    db.raw.prepare('SELECT kind, amount_fen FROM orders WHERE external_id = ?').get(externalId);
+
+  it('takes its kind from all its lines, as if they had come in one file', async () => {
+    // P1: an adjustment line of 5.00 first, 1 × 10.00 of goods in the next file → goods
+    // with an adjustment: a sale of 15.00. P2: 1 × 10.00 of goods, then a return of
+    // 1 × 30.00 in the next file → 10.00 − 30.00 = −20.00, money back: a return.
+    await commitRows(db, [
+      posLine(2, 'P1', {
+        lineNo: 1,
+        kind: 'adjustment',
+        product: { sku: 'ADJ' },
+        unitPriceFen: 500,
+      }),
+      posLine(3, 'P2', { lineNo: 1 }),
+    ]);
+    await commitRows(
+      db,
+      [
+        posLine(2, 'P1', { lineNo: 2 }),
+        posLine(3, 'P2', { lineNo: 2, kind: 'return', quantity: -1, unitPriceFen: 3000 }),
+      ],
+      { facts: facts('pos-2026-12.csv') },
+    );
+    expect(kindOf('P1')).toEqual({ kind: 'sale', amount_fen: 1500 });
+    expect(kindOf('P2')).toEqual({ kind: 'return', amount_fen: -2000 });
+  });
+
+  it('is cancelled when a stored line comes again cancelled, and adds no spend', async () => {
+    // Day 1: P1's line 1, 1 × 10.00, completed. Day 2: the same line, the receipt voided.
+    await commitRows(db, [posLine(2, 'P1', { lineNo: 1 })]);
+    const day2 = await commitRows(db, [posLine(2, 'P1', { lineNo: 1, kind: 'cancellation' })], {
+      facts: facts('pos-2026-12.csv'),
+    });
+    expect(day2).toMatchObject({ status: 'committed', rowsImported: 1 });
+    expect(kindOf('P1')).toEqual({ kind: 'cancellation', amount_fen: 0 });
+  });
+
+  it('adds nothing to spend when it was refunded, its lines written as sold', async () => {
+    // R1: 1 × 10.00 with the status refunded (a return with a positive amount): 0.
+    await commitRows(db, [posLine(2, 'R1', { kind: 'return' })]);
+    expect(kindOf('R1')).toEqual({ kind: 'return', amount_fen: 0 });
+  });
+});

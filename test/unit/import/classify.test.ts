@@ -21,10 +21,23 @@ describe('what kind of order line a row is', () => {
     expect(classifyRow({ orderId: '536380', quantity: -1, unitPriceFen: 195 }, 'X', uci)).toBe(
       'return',
     );
+    // A refund with nothing to compare it to, or of the whole line, is a return.
     expect(classifyRow({ orderId: 'P1', quantity: 1, refundFen: 1280 }, 'X', plain)).toBe('return');
+    expect(
+      classifyRow({ orderId: 'P1', quantity: 2, lineAmountFen: 3700, refundFen: 3700 }, 'X', plain),
+    ).toBe('return');
     expect(classifyRow({ orderId: 'P1', quantity: 1, orderStatus: '已退款' }, 'X', plain)).toBe(
       'return',
     );
+  });
+
+  it('keeps a line refunded in part a sale of what the customer kept', () => {
+    // 2 × 18.50 paid 37.00, 10.00 refunded: goods worth 27.00 were kept.
+    const partial = { orderId: 'M1', quantity: 2, lineAmountFen: 3700, refundFen: 1000 };
+    expect(classifyRow(partial, 'SKU-1', plain)).toBe('sale');
+    // The same from the unit price: 2 × 1850 = 3700 > 1000.
+    const byPrice = { orderId: 'M1', quantity: 2, unitPriceFen: 1850, refundFen: 1000 };
+    expect(classifyRow(byPrice, 'SKU-1', plain)).toBe('sale');
   });
 
   it('takes cancelled statuses in English and Chinese as cancellations', () => {
