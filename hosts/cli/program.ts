@@ -38,8 +38,9 @@ Exit codes:
   0  ok
   1  usage: the command line is wrong (unknown command or option, missing or wrong
      value, a preset, format, date order or encoding that does not exist)
-  2  input rejected: a file that cannot be read or written, rows rejected, a saved
-     mapping that no longer fits the data
+  2  input rejected: a file that cannot be read or written (a --db that is a folder
+     or not a console database, an --out that is the database), rows rejected, a
+     saved mapping that no longer fits the data
   3  other expected failure: a tag, customer or saved mapping not found, cancelled,
      a database from a newer version
   4  bug (see the log on stderr)`;
