@@ -151,6 +151,26 @@ export class IdentityResolver {
   }
 
   /**
+   * Whether any key of the row is already `customerId`'s, found without writing anything:
+   * resolving the row would then keep that customer (or merge others into the same person).
+   * An import asks before it lets a row join an order of that customer.
+   */
+  names(c: CustomerKeys, customerId: number): boolean {
+    // Asked for most rows of a file: no closure or object per call.
+    return (
+      this.keyIs('member', c.memberId, customerId) ||
+      this.keyIs('phone', c.phone, customerId) ||
+      this.keyIs('email', c.email, customerId) ||
+      this.keyIs('platform', c.platformId, customerId) ||
+      this.keyIs('external', c.externalId, customerId)
+    );
+  }
+
+  private keyIs(kind: KeyKind, value: string | undefined, customerId: number): boolean {
+    return value !== undefined && value !== '' && this.findValue(kind, value) === customerId;
+  }
+
+  /**
    * The one customer every key of the row names when all of them are cached, the
    * common case of a customer's second and later rows; undefined when any key is new,
    * keys name different customers, or the row has no key. Allocates nothing.
@@ -188,10 +208,14 @@ export class IdentityResolver {
   }
 
   private find(key: IdentityKey): number | undefined {
-    const cached = this.cache[key.kind].get(key.value);
-    if (cached !== undefined || this.kindsNew.has(key.kind)) return cached;
-    const row = this.lookups[key.kind].get(key.value);
-    if (row) this.cache[key.kind].set(key.value, row.id);
+    return this.findValue(key.kind, key.value);
+  }
+
+  private findValue(kind: KeyKind, value: string): number | undefined {
+    const cached = this.cache[kind].get(value);
+    if (cached !== undefined || this.kindsNew.has(kind)) return cached;
+    const row = this.lookups[kind].get(value);
+    if (row) this.cache[kind].set(value, row.id);
     return row?.id;
   }
 

@@ -67,6 +67,7 @@ export class BatchOrders {
   private readonly insert: SQLite.Statement;
   private readonly insertLine: SQLite.Statement;
   private readonly update: SQLite.Statement;
+  private readonly setCustomer: SQLite.Statement<[number, number]>;
   private readonly sumLines: SQLite.Statement<[number], { total: number | null; n: number }>;
   private readonly storedLines: SQLite.Statement<[number], (number | null)[]>;
   /**
@@ -94,6 +95,9 @@ export class BatchOrders {
       .prepare<[number], number | null>('SELECT customer_id FROM orders WHERE id = ?')
       .pluck();
     this.update = raw.prepare('UPDATE orders SET kind = ?, amount_fen = ? WHERE id = ?');
+    this.setCustomer = raw.prepare(
+      'UPDATE orders SET customer_id = ? WHERE id = ? AND customer_id IS NULL',
+    );
     this.sumLines = raw.prepare(
       'SELECT sum(amount_fen) AS total, count(*) AS n FROM order_lines WHERE order_id = ?',
     );
@@ -118,6 +122,27 @@ export class BatchOrders {
       this.cancelPrefix !== undefined && externalId.startsWith(this.cancelPrefix);
     this.ordersOf(channel).set(externalId, state);
     return state;
+  }
+
+  /** Who the order belongs to now: read again when it is written (a merge may move it). */
+  ownerNow(order: OrderState): number | null {
+    if (order.id !== 0 && order.customerId !== null) {
+      order.customerId = this.customerOfOrder.get(order.id) ?? null;
+    }
+    return order.customerId;
+  }
+
+  /**
+   * A row names a customer for an order this file began without one (its first rows named
+   * nobody): the order is that customer's. Orders an earlier import stored stay as they are
+   * (another source's order may share the id).
+   */
+  adopt(order: OrderState, customerId: number): void {
+    if (!order.isNew || order.customerId !== null) return;
+    order.customerId = customerId;
+    order.anonymous = false;
+    if (this.open?.state === order) this.open.facts.customerId = customerId;
+    else this.setCustomer.run(customerId, order.id);
   }
 
   /**

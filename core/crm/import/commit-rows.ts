@@ -130,6 +130,7 @@ export class RowWriter {
     if (!r.orderId) return this.noOrderId(r);
     const known = this.orders.find(r.channel, r.orderId);
     if (!known && r.orderedAt === undefined) return this.noTime(r);
+    if (known && this.namesOther(r, known)) return this.otherCustomer(r, known);
     const customerId = this.customerOf(r);
     if (known && !this.orders.ownedBy(known, customerId)) return this.otherCustomer(r, known);
     if (known) return this.duplicate(known.isNew ? 'order_repeated' : 'order_known', null);
@@ -165,8 +166,10 @@ export class RowWriter {
           `row has no order time to create it: import the orders file first.`,
       );
     }
+    if (order && this.namesOther(r, order)) return this.otherCustomer(r, order);
     const customerId = this.customerOf(r);
     if (order && !this.orders.ownedBy(order, customerId)) return this.otherCustomer(r, order);
+    if (order && customerId !== null) this.orders.adopt(order, customerId);
     if (!order) {
       order = this.orders.create(r.channel, r.orderId, this.orderFacts(r, customerId), 0, false);
     }
@@ -293,6 +296,18 @@ export class RowWriter {
    * A row that names an order an earlier import stored for someone else: most likely two
    * sources that use the same order ids in one channel, not more of that order.
    */
+  /**
+   * Whether the row names another customer than its order's, told before the row's keys
+   * are resolved: a refused row must create, key or merge no customer. A row whose keys
+   * include one of the owner's is the owner (resolving it may merge others into them).
+   */
+  private namesOther(r: ImportRecord, order: OrderState): boolean {
+    if (order.customerId === null || !hasKey(r.customer)) return false;
+    if (this.identities.names(r.customer, order.customerId)) return false;
+    const owner = this.orders.ownerNow(order);
+    return owner !== null && !this.identities.names(r.customer, owner);
+  }
+
   private otherCustomer(r: ImportRecord, order: OrderState): RowError {
     return this.conflicts.refuse(r, order, this.setup.columns.orderId ?? null);
   }
@@ -370,4 +385,9 @@ function prepare(raw: SQLite.Database) {
        ON CONFLICT (order_id, seq) DO NOTHING`,
     ),
   };
+}
+
+/** Whether a row's customer has a key that can name a person (a masked phone cannot). */
+function hasKey(c: CustomerKeys): boolean {
+  return Boolean(c.memberId || c.phone || c.email || c.platformId || c.externalId);
 }

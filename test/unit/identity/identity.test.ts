@@ -231,6 +231,46 @@ describe('an order whose rows in one file name different customers', () => {
   });
 });
 
+describe('a refused row changes no customer', () => {
+  it('creates, keys and merges nobody when it names another customer than its order', async () => {
+    // R1 is M1's. The later row of R1 names M2 (no one yet) and a phone that is M3's:
+    // resolving it would key M2 on M3 (merging nobody, but adding a key); refused, nothing.
+    await commitRows(db, [
+      posLine(2, 'R1', { customer: { memberId: 'M1' } }),
+      posLine(3, 'R9', { customer: { memberId: 'M3', phone: '+8613800001234' } }),
+    ]);
+    const before = factCounts(db);
+    const later = await commitRows(
+      db,
+      [posLine(2, 'R1', { lineNo: 2, customer: { memberId: 'M2', phone: '+8613800001234' } })],
+      { facts: facts('pos-2026-12.csv'), acceptPartial: true },
+    );
+    expect(later).toMatchObject({ rowsRejected: 1, customersNew: 0, customersMatched: 0 });
+    expect(factCounts(db)).toMatchObject({
+      customers: before.customers,
+      customer_identities: before.customer_identities,
+      customer_merges: 0,
+    });
+  });
+});
+
+describe('an order this file began without a customer', () => {
+  it('is the customer’s whom a later row of it names', async () => {
+    // R1's first row names nobody, its second names M1: R1 is M1's order, with both lines.
+    await commitRows(db, [posLine(2, 'R1'), posLine(3, 'R1', { customer: { memberId: 'M1' } })]);
+    expect(customerOfOrder('R1')).toBe(1);
+  });
+
+  it('stays as it was when an earlier import stored it without one', async () => {
+    // Another source's anonymous order may share the id: a later file does not claim it.
+    await commitRows(db, [posLine(2, 'R1')]);
+    await commitRows(db, [posLine(2, 'R1', { lineNo: 2, customer: { memberId: 'M1' } })], {
+      facts: facts('pos-2026-12.csv'),
+    });
+    expect(customerOfOrder('R1')).toBe(null);
+  });
+});
+
 describe('merging customers that turn out to be one person', () => {
   async function twoThenLinked() {
     await commitRows(db, [
