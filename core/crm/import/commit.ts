@@ -55,7 +55,8 @@ interface Tally extends BatchCounts {
  * every row valid → committed; rows rejected → nothing is written (the file is only
  * recorded as a failed batch, to list its rejected rows) unless `acceptPartial`, then
  * the valid rows are (status 'partial'). A file that adds nothing new is 'unchanged'
- * and leaves the database as it was. Cancelling rolls everything back.
+ * and leaves the database as it was (its refused rows, when the valid ones were asked for,
+ * still listed in the summary). Cancelling rolls everything back.
  *
  * The service runs it on a worker thread (worker-host.ts); wherever it runs, it
  * yields to the event loop between chunks of rows so that a cancel is heard.
@@ -124,8 +125,10 @@ async function commitOn(
       log.info(`refused ${facts.fileName}: ${tally.rowsRejected} rows rejected, nothing written`);
       return summary('failed', id);
     }
+    // Nothing new, its refused rows (if the valid ones were asked for) listed again in the
+    // summary: no batch of its own, as a file imported again makes none.
     const changedNothing = tally.rowsImported === 0 && writer.identities.writes === 0;
-    if (changedNothing && tally.rowsRejected === 0) {
+    if (changedNothing) {
       raw.exec('ROLLBACK');
       log.info(`${facts.fileName} holds nothing new: ${tally.rowsDuplicate} duplicate rows`);
       return summary('unchanged', committedBatchWithHash(raw, facts.contentHash));

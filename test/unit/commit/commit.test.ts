@@ -250,3 +250,16 @@ describe('an order whose lines or status come in a later export', () => {
     expect(kindOf('R1')).toEqual({ kind: 'return', amount_fen: 0 });
   });
 });
+
+describe('a file imported again with its refused rows', () => {
+  it('is unchanged when its valid rows were imported before, and lists the refused again', async () => {
+    // Line 3 is refused both times; the second import of the valid rows adds nothing.
+    const rows = [posLine(2, 'R1', { lineNo: 1 }), badRow(3)];
+    const first = await commitRows(db, rows, { acceptPartial: true });
+    expect(first).toMatchObject({ status: 'partial', rowsImported: 1, rowsRejected: 1 });
+    const again = await commitRows(db, rows, { acceptPartial: true });
+    expect(again).toMatchObject({ status: 'unchanged', rowsImported: 0, rowsRejected: 1 });
+    expect(again.rejected.map((e) => e.line)).toEqual([3]);
+    expect(db.raw.prepare('SELECT count(*) AS n FROM import_batches').get()).toEqual({ n: 1 });
+  });
+});
