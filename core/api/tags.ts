@@ -41,7 +41,10 @@ export interface RfmCell {
   otherCurrencyCustomers: number;
 }
 
-/** Customers the heatmap cannot place: they have metrics but no purchase (only returns, cancellations or adjustments). */
+/**
+ * Customers the heatmap cannot place: they have metrics but no purchase (no order, or only
+ * returns, cancellations or adjustments).
+ */
 export interface RfmUnscored {
   customers: number;
 }

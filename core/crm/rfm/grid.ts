@@ -41,8 +41,8 @@ export async function rfmGrid(db: Db): Promise<RfmCell[]> {
 }
 
 /**
- * How many customers have no R × F cell: their metrics say they never bought (every order
- * of theirs was a return, a cancellation or an adjustment), so they have no RFM score. The
+ * How many customers have no R × F cell: their metrics say they never bought (no order, or
+ * every order of theirs was a return, a cancellation or an adjustment), so no RFM score. The
  * heatmap says how many, so that its cells and the customer count add up.
  */
 export async function rfmUnscored(db: Db): Promise<RfmUnscored> {
