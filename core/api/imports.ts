@@ -90,6 +90,12 @@ export const columnMappingSchema = z.object({
    * amount before discount (delivery platforms' 商品金额). The discount is taken off once.
    */
   amountAfterDiscount: z.boolean().optional(),
+  /**
+   * The preset this mapping was made from (the wizard's custom mapping starts from the
+   * chosen preset's): its zone and its rules (cancellation prefix, adjustment codes) still
+   * apply. A preset this version does not know is ignored.
+   */
+  basedOn: z.string().max(64).optional(),
 });
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 

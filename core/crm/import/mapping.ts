@@ -7,7 +7,7 @@ import type {
 } from '../../api/imports';
 import { CoreError } from '../../shared/errors';
 import { minorUnitDigits } from '../../shared/money';
-import { headerKey, presetById, type ClassificationRules } from './presets';
+import { headerKey, presetById, presets, type ClassificationRules } from './presets';
 import type { Source } from './source';
 import { zone } from './zone';
 
@@ -46,8 +46,11 @@ export function resolveImport(
   source: Source,
   storeTimeZone?: string,
 ): EffectiveImport {
-  const preset = options.source.kind === 'preset' ? presetById(options.source.id) : null;
   const chosen = mapping ?? (options.source.kind === 'mapping' ? options.source.mapping : null);
+  const preset =
+    options.source.kind === 'preset'
+      ? presetById(options.source.id)
+      : (presets().find((p) => p.id === chosen?.basedOn) ?? null);
   const effectiveMapping = chosen ?? preset?.mapping;
   if (!effectiveMapping) throw new Error('An import needs a preset or a mapping.');
 

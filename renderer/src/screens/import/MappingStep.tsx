@@ -60,7 +60,10 @@ export function MappingStep({ inspection, choice, initial, onBack, onNext }: Pro
 
   const startCustom = () => {
     const preset = presets.data?.find((p) => p.id === presetId);
-    if (preset && Object.keys(mapping.fields).length === 0) setMapping(preset.mapping);
+    // Made from the preset, the mapping keeps its zone and rules (cancellation prefix…).
+    if (preset && Object.keys(mapping.fields).length === 0) {
+      setMapping({ ...preset.mapping, basedOn: preset.id });
+    }
     setKind('custom');
   };
 
