@@ -63,6 +63,10 @@ export function describeIssue(t: TFunction, issue: IssueDetail): string {
   if (typeof issue.params?.expected === 'string') {
     params.expected = t(`errors.type.${issue.params.expected}`, issue.params.expected);
   }
+  // A format's name (zod's word: datetime, email…) in the person's language.
+  if (typeof issue.params?.format === 'string') {
+    params.format = t(`errors.format.${issue.params.format}`, issue.params.format);
+  }
   const sentence = t(issueKey(issue), { ...params, defaultValue: '' });
   return sentence || `${path || t('errors.root')}: ${issue.message}`;
 }

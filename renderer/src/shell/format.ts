@@ -73,7 +73,8 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
 /**
  * The one way the console writes an instant: store-local 'YYYY-MM-DD HH:mm' (24-hour). A
  * store in another zone than Shanghai's (a UK shop's orders) shows its own time, followed by
- * the zone's place, e.g. '2011-12-05 17:17 London', so it is never read as Shanghai time.
+ * the zone's name in the person's language, e.g. '2011-12-05 17:17 英国时间' ('United
+ * Kingdom Time'), so it is never read as Shanghai time.
  */
 export function formatDateTime(
   iso: string | null | undefined,
@@ -85,12 +86,16 @@ export function formatDateTime(
   const p = storeParts(iso, locale, zone);
   if (!p) return iso;
   const shown = `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-  return zone === STORE_ZONE ? shown : `${shown} ${placeOf(zone)}`;
+  return zone === STORE_ZONE ? shown : `${shown} ${zoneName(zone, locale)}`;
 }
 
-/** 'Europe/London' → 'London', 'America/New_York' → 'New York'. */
-function placeOf(zone: string): string {
-  return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+/** 'Europe/London' → '英国时间' / 'United Kingdom Time' (the zone's generic name). */
+function zoneName(zone: string, locale: Locale): string {
+  const parts = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+    timeZone: zone,
+    timeZoneName: 'longGeneric',
+  }).formatToParts(new Date(0));
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? zone;
 }
 
 /** A tag's or field's name in the person's language. */

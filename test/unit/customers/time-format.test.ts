@@ -11,11 +11,14 @@ describe('an order time as the console writes it', () => {
     expect(formatDateTime(instant, 'en', 'Asia/Shanghai')).toBe('2011-12-09 18:03');
   });
 
-  it('is the store’s own time for a store in another zone, with the place named', () => {
-    expect(formatDateTime(instant, 'zh-CN', 'Europe/London')).toBe('2011-12-09 10:03 London');
+  it('is the store’s own time for a store in another zone, its zone named in words', () => {
+    expect(formatDateTime(instant, 'zh-CN', 'Europe/London')).toBe('2011-12-09 10:03 英国时间');
+    expect(formatDateTime(instant, 'en', 'Europe/London')).toBe(
+      '2011-12-09 10:03 United Kingdom Time',
+    );
     // New York in July is UTC-4: 2021-07-01 14:30 UTC is 10:30 there.
     expect(formatDateTime('2021-07-01T14:30:00.000Z', 'en', 'America/New_York')).toBe(
-      '2021-07-01 10:30 New York',
+      '2021-07-01 10:30 Eastern Time',
     );
   });
 });

@@ -290,3 +290,15 @@ describe('why an import merged two customers, in the person’s language', () =>
     expect(mergeReason(await translator('en'), byHand)).toBe('同一人，电话确认');
   });
 });
+
+describe('a value written in the wrong form, in Chinese', () => {
+  it('says the form in words and by example, not by zod’s name for it', async () => {
+    // settings.setClock takes an ISO date and time; "yesterday" is refused at the boundary.
+    const result = await dispatch({} as Handlers, 'settings.setClock', { now: 'yesterday' });
+    if (result.ok) throw new Error('expected a refusal');
+    const error = new ApiCallError(result.error.code, result.error.message, result.error.details);
+    const zh = describeError(await translator('zh-CN'), error);
+    expect(zh).toContain('日期时间，如 2026-12-05T08:00:00Z');
+    expect(zh).not.toContain('datetime');
+  });
+});
