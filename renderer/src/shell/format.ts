@@ -89,11 +89,11 @@ export function formatDateTime(
   return zone === STORE_ZONE ? shown : `${shown} ${zoneName(zone, locale)}`;
 }
 
-/** 'Europe/London' → '英国时间' / 'United Kingdom Time' (the zone's generic name). */
+/** 'Europe/London' → '英国时间' / 'United Kingdom Time', New York → '纽约时间' / 'New York Time'. */
 function zoneName(zone: string, locale: Locale): string {
   const parts = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
     timeZone: zone,
-    timeZoneName: 'longGeneric',
+    timeZoneName: 'shortGeneric',
   }).formatToParts(new Date(0));
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? zone;
 }

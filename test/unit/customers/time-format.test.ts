@@ -18,7 +18,7 @@ describe('an order time as the console writes it', () => {
     );
     // New York in July is UTC-4: 2021-07-01 14:30 UTC is 10:30 there.
     expect(formatDateTime('2021-07-01T14:30:00.000Z', 'en', 'America/New_York')).toBe(
-      '2021-07-01 10:30 Eastern Time',
+      '2021-07-01 10:30 New York Time',
     );
   });
 });

@@ -17,8 +17,8 @@ export function OrdersGrid({ orders }: { orders: OrderSummary[] }) {
       {
         field: 'orderedAt',
         headerName: t('orders.orderedAt'),
-        // Room for a foreign store's place after the time ("2011-06-24 13:20 London").
-        width: 215,
+        // Room for a foreign store's zone after the time ("… 13:20 United Kingdom Time").
+        width: 280,
         sort: 'desc',
         valueFormatter: (p) => formatDateTime(p.value as string, locale, p.data?.storeTimeZone),
       },
@@ -29,8 +29,8 @@ export function OrdersGrid({ orders }: { orders: OrderSummary[] }) {
         width: 110,
         valueFormatter: (p) => t(`channel.${p.value as string}`, p.value as string),
       },
-      { field: 'store', headerName: t('orders.store'), width: 200 },
-      { field: 'externalId', headerName: t('orders.externalId'), width: 190 },
+      { field: 'store', headerName: t('orders.store'), width: 160 },
+      { field: 'externalId', headerName: t('orders.externalId'), width: 170 },
       {
         field: 'kind',
         headerName: t('orders.kind'),

@@ -128,7 +128,7 @@ export function customerColumnDefs(t: TFunction, locale: Locale): ColDef<Custome
     {
       field: 'lastOrderAt',
       headerName: t('customers.col.lastOrderAt'),
-      width: 190,
+      width: 250,
       valueFormatter: (p) => formatDateTime(p.value as string | null, locale, p.data?.timeZone),
     },
     {
