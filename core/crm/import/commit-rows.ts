@@ -39,6 +39,7 @@ import type { RowError, TargetField } from '../../api/imports';
 import { lineAmount } from '../../shared/money';
 import { IdentityResolver } from '../identity/resolver';
 import { BatchOrders } from './commit-orders';
+import { defaultStoreTimeZone } from './mapping';
 import { OrderConflicts } from './order-conflict';
 import type { OrderState } from './commit-orders';
 import type { CustomerKeys, ImportRecord } from './types';
@@ -264,6 +265,12 @@ export class RowWriter {
       id = found.id;
       if (store.name || store.region)
         s.updateStore.run(store.name ?? null, store.region ?? null, id);
+      // Stores take their zone from the imports that name them (nothing else sets it): one
+      // still at the default, made before stores kept their preset's zone, takes it now.
+      const zone = this.setup.storeTimeZone;
+      if (found.time_zone === defaultStoreTimeZone && zone !== defaultStoreTimeZone) {
+        s.storeZone.run(zone, id);
+      }
     } else {
       const name = store.name ?? store.code;
       const zone = this.setup.storeTimeZone;
@@ -368,7 +375,10 @@ function shanghaiDay(at: number): string {
 
 function prepare(raw: SQLite.Database) {
   return {
-    selectStore: raw.prepare<[string], { id: number }>('SELECT id FROM stores WHERE code = ?'),
+    selectStore: raw.prepare<[string], { id: number; time_zone: string }>(
+      'SELECT id, time_zone FROM stores WHERE code = ?',
+    ),
+    storeZone: raw.prepare('UPDATE stores SET time_zone = ? WHERE id = ?'),
     insertStore: raw.prepare(
       'INSERT INTO stores (code, name, region, time_zone) VALUES (?, ?, ?, ?)',
     ),

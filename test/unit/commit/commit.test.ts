@@ -263,3 +263,26 @@ describe('a file imported again with its refused rows', () => {
     expect(db.raw.prepare('SELECT count(*) AS n FROM import_batches').get()).toEqual({ n: 1 });
   });
 });
+
+describe('the zone of a store', () => {
+  const zoneOf = (code: string) =>
+    db.raw.prepare('SELECT time_zone FROM stores WHERE code = ?').pluck().get(code);
+
+  it('is taken from the import that names it, even when an older import made it', async () => {
+    // An older version made store S01 at the default zone; a file read in London time
+    // (the UK shop's preset) names it: the store is London's from now on.
+    await commitRows(db, [posLine(2, 'R1')]);
+    expect(zoneOf('S01')).toBe('Asia/Shanghai');
+    await commitRows(db, [posLine(2, 'R2')], {
+      facts: facts('uk.csv'),
+      storeTimeZone: 'Europe/London',
+    });
+    expect(zoneOf('S01')).toBe('Europe/London');
+  });
+
+  it('is not put back to the default by a file that names it without a zone', async () => {
+    await commitRows(db, [posLine(2, 'R1')], { storeTimeZone: 'Europe/London' });
+    await commitRows(db, [posLine(2, 'R2')], { facts: facts('pos-2026-12.csv') });
+    expect(zoneOf('S01')).toBe('Europe/London');
+  });
+});
