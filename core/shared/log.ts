@@ -19,6 +19,11 @@ export function setLogLevel(level: LogLevel): void {
   threshold = level;
 }
 
+/** The level set here, for a worker thread to log at the same one. */
+export function logLevel(): LogLevel {
+  return threshold;
+}
+
 /** Redirect log lines, e.g. to a file in the user's data folder, or to capture them in tests. */
 export function setLogSink(next: LogSink): void {
   sink = next;

@@ -6,6 +6,7 @@ import { importFile } from './batch-run';
 import type { RunControl } from './batch-run';
 import type { WorkerMessage, WorkerTask } from './worker';
 import { spawnWorker, workerEntry } from './worker-spawn';
+import { logLevel } from '../../shared/log';
 
 const log = logger('import');
 
@@ -35,6 +36,7 @@ export async function importInWorker(
     options,
     acceptPartial,
     atMs: control.at.getTime(),
+    logLevel: logLevel(),
   };
   return new Promise<ImportSummary>((resolve, reject) => {
     const worker = spawnWorker(task.entry, { role: 'import', task });

@@ -20,6 +20,7 @@ import { openDb } from '../../db/open';
 import { isCoreError } from '../../shared/errors';
 import { importFile } from './batch-run';
 import type { WorkerEntry } from './worker-spawn';
+import { setLogLevel, type LogLevel } from '../../shared/log';
 
 /** What the host hands the import thread. */
 export interface WorkerTask {
@@ -31,6 +32,8 @@ export interface WorkerTask {
   options: ImportOptions;
   acceptPartial: boolean;
   atMs: number;
+  /** The host's log level (a thread has its own logger state): the CLI's quiet is kept. */
+  logLevel: LogLevel;
 }
 
 export type WorkerMessage =
@@ -41,6 +44,7 @@ export type WorkerMessage =
 type WorkerData = { role: 'import'; task: WorkerTask };
 
 async function runImport(host: MessagePort, task: WorkerTask): Promise<void> {
+  setLogLevel(task.logLevel);
   const controller = new AbortController();
   host.on('message', (message) => {
     if (message === 'cancel') controller.abort();
