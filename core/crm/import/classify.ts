@@ -78,7 +78,10 @@ export function classifyRow(
   return priceless ? 'writeoff' : 'return';
 }
 
-/** A refund of the line's whole amount (or more); a refund without an amount to compare is whole. */
+/**
+ * A refund of the line's whole amount (or more); a refund without an amount to compare it
+ * to is taken as whole.
+ */
 function refundsAll(facts: KindFacts): boolean {
   const refund = facts.refundFen ?? 0;
   if (refund <= 0) return false;

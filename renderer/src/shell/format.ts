@@ -89,7 +89,10 @@ export function formatDateTime(
   return zone === STORE_ZONE ? shown : `${shown} ${zoneName(zone, locale)}`;
 }
 
-/** 'Europe/London' → '英国时间' / 'United Kingdom Time', New York → '纽约时间' / 'New York Time'. */
+/**
+ * A zone by its city as the language says it: 'Europe/London' → '英国时间' / 'United Kingdom
+ * Time', 'America/New_York' → '纽约时间' / 'New York Time'.
+ */
 function zoneName(zone: string, locale: Locale): string {
   const parts = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
     timeZone: zone,

@@ -50,9 +50,10 @@ function arrowPath(from: number[], to: number[], outward: number, inward: number
  * each other (echarts then hid every other label, unevenly across a month's end): each day
  * shows its number, and the month is named with it on its first day ("12-01") and on the
  * first two days of the window (`windowStart` is the instant at its left edge; the label
- * of a day right at the edge is cut in half). At month zoom echarts also puts ticks mid-month; only the tick on a month's
- * first day is labelled, so a month is named once ("2026-12", not twice). The first tick is
- * always labelled, so that a plan shorter than a month still says which.
+ * of a day right at the edge is cut in half). At month zoom echarts also puts ticks
+ * mid-month; only the tick on a month's first day is labelled, so a month is named once
+ * ("2026-12", not twice). The first tick is always labelled, so that a plan shorter than a
+ * month still says which.
  */
 export function axisLabelFormat(
   zoom: Zoom,
