@@ -11,7 +11,7 @@ import { useLocale } from '../../shell/locale';
 import { navigate } from '../../shell/route';
 import { DuplicateTable } from './DuplicateTable';
 import { RejectedTable } from './RejectedTable';
-import { csvField, download } from './options';
+import { download, rejectedRowsCsv } from './options';
 
 interface Props {
   summary: ImportSummary;
@@ -44,11 +44,7 @@ export function SummaryStep({ summary: s, onImportValid, onAnother }: Props) {
         s.batchId !== null
           ? await api.call('imports.rejected', { batchId: s.batchId })
           : s.rejected;
-      const header = ['line', 'column', 'value', 'code', 'reason'].join(',');
-      const lines = rows.map((r) =>
-        [r.line, r.column, r.value, r.code, r.reason].map(csvField).join(','),
-      );
-      const text = '\uFEFF' + [header, ...lines].join('\r\n') + '\r\n';
+      const text = rejectedRowsCsv(t, rows);
       download(`${s.fileName}.rejected.csv`, new Blob([text], { type: 'text/csv' }));
     } catch (e) {
       setError(e);

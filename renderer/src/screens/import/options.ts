@@ -1,5 +1,7 @@
 import type { InputOf } from '../../../../core/api/contract';
+import type { TFunction } from 'i18next';
 import type { RowError } from '../../../../core/api/imports';
+import { describeRowError } from '../../i18n/errors';
 
 /** What the wizard gathers before preview and import (the contract's import options). */
 export type WizardOptions = InputOf<'imports.start'>['options'];
@@ -39,4 +41,20 @@ export function download(fileName: string, blob: Blob): void {
 export function csvField(value: string | number | null): string {
   const text = value === null ? '' : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The rejected rows as a CSV file to save (UTF-8 with a byte-order mark, for Excel):
+ * headers and reasons in the person's language, as on screen; the code stays for scripts.
+ */
+export function rejectedRowsCsv(t: TFunction, rows: readonly RowError[]): string {
+  const header = [
+    t('import.rejected.line'),
+    t('import.rejected.column'),
+    t('import.rejected.value'),
+    'code',
+    t('import.rejected.reason'),
+  ];
+  const lines = rows.map((r) => [r.line, r.column, r.value, r.code, describeRowError(t, r)]);
+  return '\uFEFF' + [header, ...lines].map((l) => l.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
