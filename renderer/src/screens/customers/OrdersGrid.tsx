@@ -29,8 +29,8 @@ export function OrdersGrid({ orders }: { orders: OrderSummary[] }) {
         width: 110,
         valueFormatter: (p) => t(`channel.${p.value as string}`, p.value as string),
       },
-      { field: 'store', headerName: t('orders.store'), width: 160 },
-      { field: 'externalId', headerName: t('orders.externalId'), width: 170 },
+      { field: 'store', headerName: t('orders.store'), flex: 1, minWidth: 110 },
+      { field: 'externalId', headerName: t('orders.externalId'), flex: 1, minWidth: 130 },
       {
         field: 'kind',
         headerName: t('orders.kind'),
