@@ -89,6 +89,8 @@ export async function uncomparedByRule(db: Db, rule: RuleNode, now: Date): Promi
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('c.merged_into', 'is', null)
     .where('m.currency', '<>', 'CNY')
+    // A customer without a purchase has no money to compare (as the RFM heatmap counts).
+    .where('m.orders_all', '>', 0)
     .where(sql<boolean>`NOT coalesce((${matches}), 0)`)
     .executeTakeFirstOrThrow();
   return Number(row.n);

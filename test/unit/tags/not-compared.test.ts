@@ -38,6 +38,23 @@ describe('customers a rule’s money conditions pass over', () => {
     expect(await uncomparedByRule(db, spendAtLeast(100_000), asOf)).toBe(2);
   });
 
+  it('leave out customers without a purchase, who have no money to compare', async () => {
+    // One customer spent £30.00; another only returned goods (−£5.00), no purchase: of the
+    // two in pounds, one is passed over by "lifetime spend ≥ ¥1,000".
+    const bought = await addCustomer(db);
+    await addOrder(db, { customerId: bought, at, amountFen: 3000, currency: 'GBP' });
+    const returned = await addCustomer(db);
+    await addOrder(db, {
+      customerId: returned,
+      at,
+      amountFen: -500,
+      kind: 'return',
+      currency: 'GBP',
+    });
+    await recomputeAll(db, asOf);
+    expect(await uncomparedByRule(db, spendAtLeast(100_000), asOf)).toBe(1);
+  });
+
   it('are none for a rule without a money condition', async () => {
     const pounds = await addCustomer(db);
     await addOrder(db, { customerId: pounds, at, amountFen: 300_000, currency: 'GBP' });
