@@ -216,6 +216,9 @@ export const customersContract = {
     z.object({ intoId: id, fromId: id, reason: z.string().min(1).max(500) }),
   ),
   'customers.undoMerge': method<MergeInfo>()(z.object({ mergeId: id })),
-  /** Full recompute of metrics, RFM and tags as of now; a job whose result is a RecomputeSummary. */
+  /**
+   * Full recompute of metrics, RFM and tags as of now; a job whose result is a
+   * RecomputeSummary.
+   */
   'customers.recompute': method<JobStatus>()(z.object({})),
 };

@@ -6,14 +6,8 @@ import { rfmSettings, setRfmSettings } from '../crm/rfm/score';
 import { exportSegment } from '../crm/segments/export';
 import { publicFields, ruleFields } from '../crm/tags/fields';
 import { tagHistory } from '../crm/tags/history';
-import {
-  assignTag,
-  countRule,
-  deleteTag,
-  listTags,
-  saveTag,
-  uncomparedByRule,
-} from '../crm/tags/store';
+import { liveCount } from '../crm/tags/count';
+import { assignTag, deleteTag, listTags, saveTag } from '../crm/tags/store';
 import type { TagInput } from '../crm/tags/store';
 import type { ServiceContext } from './context';
 
@@ -22,10 +16,7 @@ export function tagsHandlers(ctx: ServiceContext) {
   return {
     'tags.list': () => listTags(db, ctx.now()),
     'tags.fields': async () => publicFields(await ruleFields(db)),
-    'tags.count': async ({ rule }: { rule: RuleNode }) => ({
-      count: await countRule(db, rule, ctx.now()),
-      notCompared: await uncomparedByRule(db, rule, ctx.now()),
-    }),
+    'tags.count': ({ rule }: { rule: RuleNode }) => liveCount(db, rule, ctx.now()),
     'tags.save': (input: TagInput) => saveTag(db, input, ctx.now()),
     'tags.delete': ({ id }: { id: number }) => deleteTag(db, id),
     'tags.history': ({ tagId }: { tagId: number }) => tagHistory(db, tagId),

@@ -12,9 +12,9 @@ const log = logger('import');
 
 /**
  * Imports a file on a worker thread (see worker.ts) with its own connection to the
- * same database file (WAL); the host's thread only relays progress and cancel. Where no worker can run (an in-memory database
- * has no file to share) the import runs on this thread, yielding to the event loop
- * between chunks.
+ * same database file (WAL); the host's thread only relays progress and cancel. Where no
+ * worker can run (an in-memory database has no file to share) the import runs on this
+ * thread, yielding to the event loop between chunks.
  */
 export async function importInWorker(
   db: Db,

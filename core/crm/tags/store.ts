@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { RuleNode } from '../../api/rules';
 import type { TagInfo } from '../../api/tags';
 import type { Db } from '../../db/open';
@@ -54,51 +53,6 @@ export async function tagById(db: Db, id: number, now: Date): Promise<TagInfo> {
   if (!tag)
     throw new CoreError('tags.not_found', `No tag with id ${id}; it may have been deleted.`);
   return tag;
-}
-
-/** How many customers a rule matches against the current metrics, before it is saved. */
-export async function countRule(db: Db, rule: RuleNode, now: Date): Promise<number> {
-  const day = businessDayOf(await metricsAsOf(db, now));
-  const where = compileRule(rule, await ruleFields(db), day);
-  const row = await db.k
-    .selectFrom('customers as c')
-    .innerJoin('customer_metrics as m', 'm.customer_id', 'c.id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('c.merged_into', 'is', null)
-    .where(where)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/**
- * How many customers a rule's money conditions pass over: money conditions compare yuan
- * only (a pound is not a yuan), so customers whose money is in another currency never meet
- * one; those the rule still leaves out are counted (one it matches by another condition,
- * an OR, is in the count already). 0 when the rule tests no money field. The rule builder
- * says so beside the count, so that a rule finding no one in a UK shop's data is no mystery.
- */
-export async function uncomparedByRule(db: Db, rule: RuleNode, now: Date): Promise<number> {
-  const fields = await ruleFields(db);
-  const money = new Set(fields.filter((f) => f.type === 'money').map((f) => f.key));
-  if (!testsAny(rule, money)) return 0;
-  const day = businessDayOf(await metricsAsOf(db, now));
-  const matches = compileRule(rule, fields, day);
-  const row = await db.k
-    .selectFrom('customers as c')
-    .innerJoin('customer_metrics as m', 'm.customer_id', 'c.id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('c.merged_into', 'is', null)
-    .where('m.currency', '<>', 'CNY')
-    // A customer without a purchase has no money to compare (as the RFM heatmap counts).
-    .where('m.orders_all', '>', 0)
-    .where(sql<boolean>`NOT coalesce((${matches}), 0)`)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-function testsAny(node: RuleNode, fields: ReadonlySet<string>): boolean {
-  if (node.type === 'condition') return fields.has(node.field);
-  return node.children.some((child) => testsAny(child, fields));
 }
 
 export interface TagInput {

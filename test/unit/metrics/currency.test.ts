@@ -6,7 +6,7 @@ import { exportSegment } from '../../../core/crm/segments/export';
 import { recomputeAll, refreshCustomers } from '../../../core/crm/recompute';
 import { rfmGrid } from '../../../core/crm/rfm/grid';
 import { storedCuts } from '../../../core/crm/rfm/score';
-import { countRule } from '../../../core/crm/tags/store';
+import { countRule } from '../../../core/crm/tags/count';
 import { customerQuerySchema } from '../../../core/api/customers';
 import type { ConditionExplanation } from '../../../core/api/rules';
 import { tempDb } from '../../support/db';

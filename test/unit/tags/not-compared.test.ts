@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RuleGroup } from '../../../core/api/rules';
 import { recomputeAll } from '../../../core/crm/recompute';
-import { countRule, uncomparedByRule } from '../../../core/crm/tags/store';
+import { countRule, uncomparedByRule } from '../../../core/crm/tags/count';
 import { addCustomer, addOrder } from '../../support/crm-builders';
 import { tempDb } from '../../support/db';
 

@@ -5,7 +5,7 @@ import { compileRule } from '../../../core/crm/tags/compile';
 import { explainRule } from '../../../core/crm/tags/explain';
 import { ruleFields } from '../../../core/crm/tags/fields';
 import type { FieldDef } from '../../../core/crm/tags/fields';
-import { countRule } from '../../../core/crm/tags/store';
+import { countRule } from '../../../core/crm/tags/count';
 import { tempDb } from '../../support/db';
 import { addCustomer, addOrder } from '../../support/crm-builders';
 
