@@ -27,11 +27,40 @@ describe('make-up working days (调休) in the store calendar', () => {
   });
 
   it('says which years still need their arrangement checked against the notice', () => {
-    expect(chineseArrangementStatus()).toEqual({ '2026': 'unconfirmed', '2027': 'missing' });
+    expect(chineseArrangementStatus()).toEqual({ '2026': 'confirmed', '2027': 'missing' });
     // Every make-up working day is a Saturday or a Sunday (ISO 6 or 7).
     for (const { day } of chineseMakeUpWorkdays()) {
       expect([0, 6]).toContain(new Date(`${day}T00:00:00Z`).getUTCDay());
     }
+  });
+
+  it("follows the State Council's 2026 notice day by day", () => {
+    // The notice of 4 Nov 2025 (国务院办公厅关于2026年部分节假日安排的通知), transcribed:
+    // 元旦 1–3 Jan off, Sun 4 Jan works; 春节 15–23 Feb off, Sat 14 and Sat 28 Feb work;
+    // 清明 4–6 Apr off; 劳动节 1–5 May off, Sat 9 May works; 端午 19–21 Jun off;
+    // 中秋 25–27 Sep off; 国庆 1–7 Oct off, Sun 20 Sep and Sat 10 Oct work.
+    const off = [
+      ['2026-01-01', '2026-01-03'],
+      ['2026-02-15', '2026-02-23'],
+      ['2026-04-04', '2026-04-06'],
+      ['2026-05-01', '2026-05-05'],
+      ['2026-06-19', '2026-06-21'],
+      ['2026-09-25', '2026-09-27'],
+      ['2026-10-01', '2026-10-07'],
+    ];
+    const working = ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20'];
+    const c = store();
+    for (const [from, to] of off) {
+      for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`);) {
+        const day = d.toISOString().slice(0, 10);
+        expect(c.isWorkingDay(day), day).toBe(false);
+        d = new Date(d.getTime() + 86_400_000);
+      }
+    }
+    for (const day of [...working, '2026-10-10']) expect(c.isWorkingDay(day), day).toBe(true);
+    // The day before and after each stretch off is a working day unless it is a weekend.
+    expect(c.isWorkingDay('2026-02-24')).toBe(true);
+    expect(c.isWorkingDay('2026-10-08')).toBe(true);
   });
 
   it('starts a finish-to-start successor on the make-up Sunday, with no lag', () => {
