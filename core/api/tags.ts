@@ -108,6 +108,8 @@ export const tagsContract = {
       tagId: id,
       format: z.enum(['csv', 'xlsx']),
       unmaskPhones: z.boolean().default(false),
+      /** The person's language: the file is named by the tag's name in it. */
+      locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
     }),
   ),
   'rfm.grid': method<RfmCell[]>()(z.object({})),

@@ -4,6 +4,7 @@ import { lifecycleSettings, setLifecycleSettings } from '../crm/metrics/settings
 import { rfmGrid, rfmUnscored } from '../crm/rfm/grid';
 import { rfmSettings, setRfmSettings } from '../crm/rfm/score';
 import { exportSegment } from '../crm/segments/export';
+import type { SegmentExportInput } from '../crm/segments/export';
 import { publicFields, ruleFields } from '../crm/tags/fields';
 import { tagHistory } from '../crm/tags/history';
 import { liveCount } from '../crm/tags/count';
@@ -22,8 +23,7 @@ export function tagsHandlers(ctx: ServiceContext) {
     'tags.history': ({ tagId }: { tagId: number }) => tagHistory(db, tagId),
     'tags.assign': (input: { tagId: number; customerIds: number[]; action: 'add' | 'remove' }) =>
       assignTag(db, input.tagId, input.customerIds, input.action, ctx.now()),
-    'segments.export': (input: { tagId: number; format: 'csv' | 'xlsx'; unmaskPhones: boolean }) =>
-      exportSegment(db, input, ctx.now()),
+    'segments.export': (input: SegmentExportInput) => exportSegment(db, input, ctx.now()),
     'rfm.grid': () => rfmGrid(db),
     'rfm.unscored': () => rfmUnscored(db),
     'rfm.settings': () => rfmSettings(db),

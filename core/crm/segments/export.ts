@@ -7,6 +7,7 @@ import { maskPhone } from '../../shared/mask';
 import { majorUnits } from '../../shared/money';
 import { ageOn, businessDayOf, defaultZone } from '../metrics/days';
 import { metricsAsOf } from '../metrics/settings';
+import { segmentFileName } from './file-name';
 import { bilingualName } from './names';
 
 const headers = [
@@ -32,6 +33,14 @@ const headers = [
 const spendColumn = headers.indexOf('累计消费 Spend');
 
 type Cell = string | number | null;
+
+/** What to export: the tag, the format, phones in full or not, the person's language. */
+export interface SegmentExportInput {
+  tagId: number;
+  format: 'csv' | 'xlsx';
+  unmaskPhones: boolean;
+  locale?: 'zh-CN' | 'en';
+}
 
 /** An instant as the console shows it: 'YYYY-MM-DD HH:mm' in the stores' zone. */
 function storeDateTime(ms: number): string {
@@ -148,16 +157,17 @@ async function toXlsx(rows: Cell[][], sheetName: string): Promise<Buffer> {
 
 /**
  * The customers with a tag as a file for Excel: CSV (UTF-8 with BOM) or XLSX, phones
- * masked unless the user asked for them in full.
+ * masked unless the user asked for them in full, named by the tag's name in the person's
+ * language (`locale`, Chinese when not given) and the day.
  */
 export async function exportSegment(
   db: Db,
-  input: { tagId: number; format: 'csv' | 'xlsx'; unmaskPhones: boolean },
+  input: SegmentExportInput,
   now: Date,
 ): Promise<SegmentFile> {
   const tag = await db.k
     .selectFrom('tags')
-    .select(['key', 'name_en'])
+    .select(['name_zh', 'name_en'])
     .where('id', '=', input.tagId)
     .executeTakeFirst();
   if (!tag)
@@ -167,13 +177,13 @@ export async function exportSegment(
 
   const day = businessDayOf(await metricsAsOf(db, now));
   const rows = await segmentRows(db, input.tagId, input.unmaskPhones, day);
-  const base = `segment-${tag.key.replace(/[^a-zA-Z0-9_-]+/g, '-')}-${businessDayOf(now)}`;
   const content =
     input.format === 'csv'
       ? toCsv(rows)
       : await toXlsx(rows, tag.name_en.replace(/[\\/?*[\]:]/g, ' '));
+  const names = { nameZh: tag.name_zh, nameEn: tag.name_en };
   return {
-    fileName: `${base}.${input.format}`,
+    fileName: segmentFileName(names, input.locale ?? 'zh-CN', businessDayOf(now), input.format),
     mime:
       input.format === 'csv'
         ? 'text/csv;charset=utf-8'

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TagInfo } from '../../../../core/api/tags';
 import { api } from '../../api/client';
 import { describeError } from '../../i18n/errors';
+import { useLocale } from '../../shell/locale';
 import { navigate } from '../../shell/route';
 import { download } from '../import/options';
 
@@ -19,6 +20,7 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
 export function SegmentExport({ tag }: { tag: TagInfo }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { locale } = useLocale();
   const [unmask, setUnmask] = useState(false);
   const [busy, setBusy] = useState<'csv' | 'xlsx' | null>(null);
 
@@ -29,6 +31,8 @@ export function SegmentExport({ tag }: { tag: TagInfo }) {
         tagId: tag.id,
         format,
         unmaskPhones: unmask,
+        // The file is named by the tag's name in the language on screen.
+        locale,
       });
       download(file.fileName, new Blob([bytesOf(file.contentBase64)], { type: file.mime }));
       void message.success(t('tags.exported', { count: file.rows }));
