@@ -1,16 +1,12 @@
 import type SQLite from 'better-sqlite3';
 import type { OrderKind } from '../../db/schema';
-import {
-  KNOWN_VALUES,
-  countKey,
-  kindBits,
-  newState,
-  settledKind,
-  spendEffect,
-} from './commit-kinds';
-import type { KnownLines, OrderCounts, OrderState } from './commit-kinds';
+import { countKey, kindBits, newState, settledKind, spendEffect } from './commit-kinds';
+import type { OrderCounts, OrderState } from './commit-kinds';
+import { prepareOrderStatements } from './commit-order-sql';
+import { StoredLines } from './commit-stored-lines';
 
 export type { OrderCounts, OrderState } from './commit-kinds';
+export { insertLineSql, insertOrderSql } from './commit-order-sql';
 
 export interface OrderFacts {
   storeId: number | null;
@@ -34,15 +30,6 @@ const LINE_VALUES = 5;
 /** An open order with more lines than this is written at once (the duplicate check scans). */
 const OPEN_LINES_MAX = 256;
 
-/** Writes a new order; `bench/commit-sql.ts` replays imports with the same statement. */
-export const insertOrderSql = `INSERT INTO orders (channel, external_id, store_id, customer_id,
-  kind, ordered_at, business_day, amount_fen, currency, batch_id)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-
-/** Writes a line of an order, unless the order has that line number already. */
-export const insertLineSql = `INSERT INTO order_lines (order_id, line_no, product_id, quantity,
-  unit_price_fen, amount_fen) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, line_no) DO NOTHING`;
-
 /**
  * The orders of one import: found by (channel, external id) or created, then, once
  * every row is in, given their final kind and amount from their lines.
@@ -60,24 +47,15 @@ export class BatchOrders {
   private open: OpenOrder | null = null;
   /** The open order's lines: line number, product, quantity, unit price, amount. */
   private readonly openLines: (number | null)[] = [];
-  private readonly select: SQLite.Statement<
-    [string, string],
-    { id: number; kind: OrderKind; amount_fen: number; customer_id: number | null }
-  >;
-  private readonly insert: SQLite.Statement;
-  private readonly insertLine: SQLite.Statement;
-  private readonly update: SQLite.Statement;
-  private readonly setCustomer: SQLite.Statement<[number, number]>;
-  private readonly sumLines: SQLite.Statement<[number], { total: number | null; n: number }>;
-  private readonly storedLines: SQLite.Statement<[number], (number | null)[]>;
+  private readonly stmt: ReturnType<typeof prepareOrderStatements>;
+  /** The lines earlier imports stored, for rows that come without a line number. */
+  readonly stored: StoredLines;
   /**
    * Per channel: whether it had no order before this import (decided at its first look-up,
    * which comes before this import creates any order of it). Then every order of that
    * channel this import has not created is new, and needs no look-up.
    */
   private readonly channelNew = new Map<string, boolean>();
-  private readonly anyOfChannel: SQLite.Statement<[string]>;
-  private readonly customerOfOrder: SQLite.Statement<[number], number | null>;
 
   constructor(
     raw: SQLite.Database,
@@ -85,28 +63,8 @@ export class BatchOrders {
     /** Order ids starting with this are cancellation invoices (UCI: `C536379`). */
     private readonly cancelPrefix: string | undefined,
   ) {
-    this.select = raw.prepare(
-      `SELECT id, kind, amount_fen, customer_id FROM orders WHERE channel = ? AND external_id = ?`,
-    );
-    this.insert = raw.prepare(insertOrderSql);
-    this.insertLine = raw.prepare(insertLineSql);
-    this.anyOfChannel = raw.prepare('SELECT 1 FROM orders WHERE channel = ? LIMIT 1');
-    this.customerOfOrder = raw
-      .prepare<[number], number | null>('SELECT customer_id FROM orders WHERE id = ?')
-      .pluck();
-    this.update = raw.prepare('UPDATE orders SET kind = ?, amount_fen = ? WHERE id = ?');
-    this.setCustomer = raw.prepare(
-      'UPDATE orders SET customer_id = ? WHERE id = ? AND customer_id IS NULL',
-    );
-    this.sumLines = raw.prepare(
-      'SELECT sum(amount_fen) AS total, count(*) AS n FROM order_lines WHERE order_id = ?',
-    );
-    this.storedLines = raw
-      .prepare<[number], (number | null)[]>(
-        `SELECT line_no, product_id, quantity, unit_price_fen, amount_fen FROM order_lines
-         WHERE order_id = ? ORDER BY line_no`,
-      )
-      .raw(true);
+    this.stmt = prepareOrderStatements(raw);
+    this.stored = new StoredLines(raw);
   }
 
   /** The order, if this import or the database knows it; its id is 0 while it is open. */
@@ -114,7 +72,7 @@ export class BatchOrders {
     const known = this.ordersOf(channel).get(externalId);
     if (known) return known;
     if (this.isChannelNew(channel)) return undefined;
-    const row = this.select.get(channel, externalId);
+    const row = this.stmt.select.get(channel, externalId);
     if (!row) return undefined;
     const state = newState(row.id, false, row.kind, row.amount_fen, row.customer_id);
     state.kindFromOrderRow = true;
@@ -127,7 +85,7 @@ export class BatchOrders {
   /** Who the order belongs to now: read again when it is written (a merge may move it). */
   ownerNow(order: OrderState): number | null {
     if (order.id !== 0 && order.customerId !== null) {
-      order.customerId = this.customerOfOrder.get(order.id) ?? null;
+      order.customerId = this.stmt.customerOfOrder.get(order.id) ?? null;
     }
     return order.customerId;
   }
@@ -142,7 +100,7 @@ export class BatchOrders {
     order.customerId = customerId;
     order.anonymous = false;
     if (this.open?.state === order) this.open.facts.customerId = customerId;
-    else this.setCustomer.run(customerId, order.id);
+    else this.stmt.setCustomer.run(customerId, order.id);
   }
 
   /**
@@ -156,39 +114,8 @@ export class BatchOrders {
     if (customerId === null || order.customerId === null) return true;
     if (order.customerId === customerId) return true;
     if (order.id === 0) return false;
-    order.customerId = this.customerOfOrder.get(order.id) ?? null;
+    order.customerId = this.stmt.customerOfOrder.get(order.id) ?? null;
     return order.customerId === null || order.customerId === customerId;
-  }
-
-  /**
-   * For a line that comes without a line number, of an order an earlier import stored:
-   * the number of a stored line of that order with the same product, quantity, unit
-   * price and amount that no row of this file matched yet (it is matched now), or null
-   * when the line is new. Its identity is its content, not its place in this file.
-   */
-  matchKnownLine(
-    order: OrderState,
-    productId: number | null,
-    quantity: number,
-    unit: number,
-    amount: number,
-  ): number | null {
-    const v = this.knownLines(order).values;
-    for (let i = 0; i < v.length; i += KNOWN_VALUES) {
-      if (v[i + 5] !== 0 || v[i + 1] !== productId || v[i + 2] !== quantity) continue;
-      if (v[i + 3] !== unit || v[i + 4] !== amount) continue;
-      v[i + 5] = 1;
-      return v[i] as number;
-    }
-    return null;
-  }
-
-  /** The next free line number of an order an earlier import stored; the caller takes it. */
-  takeLineNo(order: OrderState): number {
-    const known = this.knownLines(order);
-    const lineNo = known.nextLineNo;
-    known.nextLineNo += 1;
-    return lineNo;
   }
 
   /**
@@ -237,7 +164,7 @@ export class BatchOrders {
       return 'imported';
     }
     this.closeOpen();
-    const res = this.insertLine.run(order.id, lineNo, productId, quantity, unit, amount);
+    const res = this.stmt.insertLine.run(order.id, lineNo, productId, quantity, unit, amount);
     if (res.changes === 0) return order.isNew ? 'repeated' : 'known';
     addLine(order, kind, amount);
     return 'imported';
@@ -257,7 +184,7 @@ export class BatchOrders {
 
     const lines = this.openLines;
     for (let i = 0; i < lines.length; i += LINE_VALUES) {
-      this.insertLine.run(
+      this.stmt.insertLine.run(
         state.id,
         lines[i],
         lines[i + 1],
@@ -310,7 +237,7 @@ export class BatchOrders {
     kind: OrderKind,
     amount: number,
   ): number {
-    const res = this.insert.run(
+    const res = this.stmt.insert.run(
       channel,
       externalId,
       f.storeId,
@@ -334,7 +261,7 @@ export class BatchOrders {
   private isChannelNew(channel: string): boolean {
     let isNew = this.channelNew.get(channel);
     if (isNew === undefined) {
-      isNew = this.anyOfChannel.get(channel) === undefined;
+      isNew = this.stmt.anyOfChannel.get(channel) === undefined;
       this.channelNew.set(channel, isNew);
     }
     return isNew;
@@ -349,33 +276,10 @@ export class BatchOrders {
     return orders;
   }
 
-  /**
-   * The stored lines of an order found in the database, read once. An order that had
-   * lines got its kind from them (an order row's status makes an order without lines),
-   * so its kind is settled again from that kind and the kinds of the lines it gains,
-   * as if the lines had all come in one file.
-   */
-  private knownLines(order: OrderState): KnownLines {
-    if (order.known) return order.known;
-    const values: (number | null)[] = [];
-    let maxLineNo = 0;
-    for (const row of this.storedLines.iterate(order.id)) {
-      values.push(row[0]!, row[1]!, row[2]!, row[3]!, row[4]!, 0);
-      maxLineNo = Math.max(maxLineNo, row[0] as number);
-    }
-    const hadLines = values.length > 0;
-    if (hadLines && !order.isNew) {
-      order.kindFromOrderRow = false;
-      order.lineKinds |= kindBits[order.kind];
-    }
-    order.known = { values, nextLineNo: maxLineNo + 1, hadLines };
-    return order.known;
-  }
-
   private settle(order: OrderState): void {
     let total = order.lineSum;
     if (!order.isNew) {
-      const stored = this.sumLines.get(order.id);
+      const stored = this.stmt.sumLines.get(order.id);
       total = stored?.total ?? 0;
       // An order an earlier import made from lines: its kind counts with the new lines'
       // kinds, as if all had come in one file. An order row's status (Olist's orders, then
@@ -388,7 +292,7 @@ export class BatchOrders {
     const kind = order.restatus ?? settledKind(order, total);
     const amount = spendEffect(kind, total);
     if (kind === order.kind && amount === order.amount) return;
-    this.update.run(kind, amount, order.id);
+    this.stmt.update.run(kind, amount, order.id);
     order.kind = kind;
     order.amount = amount;
   }

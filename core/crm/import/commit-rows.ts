@@ -22,16 +22,9 @@
  * four lines name four customer ids): an order belongs to one customer, and which one is
  * for the person to decide. Rows without a customer, and orders without one, never conflict.
  *
- * Amounts: a line's amount is its line amount, else unit price × quantity, less
- * discount and refund, with the sign the export wrote (UCI cancellation invoices
- * carry negative quantities). An order's amount is the sum of its lines (or its own
- * order amount when it has no lines) and is its signed effect on spend. A cancelled
- * or returned order never adds to spend: when its rows carry positive amounts (the
- * status says it was cancelled, not a reversing invoice) its amount is 0.
- *
- * Payments (Olist's payments table) are kept per order in `order_payments` and are
- * never part of the amount: they include freight and instalment interest, and a
- * file of payments changes no spend.
+ * Amounts are netted as commit-amounts.ts says. Payments (Olist's payments table) are kept
+ * per order in `order_payments` and are never part of the amount: they include freight and
+ * instalment interest, and a file of payments changes no spend.
  */
 import type SQLite from 'better-sqlite3';
 import { DateTime } from 'luxon';
@@ -39,7 +32,9 @@ import type { RowError, TargetField } from '../../api/imports';
 import { lineAmount } from '../../shared/money';
 import { IdentityResolver } from '../identity/resolver';
 import { BatchOrders } from './commit-orders';
-import { defaultStoreTimeZone } from './mapping';
+import { netAmount } from './commit-amounts';
+import { StoresAndProducts } from './commit-catalog';
+import { hasKey, sameCustomer } from './commit-customer-keys';
 import { OrderConflicts } from './order-conflict';
 import type { OrderState } from './commit-orders';
 import type { CustomerKeys, ImportRecord } from './types';
@@ -72,8 +67,7 @@ export interface WriterSetup {
 export class RowWriter {
   readonly identities: IdentityResolver;
   readonly orders: BatchOrders;
-  private readonly stores = new Map<string, number>();
-  private readonly products = new Map<string, number>();
+  private readonly catalog: StoresAndProducts;
   /** The previous row's customer keys and whom they named: an order's next lines repeat them. */
   private lastKeys: CustomerKeys | null = null;
   private lastCustomer: number | null = null;
@@ -89,6 +83,7 @@ export class RowWriter {
     private readonly setup: WriterSetup,
   ) {
     this.stmt = prepare(raw);
+    this.catalog = new StoresAndProducts(raw, setup.storeTimeZone);
     this.conflicts = new OrderConflicts(raw);
     this.identities = new IdentityResolver(raw, setup.channel, setup.at, setup.fileName);
     this.orders = new BatchOrders(raw, setup.batchId, setup.cancelPrefix);
@@ -180,15 +175,15 @@ export class RowWriter {
     const quantity = r.quantity ?? 1;
     const amount = netAmount(gross, r);
     const unit = r.unitPriceFen ?? (quantity !== 0 ? Math.round(gross / quantity) : 0);
-    const productId = r.product ? this.productId(r.product) : null;
+    const productId = r.product ? this.catalog.productId(r.product) : null;
     if (r.lineNo === undefined && !order.isNew) {
       // An order from an earlier export: its line is known by content, not by position.
-      const matched = this.orders.matchKnownLine(order, productId, quantity, unit, amount);
+      const matched = this.orders.stored.match(order, productId, quantity, unit, amount);
       if (matched !== null) {
         if (this.orders.restatus(order, r.kind)) return 'imported';
         return this.duplicate('line_known', matched);
       }
-      lineNo = this.orders.takeLineNo(order);
+      lineNo = this.orders.stored.takeLineNo(order);
     }
     const result = this.orders.writeLine(order, lineNo, productId, quantity, unit, amount, r.kind);
     if (result === 'imported') return result;
@@ -246,7 +241,7 @@ export class RowWriter {
   private orderFacts(r: ImportRecord, customerId: number | null) {
     const orderedAt = r.orderedAt ?? 0;
     return {
-      storeId: r.store ? this.storeId(r.store) : null,
+      storeId: r.store ? this.catalog.storeId(r.store) : null,
       customerId,
       kind: r.kind,
       orderedAt,
@@ -255,54 +250,6 @@ export class RowWriter {
     };
   }
 
-  private storeId(store: NonNullable<ImportRecord['store']>): number {
-    const cached = this.stores.get(store.code);
-    if (cached !== undefined) return cached;
-    const s = this.stmt;
-    const found = s.selectStore.get(store.code);
-    let id: number;
-    if (found) {
-      id = found.id;
-      if (store.name || store.region)
-        s.updateStore.run(store.name ?? null, store.region ?? null, id);
-      // Stores take their zone from the imports that name them (nothing else sets it): one
-      // still at the default, made before stores kept their preset's zone, takes it now.
-      const zone = this.setup.storeTimeZone;
-      if (found.time_zone === defaultStoreTimeZone && zone !== defaultStoreTimeZone) {
-        s.storeZone.run(zone, id);
-      }
-    } else {
-      const name = store.name ?? store.code;
-      const zone = this.setup.storeTimeZone;
-      id = Number(s.insertStore.run(store.code, name, store.region ?? null, zone).lastInsertRowid);
-    }
-    this.stores.set(store.code, id);
-    return id;
-  }
-
-  private productId(product: NonNullable<ImportRecord['product']>): number {
-    const cached = this.products.get(product.sku);
-    if (cached !== undefined) return cached;
-    const s = this.stmt;
-    const found = s.selectProduct.get(product.sku);
-    let id: number;
-    if (found) {
-      id = found.id;
-      if (product.name || product.category) {
-        s.updateProduct.run(product.name ?? null, product.category ?? null, id);
-      }
-    } else {
-      const res = s.insertProduct.run(product.sku, product.name ?? null, product.category ?? null);
-      id = Number(res.lastInsertRowid);
-    }
-    this.products.set(product.sku, id);
-    return id;
-  }
-
-  /**
-   * A row that names an order an earlier import stored for someone else: most likely two
-   * sources that use the same order ids in one channel, not more of that order.
-   */
   /**
    * Whether the row names another customer than its order's, told before the row's keys
    * are resolved: a refused row must create, key or merge no customer. A row whose keys
@@ -315,6 +262,10 @@ export class RowWriter {
     return owner !== null && !this.identities.names(r.customer, owner);
   }
 
+  /**
+   * A row that names an order an earlier import stored for someone else: most likely two
+   * sources that use the same order ids in one channel, not more of that order.
+   */
   private otherCustomer(r: ImportRecord, order: OrderState): RowError {
     return this.conflicts.refuse(r, order, this.setup.columns.orderId ?? null);
   }
@@ -338,36 +289,6 @@ export class RowWriter {
   }
 }
 
-/** Every field of a row's customer; the type check fails when one is added and not listed. */
-const customerFields = Object.keys({
-  memberId: 0,
-  phone: 0,
-  maskedPhone: 0,
-  email: 0,
-  platformId: 0,
-  externalId: 0,
-  name: 0,
-  gender: 0,
-  birthDate: 0,
-  city: 0,
-} satisfies Record<keyof CustomerKeys, 0>) as (keyof CustomerKeys)[];
-
-function sameCustomer(a: CustomerKeys, b: CustomerKeys): boolean {
-  for (const field of customerFields) if (a[field] !== b[field]) return false;
-  return true;
-}
-
-/**
- * What a line or order really moved, from its amount before discount: a sale's amount less
- * its discount and its refund (refunded in whole: 0); a negative amount (a return written
- * as money going back) less its discount, in size: −37.00 with 2.00 off is −35.00. The
- * refund of a negative amount is that same money, already in it, so it is not taken again.
- */
-export function netAmount(gross: number, r: ImportRecord): number {
-  const discount = r.discountFen ?? 0;
-  return gross >= 0 ? gross - discount - (r.refundFen ?? 0) : gross + discount;
-}
-
 /** Fallback when a reader gave no business day: the day in the default store zone. */
 function shanghaiDay(at: number): string {
   return DateTime.fromMillis(at, { zone: 'Asia/Shanghai' }).toISODate() ?? '1970-01-01';
@@ -375,29 +296,9 @@ function shanghaiDay(at: number): string {
 
 function prepare(raw: SQLite.Database) {
   return {
-    selectStore: raw.prepare<[string], { id: number; time_zone: string }>(
-      'SELECT id, time_zone FROM stores WHERE code = ?',
-    ),
-    storeZone: raw.prepare('UPDATE stores SET time_zone = ? WHERE id = ?'),
-    insertStore: raw.prepare(
-      'INSERT INTO stores (code, name, region, time_zone) VALUES (?, ?, ?, ?)',
-    ),
-    updateStore: raw.prepare(
-      'UPDATE stores SET name = coalesce(?, name), region = coalesce(?, region) WHERE id = ?',
-    ),
-    selectProduct: raw.prepare<[string], { id: number }>('SELECT id FROM products WHERE sku = ?'),
-    insertProduct: raw.prepare('INSERT INTO products (sku, name, category) VALUES (?, ?, ?)'),
-    updateProduct: raw.prepare(
-      'UPDATE products SET name = coalesce(?, name), category = coalesce(?, category) WHERE id = ?',
-    ),
     insertPayment: raw.prepare(
       `INSERT INTO order_payments (order_id, seq, amount_fen, batch_id) VALUES (?, ?, ?, ?)
        ON CONFLICT (order_id, seq) DO NOTHING`,
     ),
   };
-}
-
-/** Whether a row's customer has a key that can name a person (a masked phone cannot). */
-function hasKey(c: CustomerKeys): boolean {
-  return Boolean(c.memberId || c.phone || c.email || c.platformId || c.externalId);
 }

@@ -1,6 +1,6 @@
 import type { PreviewRow, TargetField } from '../../api/imports';
 import { maskPhone } from '../../shared/mask';
-import { netAmount } from './commit-rows';
+import { netAmount } from './commit-amounts';
 import type { EffectiveImport } from './mapping';
 import type { ImportRecord } from './types';
 import { formatInstant } from './zone';

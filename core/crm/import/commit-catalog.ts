@@ -1,0 +1,88 @@
+import type SQLite from 'better-sqlite3';
+import { defaultStoreTimeZone } from './mapping';
+import type { ImportRecord } from './types';
+
+/**
+ * The stores and products an import names, found by code or SKU or created, each looked
+ * up once per import. A name, region or category the file gives replaces the stored one;
+ * a missing one keeps it.
+ */
+export class StoresAndProducts {
+  private readonly stores = new Map<string, number>();
+  private readonly products = new Map<string, number>();
+  private readonly stmt: ReturnType<typeof prepare>;
+
+  constructor(
+    raw: SQLite.Database,
+    /** The zone of the stores this import creates. */
+    private readonly storeTimeZone: string,
+  ) {
+    this.stmt = prepare(raw);
+  }
+
+  /** The store's id, created with the import's zone when it is new. */
+  storeId(store: NonNullable<ImportRecord['store']>): number {
+    const cached = this.stores.get(store.code);
+    if (cached !== undefined) return cached;
+    const s = this.stmt;
+    const found = s.selectStore.get(store.code);
+    let id: number;
+    if (found) {
+      id = found.id;
+      if (store.name || store.region)
+        s.updateStore.run(store.name ?? null, store.region ?? null, id);
+      // Stores take their zone from the imports that name them (nothing else sets it): one
+      // still at the default, made before stores kept their preset's zone, takes it now.
+      const zone = this.storeTimeZone;
+      if (found.time_zone === defaultStoreTimeZone && zone !== defaultStoreTimeZone) {
+        s.storeZone.run(zone, id);
+      }
+    } else {
+      const name = store.name ?? store.code;
+      const zone = this.storeTimeZone;
+      id = Number(s.insertStore.run(store.code, name, store.region ?? null, zone).lastInsertRowid);
+    }
+    this.stores.set(store.code, id);
+    return id;
+  }
+
+  /** The product's id, created when it is new. */
+  productId(product: NonNullable<ImportRecord['product']>): number {
+    const cached = this.products.get(product.sku);
+    if (cached !== undefined) return cached;
+    const s = this.stmt;
+    const found = s.selectProduct.get(product.sku);
+    let id: number;
+    if (found) {
+      id = found.id;
+      if (product.name || product.category) {
+        s.updateProduct.run(product.name ?? null, product.category ?? null, id);
+      }
+    } else {
+      const res = s.insertProduct.run(product.sku, product.name ?? null, product.category ?? null);
+      id = Number(res.lastInsertRowid);
+    }
+    this.products.set(product.sku, id);
+    return id;
+  }
+}
+
+function prepare(raw: SQLite.Database) {
+  return {
+    selectStore: raw.prepare<[string], { id: number; time_zone: string }>(
+      'SELECT id, time_zone FROM stores WHERE code = ?',
+    ),
+    storeZone: raw.prepare('UPDATE stores SET time_zone = ? WHERE id = ?'),
+    insertStore: raw.prepare(
+      'INSERT INTO stores (code, name, region, time_zone) VALUES (?, ?, ?, ?)',
+    ),
+    updateStore: raw.prepare(
+      'UPDATE stores SET name = coalesce(?, name), region = coalesce(?, region) WHERE id = ?',
+    ),
+    selectProduct: raw.prepare<[string], { id: number }>('SELECT id FROM products WHERE sku = ?'),
+    insertProduct: raw.prepare('INSERT INTO products (sku, name, category) VALUES (?, ?, ?)'),
+    updateProduct: raw.prepare(
+      'UPDATE products SET name = coalesce(?, name), category = coalesce(?, category) WHERE id = ?',
+    ),
+  };
+}
