@@ -225,7 +225,20 @@ export interface ImportSummary {
   rejected: RowError[];
   /** The first duplicate rows (`rowsDuplicate` counts them all), so none looks dropped. */
   duplicates: DuplicateRow[];
+  /**
+   * Stores whose zone this import corrected (kept even when the file added nothing new:
+   * it corrects the store, it is no part of a batch); empty when none was.
+   */
+  storeZones: StoreZoneChange[];
   durationMs: number;
+}
+
+/** A store made at the default zone that an import's preset put in its own zone. */
+export interface StoreZoneChange {
+  /** The store's code, as the files name it. */
+  store: string;
+  from: string;
+  to: string;
 }
 
 export interface BatchInfo {

@@ -154,6 +154,9 @@ function describeWritten(s: ImportSummary): string[] {
       `${plural(s.orders.adjustments, 'adjustment')}; ` +
       `${formatCount(s.anonymousOrders)} anonymous`,
     `  customers: ${formatCount(s.customersNew)} new, ${formatCount(s.customersMatched)} matched`,
+    ...s.storeZones.map(
+      (z) => `  store ${z.store}: time zone corrected from ${z.from} to ${z.to} (kept)`,
+    ),
   ];
 }
 

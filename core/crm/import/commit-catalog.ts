@@ -1,4 +1,5 @@
 import type SQLite from 'better-sqlite3';
+import type { StoreZoneChange } from '../../api/imports';
 import { defaultStoreTimeZone } from './mapping';
 import type { ImportRecord } from './types';
 
@@ -10,7 +11,11 @@ import type { ImportRecord } from './types';
 export class StoresAndProducts {
   private readonly stores = new Map<string, number>();
   private readonly products = new Map<string, number>();
+  /** Stores named only by rows of stored orders, whose zone was looked at. */
+  private readonly seen = new Set<string>();
   private readonly stmt: ReturnType<typeof prepare>;
+  /** Stores this import moved from the default zone to its own, in the order first named. */
+  readonly zoneChanges: StoreZoneChange[] = [];
 
   constructor(
     raw: SQLite.Database,
@@ -31,12 +36,7 @@ export class StoresAndProducts {
       id = found.id;
       if (store.name || store.region)
         s.updateStore.run(store.name ?? null, store.region ?? null, id);
-      // Stores take their zone from the imports that name them (nothing else sets it): one
-      // still at the default, made before stores kept their preset's zone, takes it now.
-      const zone = this.storeTimeZone;
-      if (found.time_zone === defaultStoreTimeZone && zone !== defaultStoreTimeZone) {
-        s.storeZone.run(zone, id);
-      }
+      this.correctZone(store.code, found);
     } else {
       const name = store.name ?? store.code;
       const zone = this.storeTimeZone;
@@ -44,6 +44,28 @@ export class StoresAndProducts {
     }
     this.stores.set(store.code, id);
     return id;
+  }
+
+  /**
+   * A store named by a row of an order already stored (a file imported again): nothing of
+   * it changes but its zone, which such a file corrects as well as a new one.
+   */
+  see(store: NonNullable<ImportRecord['store']>): void {
+    if (this.stores.has(store.code) || this.seen.has(store.code)) return;
+    this.seen.add(store.code);
+    const found = this.stmt.selectStore.get(store.code);
+    if (found) this.correctZone(store.code, found);
+  }
+
+  /**
+   * Stores take their zone from the imports that name them (nothing else sets it): one
+   * still at the default, made before stores kept their preset's zone, takes it now.
+   */
+  private correctZone(code: string, found: { id: number; time_zone: string }): void {
+    const zone = this.storeTimeZone;
+    if (found.time_zone !== defaultStoreTimeZone || zone === defaultStoreTimeZone) return;
+    this.stmt.storeZone.run(zone, found.id);
+    this.zoneChanges.push({ store: code, from: found.time_zone, to: zone });
   }
 
   /** The product's id, created when it is new. */
@@ -65,6 +87,19 @@ export class StoresAndProducts {
     this.products.set(product.sku, id);
     return id;
   }
+}
+
+/**
+ * Keeps the zone corrections of an import whose facts were rolled back because it added
+ * nothing new: they correct the stores, they are no part of a batch. A store whose zone
+ * another writer changed in the meantime is left as it is.
+ */
+export function keepZoneChanges(raw: SQLite.Database, changes: StoreZoneChange[]): void {
+  if (changes.length === 0) return;
+  const update = raw.prepare('UPDATE stores SET time_zone = ? WHERE code = ? AND time_zone = ?');
+  raw.transaction(() => {
+    for (const c of changes) update.run(c.to, c.store, c.from);
+  })();
 }
 
 function prepare(raw: SQLite.Database) {

@@ -67,7 +67,8 @@ export interface WriterSetup {
 export class RowWriter {
   readonly identities: IdentityResolver;
   readonly orders: BatchOrders;
-  private readonly catalog: StoresAndProducts;
+  /** The stores and products the rows name (and the stores whose zone they corrected). */
+  readonly catalog: StoresAndProducts;
   /** The previous row's customer keys and whom they named: an order's next lines repeat them. */
   private lastKeys: CustomerKeys | null = null;
   private lastCustomer: number | null = null;
@@ -129,7 +130,10 @@ export class RowWriter {
     if (known && this.namesOther(r, known)) return this.otherCustomer(r, known);
     const customerId = this.customerOf(r);
     if (known && !this.orders.ownedBy(known, customerId)) return this.otherCustomer(r, known);
-    if (known) return this.duplicate(known.isNew ? 'order_repeated' : 'order_known', null);
+    if (known) {
+      if (r.store) this.catalog.see(r.store);
+      return this.duplicate(known.isNew ? 'order_repeated' : 'order_known', null);
+    }
 
     const amount = netAmount(r.orderAmountFen ?? 0, r);
     this.orders.create(r.channel, r.orderId, this.orderFacts(r, customerId), amount, true);
@@ -166,6 +170,7 @@ export class RowWriter {
     const customerId = this.customerOf(r);
     if (order && !this.orders.ownedBy(order, customerId)) return this.otherCustomer(r, order);
     if (order && customerId !== null) this.orders.adopt(order, customerId);
+    if (order && r.store) this.catalog.see(r.store);
     if (!order) {
       order = this.orders.create(r.channel, r.orderId, this.orderFacts(r, customerId), 0, false);
     }

@@ -1,4 +1,4 @@
-import type { DuplicateRow, ImportSummary, RowError, TargetField } from '../../api/imports';
+import type { DuplicateRow, ImportSummary, StoreZoneChange, TargetField } from '../../api/imports';
 import type { Db } from '../../db/open';
 import type { BatchStatus } from '../../db/schema';
 import { CoreError, isCoreError } from '../../shared/errors';
@@ -12,16 +12,15 @@ import {
   openBatchRow,
   recordFailedBatch,
 } from './batch-store';
-import type { BatchCounts } from './batch-store';
+import { keepZoneChanges } from './commit-catalog';
 import { RowWriter } from './commit-rows';
-import type { OrderCounts } from './commit-kinds';
 import type { DuplicateCode } from './commit-rows';
+import { summarize, summarizeCancelled } from './commit-summary';
+import type { Tally } from './commit-summary';
 import type { ImportRecord, RecordOutcome, SourceFacts } from './types';
 
 const log = logger('import');
 
-/** How many rejected rows the summary carries; `imports.rejected` lists them all. */
-const SUMMARY_REJECTED = 100;
 /** How many duplicate rows the summary lists; `rowsDuplicate` counts them all. */
 const SUMMARY_DUPLICATES = 100;
 
@@ -43,11 +42,6 @@ export interface CommitOptions {
   signal?: AbortSignal;
   /** Called after each chunk with the rows handled so far. */
   onRows?: (rows: number) => void;
-}
-
-interface Tally extends BatchCounts {
-  rejected: RowError[];
-  duplicates: DuplicateRow[];
 }
 
 /**
@@ -130,7 +124,13 @@ async function commitOn(
     const changedNothing = tally.rowsImported === 0 && writer.identities.writes === 0;
     if (changedNothing) {
       raw.exec('ROLLBACK');
-      log.info(`${facts.fileName} holds nothing new: ${tally.rowsDuplicate} duplicate rows`);
+      // The stores' zones it corrected are kept: a correction of the store, not a batch.
+      const zones = writer.catalog.zoneChanges;
+      keepZoneChanges(raw, zones);
+      log.info(
+        `${facts.fileName} holds nothing new: ${tally.rowsDuplicate} duplicate rows` +
+          describeZones(zones),
+      );
       return summary('unchanged', committedBatchWithHash(raw, facts.contentHash));
     }
 
@@ -139,7 +139,9 @@ async function commitOn(
     raw.exec('COMMIT');
     log.info(
       `imported ${facts.fileName} as batch ${batchId}: ${tally.rowsImported} rows, ` +
-        `${tally.rowsDuplicate} duplicates, ${tally.rowsRejected} rejected, ${writer.identities.merges} merges`,
+        `${tally.rowsDuplicate} duplicates, ${tally.rowsRejected} rejected, ` +
+        `${writer.identities.merges} merges` +
+        describeZones(writer.catalog.zoneChanges),
     );
     return summary(status, batchId);
   } catch (error) {
@@ -150,6 +152,13 @@ async function commitOn(
     }
     throw error;
   }
+}
+
+/** The stores whose zone an import corrected, for its log line ('' when none). */
+function describeZones(changes: StoreZoneChange[]): string {
+  if (changes.length === 0) return '';
+  const each = changes.map((c) => `${c.store} from ${c.from} to ${c.to}`);
+  return `; store zones corrected: ${each.join(', ')}`;
 }
 
 /** Takes the write lock for the whole file; another import holding it is an expected failure. */
@@ -213,72 +222,4 @@ function throwIfCancelled(signal: AbortSignal | undefined, fileName: string): vo
     'imports.cancelled',
     `The import of ${fileName} was cancelled; nothing was written.`,
   );
-}
-
-function summarize(
-  options: CommitOptions,
-  tally: Tally,
-  orders: OrderCounts,
-  writer: RowWriter,
-  status: ImportSummary['status'],
-  batchId: number | null,
-  startedMs: number,
-): ImportSummary {
-  const written = status === 'committed' || status === 'partial';
-  return {
-    ...base(options, tally, status, batchId, startedMs),
-    orders: written
-      ? {
-          sales: orders.sales,
-          returns: orders.returns,
-          cancellations: orders.cancellations,
-          writeoffs: orders.writeoffs,
-          adjustments: orders.adjustments,
-        }
-      : noOrders(),
-    anonymousOrders: written ? orders.anonymous : 0,
-    customersNew: written ? writer.identities.customersNew : 0,
-    customersMatched: written ? writer.identities.customersMatched : 0,
-  };
-}
-
-function summarizeCancelled(
-  options: CommitOptions,
-  tally: Tally,
-  startedMs: number,
-): ImportSummary {
-  return {
-    ...base(options, tally, 'cancelled', null, startedMs),
-    orders: noOrders(),
-    anonymousOrders: 0,
-    customersNew: 0,
-    customersMatched: 0,
-  };
-}
-
-function base(
-  options: CommitOptions,
-  tally: Tally,
-  status: ImportSummary['status'],
-  batchId: number | null,
-  startedMs: number,
-) {
-  return {
-    batchId,
-    fileName: options.facts.fileName,
-    status,
-    encoding: options.facts.encoding,
-    dateOrder: options.facts.dateOrder,
-    rowsTotal: tally.rowsTotal,
-    rowsImported: status === 'committed' || status === 'partial' ? tally.rowsImported : 0,
-    rowsDuplicate: tally.rowsDuplicate,
-    rowsRejected: tally.rowsRejected,
-    rejected: tally.rejected.slice(0, SUMMARY_REJECTED),
-    duplicates: tally.duplicates,
-    durationMs: Math.round(performance.now() - startedMs),
-  };
-}
-
-function noOrders(): ImportSummary['orders'] {
-  return { sales: 0, returns: 0, cancellations: 0, writeoffs: 0, adjustments: 0 };
 }

@@ -1,0 +1,90 @@
+import type { DuplicateRow, ImportSummary, RowError } from '../../api/imports';
+import type { BatchCounts } from './batch-store';
+import type { OrderCounts } from './commit-kinds';
+import type { RowWriter } from './commit-rows';
+import type { CommitOptions } from './commit';
+
+/** How many rejected rows the summary carries; `imports.rejected` lists them all. */
+const SUMMARY_REJECTED = 100;
+
+/** What the rows of a file did, counted as they are written. */
+export interface Tally extends BatchCounts {
+  rejected: RowError[];
+  duplicates: DuplicateRow[];
+}
+
+/**
+ * What an import did, as the person is told: the orders and customers it wrote (none when
+ * it wrote nothing), its rows, and the stores whose zone it corrected.
+ */
+export function summarize(
+  options: CommitOptions,
+  tally: Tally,
+  orders: OrderCounts,
+  writer: RowWriter,
+  status: ImportSummary['status'],
+  batchId: number | null,
+  startedMs: number,
+): ImportSummary {
+  const written = status === 'committed' || status === 'partial';
+  return {
+    ...base(options, tally, status, batchId, startedMs),
+    orders: written
+      ? {
+          sales: orders.sales,
+          returns: orders.returns,
+          cancellations: orders.cancellations,
+          writeoffs: orders.writeoffs,
+          adjustments: orders.adjustments,
+        }
+      : noOrders(),
+    anonymousOrders: written ? orders.anonymous : 0,
+    customersNew: written ? writer.identities.customersNew : 0,
+    customersMatched: written ? writer.identities.customersMatched : 0,
+    // A refused file corrects no store either: it leaves the database as it was.
+    storeZones: status === 'failed' ? [] : writer.catalog.zoneChanges,
+  };
+}
+
+/** A cancelled import: what was read before the cancel, nothing written. */
+export function summarizeCancelled(
+  options: CommitOptions,
+  tally: Tally,
+  startedMs: number,
+): ImportSummary {
+  return {
+    ...base(options, tally, 'cancelled', null, startedMs),
+    orders: noOrders(),
+    anonymousOrders: 0,
+    customersNew: 0,
+    customersMatched: 0,
+    storeZones: [],
+  };
+}
+
+function base(
+  options: CommitOptions,
+  tally: Tally,
+  status: ImportSummary['status'],
+  batchId: number | null,
+  startedMs: number,
+) {
+  return {
+    batchId,
+    fileName: options.facts.fileName,
+    status,
+    encoding: options.facts.encoding,
+    dateOrder: options.facts.dateOrder,
+    rowsTotal: tally.rowsTotal,
+    rowsImported: status === 'committed' || status === 'partial' ? tally.rowsImported : 0,
+    rowsDuplicate: tally.rowsDuplicate,
+    rowsRejected: tally.rowsRejected,
+    rejected: tally.rejected.slice(0, SUMMARY_REJECTED),
+    duplicates: tally.duplicates,
+    durationMs: Math.round(performance.now() - startedMs),
+  };
+}
+
+function noOrders(): ImportSummary['orders'] {
+  return { sales: 0, returns: 0, cancellations: 0, writeoffs: 0, adjustments: 0 };
+}
