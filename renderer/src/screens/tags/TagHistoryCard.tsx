@@ -1,4 +1,4 @@
-import { Card, Table, Tag } from 'antd';
+import { Card, Empty, Table, Tag } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,41 +36,63 @@ export function TagHistoryCard({ tag }: { tag: TagInfo }) {
       ],
     };
   }, [history.data, t]);
+  // A tag that has never had a member has nothing to draw: say so instead of empty axes.
+  const never = history.data !== undefined && history.data.series.length === 0;
 
   return (
     <Card title={t('tags.history')} size="small">
       <ErrorNote error={history.error} />
-      <EChart option={option} height={240} ariaLabel={t('tags.history')} />
-      <Table<Recent>
-        size="small"
-        rowKey={(r) => `${r.customerId}:${r.at}:${r.action}`}
-        dataSource={history.data?.recent ?? []}
-        pagination={{ pageSize: 5, hideOnSinglePage: true }}
-        onRow={(r) => ({
-          onClick: () => navigate('customers', String(r.customerId)),
-          style: { cursor: 'pointer' },
-        })}
-        columns={[
-          {
-            title: t('tags.customer'),
-            key: 'customer',
-            render: (_, r) => r.customerName ?? `#${r.customerId}`,
-          },
-          {
-            title: t('tags.change'),
-            dataIndex: 'action',
-            render: (a: Recent['action']) => (
-              <Tag color={a === 'added' ? 'green' : 'red'}>{t(`tags.${a}`)}</Tag>
-            ),
-          },
-          { title: t('tags.version'), dataIndex: 'version', width: 70 },
-          {
-            title: t('tags.when'),
-            dataIndex: 'at',
-            render: (v: string) => formatDateTime(v, locale),
-          },
-        ]}
-      />
+      {never ? (
+        <NeverMembers />
+      ) : (
+        <EChart option={option} height={240} ariaLabel={t('tags.history')} />
+      )}
+      {never ? null : (
+        <Table<Recent>
+          size="small"
+          rowKey={(r) => `${r.customerId}:${r.at}:${r.action}`}
+          dataSource={history.data?.recent ?? []}
+          pagination={{ pageSize: 5, hideOnSinglePage: true }}
+          onRow={(r) => ({
+            onClick: () => navigate('customers', String(r.customerId)),
+            style: { cursor: 'pointer' },
+          })}
+          columns={[
+            {
+              title: t('tags.customer'),
+              key: 'customer',
+              render: (_, r) => r.customerName ?? `#${r.customerId}`,
+            },
+            {
+              title: t('tags.change'),
+              dataIndex: 'action',
+              render: (a: Recent['action']) => (
+                <Tag color={a === 'added' ? 'green' : 'red'}>{t(`tags.${a}`)}</Tag>
+              ),
+            },
+            { title: t('tags.version'), dataIndex: 'version', width: 70 },
+            {
+              title: t('tags.when'),
+              dataIndex: 'at',
+              render: (v: string) => formatDateTime(v, locale),
+            },
+          ]}
+        />
+      )}
     </Card>
+  );
+}
+
+/** In place of the chart, as tall as it, for a tag no customer has had yet. */
+function NeverMembers() {
+  const { t } = useTranslation();
+  return (
+    <div style={{ height: 240, display: 'grid' }}>
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={t('tags.historyEmpty')}
+        style={{ alignSelf: 'center' }}
+      />
+    </div>
   );
 }
