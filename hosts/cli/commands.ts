@@ -6,7 +6,7 @@ import type { App } from '../../core/service';
 import { call, findTag, followJob } from './call';
 import { CliFailure, exitCodes, usageError } from './exit';
 import { checkOutFile, writeOutFile } from './out-file';
-import { formatCount, plural, storeTime, table } from './output';
+import { formatCount, plural, table, zonedTime } from './output';
 
 export interface Flags {
   preset?: string;
@@ -131,14 +131,21 @@ function describeImport(s: ImportSummary, chosenOrder: string | undefined): stri
   return lines.join('\n');
 }
 
-/** A refused file wrote nothing: only what the file held is said, no batch, no duplicates. */
+/**
+ * A refused file wrote nothing: only what the file held is said, no duplicates. It is kept
+ * in the import history (with its rejected rows) under a batch number of its own, which is
+ * said, so that the next import's number, one more, skips nothing the person has not seen.
+ */
 function describeRefused(s: ImportSummary): string[] {
   const good = s.rowsTotal - s.rowsRejected;
+  const history =
+    s.batchId !== null ? [`  kept in the import history as refused batch ${s.batchId}`] : [];
   return [
     `${s.fileName}: refused, nothing was written (${plural(s.rowsRejected, 'row')} rejected; ` +
       `fix them, or run again with --accept-partial to import the other rows)`,
     `  the file holds ${plural(s.rowsTotal, 'row')}: ${formatCount(good)} readable, ` +
       `${formatCount(s.rowsRejected)} rejected`,
+    ...history,
   ];
 }
 
@@ -185,7 +192,7 @@ export async function recompute(app: App): Promise<Output> {
   const s = (await followJob(app, job, 'recompute', 'steps')) as RecomputeSummary;
   const text =
     `recomputed ${plural(s.customers, 'customer')} and ${plural(s.tagsEvaluated, 'tag')} ` +
-    `as of ${storeTime(s.asOf)}: +${s.membershipsAdded} / -${s.membershipsRemoved} memberships ` +
+    `as of ${zonedTime(s.asOf)}: +${s.membershipsAdded} / -${s.membershipsRemoved} memberships ` +
     `in ${s.durationMs} ms`;
   return { text, json: s };
 }

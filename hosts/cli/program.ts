@@ -10,6 +10,8 @@ import { exportSegment, importFile, listTags, recompute } from './commands';
 import { checkDbFile, dbOpenFailure } from './db-file';
 import type { Flags, Output } from './commands';
 import { CliFailure, exitCodeFor, exitCodes, usageError } from './exit';
+import { listBatches } from './batches';
+import { showCustomer } from './customer';
 import { explain } from './explain';
 import { checkOutIsNotDatabase } from './out-file';
 
@@ -20,12 +22,14 @@ Commands:
                 [--encoding <name>] [--date-order ymd|dmy|mdy]
       import one CSV/XLSX export as one batch; with rejected rows nothing is
       committed unless --accept-partial is given
+  batches                        the import history, refused files included
   recompute                      recompute metrics, RFM and tags as of now
   tags                           list the tags and their member counts
   export --tag <key|id> --out <file> [--format csv|xlsx] [--unmask-phones]
       write the customers with a tag; phones are masked unless asked
   explain --customer <id> [--tag <key|id>]
       why a customer has (or has not) each of their tags
+  customer --customer <id>       a customer with their tags and newest orders
 
 Options for every command:
   --db <file>   database (default: ${defaultDbFile()}); created empty if missing
@@ -33,6 +37,8 @@ Options for every command:
                 use npm run --silent cli -- … so that npm's own banner stays out)
   -h, --help    this text
 
+Times are printed in the store's zone with the zone named (e.g. 2011-12-09 12:50
+Europe/London; Asia/Shanghai when no store is concerned); --json keeps ISO instants in UTC.
 Progress and log lines go to stderr; results go to stdout.
 Exit codes:
   0  ok
@@ -48,10 +54,12 @@ Exit codes:
 /** Which options each command accepts, beyond --db, --json and --help. */
 const commandOptions: Record<string, (keyof Flags)[]> = {
   import: ['preset', 'mapping', 'accept-partial', 'encoding', 'date-order'],
+  batches: [],
   recompute: [],
   tags: [],
   export: ['tag', 'format', 'out', 'unmask-phones'],
   explain: ['customer', 'tag'],
+  customer: ['customer'],
 };
 
 function parse(argv: string[]) {
@@ -81,12 +89,16 @@ async function run(app: App, command: string, args: string[], flags: Flags): Pro
     case 'import':
       if (args.length !== 1) throw usageError('import needs exactly one file.');
       return importFile(app, args[0] ?? '', flags);
+    case 'batches':
+      return listBatches(app);
     case 'recompute':
       return recompute(app);
     case 'tags':
       return listTags(app);
     case 'export':
       return exportSegment(app, flags);
+    case 'customer':
+      return showCustomer(app, flags);
     default:
       return explain(app, flags);
   }

@@ -115,7 +115,9 @@ async function commitOn(
 
     if (tally.rowsRejected > 0 && !options.acceptPartial) {
       raw.exec('ROLLBACK');
-      const id = recordFailedBatch(raw, facts, channel, tally, tally.rejected, at, at);
+      // Its valid rows were rolled back: the history says it imported none, as the summary.
+      const counts = { ...tally, rowsImported: 0 };
+      const id = recordFailedBatch(raw, facts, channel, counts, tally.rejected, at, at);
       log.info(`refused ${facts.fileName}: ${tally.rowsRejected} rows rejected, nothing written`);
       return summary('failed', id);
     }

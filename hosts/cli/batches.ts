@@ -1,0 +1,34 @@
+import type { BatchInfo } from '../../core/api/imports';
+import type { App } from '../../core/service';
+import { call } from './call';
+import type { Output } from './commands';
+import { formatCount, table, zonedTime } from './output';
+
+/**
+ * The import history, newest first: every batch with its number, what became of it and
+ * its rows. A refused file (rows rejected, nothing written) keeps its batch, so that its
+ * rejected rows can be listed again: it is shown as refused, and the number it took
+ * explains why the next import's number is one more.
+ */
+export async function listBatches(app: App): Promise<Output> {
+  const batches = await call(app, 'imports.batches', {});
+  if (batches.length === 0) return { text: 'no imports yet', json: batches };
+  const rows = batches.map((b) => [
+    b.id,
+    statusWord(b),
+    b.fileName,
+    // An import is no store's: its time is the console's default zone's, named.
+    zonedTime(b.startedAt),
+    formatCount(b.rowsTotal),
+    formatCount(b.rowsImported),
+    formatCount(b.rowsDuplicate),
+    formatCount(b.rowsRejected),
+  ]);
+  const headers = ['batch', 'status', 'file', 'started', 'rows', 'imported', 'known', 'rejected'];
+  return { text: table(headers, rows), json: batches };
+}
+
+/** A batch's status in the words the import itself prints ('failed' is a refused file). */
+function statusWord(b: BatchInfo): string {
+  return b.status === 'failed' ? 'refused' : b.status;
+}
