@@ -5,7 +5,7 @@ import { formatAmount } from '../../core/shared/money';
 import { call, findTag } from './call';
 import type { Flags, Output } from './commands';
 import { usageError } from './exit';
-import { plural, storeTime } from './output';
+import { plural, zonedTime } from './output';
 
 /** Explains why a customer has (or has not) each of their tags, or one given tag. */
 export async function explain(app: App, flags: Flags): Promise<Output> {
@@ -13,9 +13,9 @@ export async function explain(app: App, flags: Flags): Promise<Output> {
   if (!Number.isInteger(customerId) || customerId <= 0) {
     throw usageError('explain needs --customer <id> (a positive whole number).');
   }
-  const tagIds = flags.tag
-    ? [(await findTag(app, flags.tag)).id]
-    : (await call(app, 'customers.get', { id: customerId })).tags.map((t) => t.id);
+  // The customer's times are said in their preferred store's zone, as the console shows them.
+  const customer = await call(app, 'customers.get', { id: customerId });
+  const tagIds = flags.tag ? [(await findTag(app, flags.tag)).id] : customer.tags.map((t) => t.id);
 
   const fields = await call(app, 'tags.fields', {});
   const moneyFields = new Set(fields.filter((f) => f.type === 'money').map((f) => f.key));
@@ -24,20 +24,22 @@ export async function explain(app: App, flags: Flags): Promise<Output> {
     explanations.push(await call(app, 'customers.explainTag', { customerId, tagId }));
   }
   const text = explanations.length
-    ? explanations.map((e) => describeExplanation(e, moneyFields)).join('\n\n')
+    ? explanations
+        .map((e) => describeExplanation(e, moneyFields, customer.row.timeZone))
+        .join('\n\n')
     : `customer ${customerId} has no tags`;
   return { text, json: explanations };
 }
 
-function describeExplanation(e: TagExplanation, moneyFields: Set<string>): string {
+function describeExplanation(e: TagExplanation, moneyFields: Set<string>, zone: string): string {
   const head =
     `${e.nameZh} / ${e.nameEn} [${e.kind}]: ${e.has ? 'has it' : 'does not have it'}` +
-    (e.since ? ` since ${storeTime(e.since)}` : '') +
-    ` (rule version ${e.version}, as of ${storeTime(e.asOf)})`;
+    (e.since ? ` since ${zonedTime(e.since, zone)}` : '') +
+    ` (rule version ${e.version}, as of ${zonedTime(e.asOf, zone)})`;
   const body = e.rule
     ? describeGroup(e.rule, '  ', moneyFields, e.currency)
     : e.reason
-      ? `  ${describeReason(e.reason.code, e.reason.params)}`
+      ? `  ${describeReason(e.reason.code, e.reason.params, zone)}`
       : '';
   return body ? `${head}\n${body}` : head;
 }
@@ -50,20 +52,24 @@ const reasonText: Record<string, string> = {
   'tags.reason.lifecycle': 'Lifecycle stage {stage}: last order {recencyDays}, {orders} in all.',
 };
 
-function describeReason(code: string, params: Record<string, string | number>): string {
+function describeReason(
+  code: string,
+  params: Record<string, string | number>,
+  zone: string,
+): string {
   const template = reasonText[code];
   if (!template) return `${code} ${JSON.stringify(params)}`;
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => reasonValue(key, params[key]));
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => reasonValue(key, params[key], zone));
 }
 
-/** A reason's parameter in words: counts with their noun, instants in store time. */
-function reasonValue(key: string, value: string | number | undefined): string {
+/** A reason's parameter in words: counts with their noun, instants in the store's zone. */
+function reasonValue(key: string, value: string | number | undefined, zone: string): string {
   if (value === undefined) return '?';
   if (key === 'recencyDays' && typeof value === 'number') {
     return value < 0 ? 'none yet' : `${plural(value, 'day')} ago`;
   }
   if (key === 'orders' && typeof value === 'number') return plural(value, 'order');
-  if (key === 'at' && typeof value === 'string') return storeTime(value);
+  if (key === 'at' && typeof value === 'string') return zonedTime(value, zone);
   return String(value);
 }
 

@@ -1,5 +1,5 @@
 import type { JobStatus } from '../../core/api/system';
-import { formatDateTime } from '../../renderer/src/shell/format';
+import { defaultStoreTimeZone } from '../../core/crm/import/mapping';
 
 const number = new Intl.NumberFormat('en-US');
 
@@ -66,7 +66,24 @@ export function plural(n: number, noun: string, nouns = `${noun}s`): string {
   return `${number.format(n)} ${n === 1 ? noun : nouns}`;
 }
 
-/** An instant as the console shows it: 'YYYY-MM-DD HH:mm' in the store's zone (Shanghai). */
-export function storeTime(iso: string): string {
-  return formatDateTime(iso, 'en');
+/**
+ * An instant for people: 'YYYY-MM-DD HH:mm' in a store's zone, with the zone named so that
+ * no one reads London time as Shanghai time: '2011-12-09 12:50 Europe/London'. Without a
+ * store (a recompute of every customer) the console's default zone, Asia/Shanghai. A value
+ * that is no instant is printed as it came. --json keeps the ISO instants in UTC.
+ */
+export function zonedTime(iso: string, zone: string = defaultStoreTimeZone): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const p = Object.fromEntries(parts.map((part) => [part.type, part.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${zone}`;
 }

@@ -224,8 +224,11 @@ describe('the CLI', () => {
   });
 
   it('writes a segment file with as many customers as it reports, and explains a tag', async () => {
-    // Runs after the UCI import above, on the same database.
-    expect((await cli('recompute', '--db', db)).code).toBe(0);
+    // Runs after the UCI import above, on the same database. A recompute of every
+    // customer names no store: its as-of time is the console's default zone's.
+    const recomputed = await cli('recompute', '--db', db);
+    expect(recomputed.code).toBe(0);
+    expect(recomputed.stdout).toMatch(/as of \d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Shanghai:/);
     const out = path.join(dir, 'segment.csv');
     const exported = await cli(
       'export',
@@ -256,8 +259,11 @@ describe('the CLI', () => {
     );
     expect(explained.code).toBe(0);
     expect(JSON.parse(explained.stdout)[0].has).toBe(true);
+    // --json keeps the instants as ISO UTC.
+    expect(JSON.parse(explained.stdout)[0].asOf).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/);
 
-    // Text: instants as the console writes them (store time), never raw ISO instants.
+    // Text: instants in the customer's store's zone, named: every UCI customer buys from
+    // the one store UCI-ONLINE, in London (the preset's zone); never raw ISO instants.
     const text = await cli(
       'explain',
       '--customer',
@@ -267,8 +273,9 @@ describe('the CLI', () => {
       '--db',
       db,
     );
-    expect(text.stdout).toMatch(/since \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(rule version/);
-    expect(text.stdout).toMatch(/as of \d{4}-\d{2}-\d{2} \d{2}:\d{2}\)/);
+    const time = '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} Europe/London';
+    expect(text.stdout).toMatch(new RegExp(`since ${time} \\(rule version`));
+    expect(text.stdout).toMatch(new RegExp(`as of ${time}\\)`));
     expect(text.stdout).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
   });
 
