@@ -33,6 +33,23 @@ export const customerColumns = [
 ] as const;
 export type CustomerColumn = (typeof customerColumns)[number];
 
+/**
+ * The customer's key column (`CustomerRow.key`): the grid filters it ("contains", on
+ * member and platform ids) but never sorts by it, which would read every customer's ids.
+ */
+export const customerKeyColumn = 'key';
+/** A column a text filter may name: a grid column, or the customer's key. */
+export type FilterColumn = CustomerColumn | typeof customerKeyColumn;
+
+/**
+ * Who a nameless customer is, by the key their files show: member id, else platform id,
+ * else phone (masked), else e-mail (masked), else an external id.
+ */
+export interface CustomerKey {
+  kind: 'member' | 'platform' | 'phone' | 'email' | 'external';
+  value: string;
+}
+
 export interface CustomerRow {
   id: number;
   name: string | null;
@@ -41,6 +58,8 @@ export interface CustomerRow {
   city: string | null;
   /** Masked, e.g. 138****1234. */
   phone: string | null;
+  /** The customer's key (rules in core/crm/customers/key.ts); null when they have none. */
+  key: CustomerKey | null;
   recencyDays: number | null;
   orders30: number;
   orders90: number;
@@ -82,7 +101,7 @@ const columnFilter = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('text'),
-    column: z.enum(customerColumns),
+    column: z.enum([...customerColumns, customerKeyColumn]),
     contains: z.string().max(100),
   }),
   z.object({

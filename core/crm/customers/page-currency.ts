@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { RawBuilder, SqlBool } from 'kysely';
 import type SQLite from 'better-sqlite3';
-import type { CustomerColumn } from '../../api/customers';
+import type { FilterColumn } from '../../api/customers';
 import { prepared, versionOf } from './page-total';
 
 /*
@@ -17,7 +17,7 @@ import { prepared, versionOf } from './page-total';
  */
 
 /** Columns holding an amount in the customer's currency (minor units: fen, pence, …). */
-export const moneyColumns: ReadonlySet<CustomerColumn> = new Set<CustomerColumn>([
+export const moneyColumns: ReadonlySet<FilterColumn> = new Set<FilterColumn>([
   'spend30',
   'spend90',
   'spend365',

@@ -2,7 +2,8 @@ import type SQLite from 'better-sqlite3';
 import type { CustomerRow } from '../../api/customers';
 import type { Db } from '../../db/open';
 import type { Lifecycle } from '../../db/schema';
-import { maskPhone } from '../../shared/mask';
+import { keysAndPhones } from './key';
+import type { IdentityCells } from './key';
 import { customerRow } from './rows';
 import type { RawRow } from './rows';
 
@@ -22,9 +23,11 @@ const rowsSql = `SELECT json_group_array(json_array(c.id, c.name, c.gender, c.bi
   FROM customer_metrics m JOIN customers c ON c.id = m.customer_id
   WHERE m.customer_id IN (SELECT value FROM json_each(?))`;
 
-const phonesSql = `SELECT json_group_array(json_array(customer_id, kind, value, id))
+// The ids a row shows (its key and its phone), one lookup on the identities index per row.
+const identitiesSql = `SELECT json_group_array(json_array(customer_id, kind, value, id))
   FROM customer_identities
-  WHERE customer_id IN (SELECT value FROM json_each(?)) AND kind IN ('phone', 'masked_phone')`;
+  WHERE customer_id IN (SELECT value FROM json_each(?))
+    AND kind IN ('member', 'platform', 'phone', 'masked_phone', 'email', 'external')`;
 
 const membershipsSql = `SELECT json_group_array(json_array(customer_id, tag_id)) FROM tag_members
   WHERE customer_id IN (SELECT value FROM json_each(?))`;
@@ -86,26 +89,6 @@ function rawRow(a: Cell[]): RawRow {
   };
 }
 
-/**
- * First phone of each customer, masked; a masked phone from a platform as it came. A
- * full phone wins over a masked one, then the one recorded first.
- */
-function phonesOf(raw: SQLite.Database, idsJson: string): Map<number, string> {
-  const first = new Map<number, { full: boolean; id: number; value: string }>();
-  for (const [customerId, kind, value, id] of rowsOf(raw, phonesSql, idsJson)) {
-    const full = kind === 'phone';
-    const known = first.get(customerId as number);
-    if (known && (known.full > full || (known.full === full && known.id < (id as number)))) {
-      continue;
-    }
-    first.set(customerId as number, { full, id: id as number, value: value as string });
-  }
-  const phones = new Map<number, string>();
-  for (const [customerId, p] of first)
-    phones.set(customerId, p.full ? maskPhone(p.value) : p.value);
-  return phones;
-}
-
 /** Each customer's tags, by tag id. */
 function tagsOf(raw: SQLite.Database, idsJson: string): Map<number, CustomerRow['tags']> {
   const byId = new Map<number, CustomerRow['tags'][number]>();
@@ -131,7 +114,7 @@ function tagsOf(raw: SQLite.Database, idsJson: string): Map<number, CustomerRow[
 
 /**
  * The grid rows of a page's customers, in the order of `ids`: profile and metrics,
- * age on the metrics' day, the first phone masked, tags by id.
+ * age on the metrics' day, the key and the first phone (masked), tags by id.
  */
 export function readRows(db: Db, ids: number[], day: string): CustomerRow[] {
   if (ids.length === 0) return [];
@@ -140,12 +123,13 @@ export function readRows(db: Db, ids: number[], day: string): CustomerRow[] {
   for (const a of rowsOf(db.raw, rowsSql, idsJson)) {
     byId.set(a[0] as number, rawRow(a));
   }
-  const phones = phonesOf(db.raw, idsJson);
+  const { keys, phones } = keysAndPhones(rowsOf(db.raw, identitiesSql, idsJson) as IdentityCells[]);
   const tags = tagsOf(db.raw, idsJson);
   const rows: CustomerRow[] = [];
   for (const id of ids) {
     const r = byId.get(id);
-    if (r) rows.push(customerRow(r, phones.get(id) ?? null, tags.get(id) ?? [], day));
+    const ids = { key: keys.get(id) ?? null, phone: phones.get(id) ?? null };
+    if (r) rows.push(customerRow(r, ids, tags.get(id) ?? [], day));
   }
   return rows;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { RawBuilder, SqlBool } from 'kysely';
-import type { CustomerColumn, CustomerQuery, CustomerRow } from '../../api/customers';
+import type { CustomerQuery, CustomerRow, FilterColumn } from '../../api/customers';
 import type { Db } from '../../db/open';
 import { businessDayOf } from '../metrics/days';
 import { metricsAsOf } from '../metrics/settings';
@@ -69,7 +69,7 @@ function conditions(q: CustomerQuery, day: string, others: boolean): RawBuilder<
 
 /** Whether the query reads the customers table (profile columns, search), not only metrics. */
 function readsCustomers(q: CustomerQuery): boolean {
-  const columns: CustomerColumn[] = [
+  const columns: FilterColumn[] = [
     ...q.sort.map((s) => s.column),
     ...q.filters.map((f) => f.column),
   ];

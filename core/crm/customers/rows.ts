@@ -1,21 +1,23 @@
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
-import type { CustomerColumn, CustomerRow } from '../../api/customers';
+import type { CustomerColumn, CustomerRow, FilterColumn } from '../../api/customers';
 import type { Db } from '../../db/open';
 import type { Lifecycle } from '../../db/schema';
-import { maskPhone } from '../../shared/mask';
 import { ageOn } from '../metrics/days';
 import { defaultStoreTimeZone } from '../import/mapping';
+import { keyFilterSql, keyIdentityKinds, keysAndPhones } from './key';
+import type { IdentityCells } from './key';
 
 /**
  * The SQL behind each whitelisted grid column, over `customer_metrics AS m JOIN
  * customers AS c` (`c` only for the columns in `customerColumnsOnC`). Sorting and
  * filtering reach SQL only through this table.
  */
-export function columnSql(column: CustomerColumn, day: string): RawBuilder<unknown> {
+export function columnSql(column: FilterColumn, day: string): RawBuilder<unknown> {
   const m = (name: string) => sql`${sql.ref(`m.${name}`)}`;
-  const map: Record<CustomerColumn, () => RawBuilder<unknown>> = {
+  const map: Record<FilterColumn, () => RawBuilder<unknown>> = {
     id: () => sql`m.customer_id`,
+    key: keyFilterSql,
     name: () => sql`c.name`,
     gender: () => sql`c.gender`,
     age: () => sql`CASE WHEN c.birth_date IS NULL THEN NULL ELSE
@@ -46,7 +48,7 @@ export function columnSql(column: CustomerColumn, day: string): RawBuilder<unkno
 }
 
 /** Columns read from the customers table (`c`); every other one is in the metrics (`m`). */
-export const customerColumnsOnC: ReadonlySet<CustomerColumn> = new Set<CustomerColumn>([
+export const customerColumnsOnC: ReadonlySet<FilterColumn> = new Set<FilterColumn>([
   'name',
   'gender',
   'age',
@@ -164,22 +166,15 @@ export interface RawRow {
   store_zone: string | null;
 }
 
-/** First phone of each customer, masked; a masked phone from a platform as it came. */
-async function phonesOf(db: Db, ids: number[]): Promise<Map<number, string>> {
+/** Each customer's key and first phone, masked (rules in key.ts). */
+async function keysAndPhonesOf(db: Db, ids: number[]) {
   const rows = await db.k
     .selectFrom('customer_identities')
-    .select(['customer_id', 'kind', 'value'])
+    .select(['customer_id', 'kind', 'value', 'id'])
     .where('customer_id', 'in', ids)
-    .where('kind', 'in', ['phone', 'masked_phone'])
-    .orderBy('kind', 'desc') // 'phone' before 'masked_phone'
-    .orderBy('id')
+    .where('kind', 'in', keyIdentityKinds)
     .execute();
-  const phones = new Map<number, string>();
-  for (const r of rows) {
-    if (phones.has(r.customer_id)) continue;
-    phones.set(r.customer_id, r.kind === 'phone' ? maskPhone(r.value) : r.value);
-  }
-  return phones;
+  return keysAndPhones(rows.map((r): IdentityCells => [r.customer_id, r.kind, r.value, r.id]));
 }
 
 async function tagsOf(db: Db, ids: number[]) {
@@ -199,19 +194,21 @@ async function tagsOf(db: Db, ids: number[]) {
   return tags;
 }
 
-/** Grid rows from raw rows: age on the metrics' day, masked phone, tags. */
+/** Grid rows from raw rows: age on the metrics' day, key and masked phone, tags. */
 export async function toCustomerRows(db: Db, raw: RawRow[], day: string): Promise<CustomerRow[]> {
   const ids = raw.map((r) => r.id);
-  const [phones, tags] = ids.length
-    ? await Promise.all([phonesOf(db, ids), tagsOf(db, ids)])
-    : [new Map<number, string>(), new Map<number, CustomerRow['tags']>()];
-  return raw.map((r) => customerRow(r, phones.get(r.id) ?? null, tags.get(r.id) ?? [], day));
+  if (ids.length === 0) return [];
+  const [{ keys, phones }, tags] = await Promise.all([keysAndPhonesOf(db, ids), tagsOf(db, ids)]);
+  return raw.map((r) => {
+    const shown = { key: keys.get(r.id) ?? null, phone: phones.get(r.id) ?? null };
+    return customerRow(r, shown, tags.get(r.id) ?? [], day);
+  });
 }
 
-/** One grid row from its raw row, its (already masked) phone and its tags. */
+/** One grid row from its raw row, its key and phone (already masked) and its tags. */
 export function customerRow(
   r: RawRow,
-  phone: string | null,
+  shown: Pick<CustomerRow, 'key' | 'phone'>,
   tags: CustomerRow['tags'],
   day: string,
 ): CustomerRow {
@@ -221,7 +218,8 @@ export function customerRow(
     gender: r.gender,
     age: ageOn(r.birth_date, day),
     city: r.city,
-    phone,
+    phone: shown.phone,
+    key: shown.key,
     recencyDays: r.recency_days,
     orders30: r.orders_30,
     orders90: r.orders_90,

@@ -1,5 +1,5 @@
 import type { ColDef } from 'ag-grid-community';
-import { Tag } from 'antd';
+import { Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import type { CustomerRow } from '../../../../core/api/customers';
 import type { Locale } from '../../i18n';
@@ -24,6 +24,17 @@ function named(t: TFunction, group: string, code: unknown): string {
 function orDash(p: { value?: unknown }): string {
   const v = p.value;
   return v === null || v === undefined || v === '' ? '—' : String(v);
+}
+
+/** The key's value, after the kind of id it is in a muted word ("会员号 17850"). */
+function KeyCell({ shown, t }: { shown: CustomerRow['key']; t: TFunction }) {
+  if (!shown) return '—';
+  return (
+    <>
+      <Typography.Text type="secondary">{t(`identity.${shown.kind}`)}</Typography.Text>{' '}
+      {shown.value}
+    </>
+  );
 }
 
 /** The customers grid's columns: profile, metrics, RFM, lifecycle and tags. */
@@ -58,6 +69,19 @@ export function customerColumnDefs(t: TFunction, locale: Locale): ColDef<Custome
       ...textFilter,
       valueFormatter: orDash,
       pinned: 'left',
+    },
+    {
+      // Who the customer is when they have no name (UCI's customers have only an id).
+      field: 'key',
+      headerName: t('customers.col.key'),
+      headerTooltip: t('customers.keyTip'),
+      width: 200,
+      ...textFilter,
+      sortable: false,
+      pinned: 'left',
+      cellRenderer: (p: { value?: CustomerRow['key'] }) => (
+        <KeyCell shown={p.value ?? null} t={t} />
+      ),
     },
     {
       field: 'gender',

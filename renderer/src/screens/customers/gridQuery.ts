@@ -1,7 +1,7 @@
 import type { IGetRowsParams, SortModelItem } from 'ag-grid-community';
 import type { InputOf } from '../../../../core/api/contract';
-import type { CustomerColumn } from '../../../../core/api/customers';
-import { customerColumns } from '../../../../core/api/customers';
+import type { CustomerColumn, FilterColumn } from '../../../../core/api/customers';
+import { customerColumns, customerKeyColumn } from '../../../../core/api/customers';
 
 type Query = InputOf<'customers.page'>;
 type Filter = NonNullable<Query['filters']>[number];
@@ -31,6 +31,11 @@ function isColumn(id: string): id is CustomerColumn {
   return (customerColumns as readonly string[]).includes(id);
 }
 
+/** A column a filter may name: a grid column, or the customer's key (text only). */
+function isFilterColumn(id: string): id is FilterColumn {
+  return isColumn(id) || id === customerKeyColumn;
+}
+
 function sortOf(model: SortModelItem[]): Query['sort'] {
   return model
     .filter((s) => isColumn(s.colId))
@@ -49,10 +54,12 @@ interface GridFilter {
 function filtersOf(model: Record<string, GridFilter>): Filter[] {
   const out: Filter[] = [];
   for (const [column, f] of Object.entries(model ?? {})) {
-    if (!isColumn(column)) continue;
+    if (!isFilterColumn(column)) continue;
     const scale = moneyColumns.has(column) ? 100 : 1;
     if (f.filterType === 'text' && typeof f.filter === 'string') {
       out.push({ type: 'text', column, contains: f.filter });
+    } else if (!isColumn(column)) {
+      continue;
     } else if (f.filterType === 'number' && typeof f.filter === 'number') {
       const value = Math.round(f.filter * scale);
       if (f.type === 'inRange' && typeof f.filterTo === 'number') {

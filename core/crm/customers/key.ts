@@ -1,0 +1,103 @@
+import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import type { CustomerKey } from '../../api/customers';
+import { maskPhone } from '../../shared/mask';
+
+/*
+ * A customer's key: who they are by the id their files show, for the grid's customers
+ * who have no name (UCI Online Retail has only a CustomerID, kept as a member id).
+ *
+ * The order: member id, else platform id, else phone, else e-mail, else an external id
+ * (a platform's id for one order's buyer), the first recorded of each kind. A phone is
+ * shown masked as everywhere in the grid (a full phone wins over a platform's masked
+ * one). An e-mail is shown as the first two characters of its name, "***" and its
+ * domain ("li***@example.com"): enough to tell customers apart on a screen others may
+ * see, while the customer's own page shows it whole.
+ */
+
+/** The identity kinds a key may come from, best first ('masked_phone' counts as phone). */
+export const keyIdentityKinds = [
+  'member',
+  'platform',
+  'phone',
+  'masked_phone',
+  'email',
+  'external',
+] as const;
+
+const rank: Record<string, number> = {
+  member: 0,
+  platform: 1,
+  phone: 2,
+  masked_phone: 3,
+  email: 4,
+  external: 5,
+};
+
+/** One identity of a customer as read: customer id, kind, value, identity id. */
+export type IdentityCells = [number, string, string, number];
+
+/**
+ * An e-mail as the grid shows it: the name's first two characters (one when the name is
+ * three characters or fewer), "***", then the domain. Text without an "@" is masked whole
+ * but for its first character.
+ */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  const name = at < 0 ? email : email.slice(0, at);
+  const chars = Array.from(name);
+  const kept = chars.slice(0, chars.length > 3 ? 2 : 1).join('');
+  return at < 0 ? `${kept}***` : `${kept}***${email.slice(at)}`;
+}
+
+function shown(kind: string, value: string): CustomerKey {
+  if (kind === 'phone') return { kind: 'phone', value: maskPhone(value) };
+  if (kind === 'masked_phone') return { kind: 'phone', value };
+  if (kind === 'email') return { kind: 'email', value: maskEmail(value) };
+  return { kind: kind as CustomerKey['kind'], value };
+}
+
+/**
+ * Each customer's key and first phone (masked) from their identities, in any order:
+ * the best kind wins, then the identity recorded first.
+ */
+export function keysAndPhones(identities: Iterable<IdentityCells>): {
+  keys: Map<number, CustomerKey>;
+  phones: Map<number, string>;
+} {
+  const bestKey = new Map<number, { rank: number; id: number; kind: string; value: string }>();
+  const bestPhone = new Map<number, { rank: number; id: number; kind: string; value: string }>();
+  const better = (held: { rank: number; id: number } | undefined, r: number, id: number) =>
+    !held || r < held.rank || (r === held.rank && id < held.id);
+
+  for (const [customerId, kind, value, id] of identities) {
+    const r = rank[kind];
+    if (r === undefined) continue;
+    const candidate = { rank: r, id, kind, value };
+    if (better(bestKey.get(customerId), r, id)) bestKey.set(customerId, candidate);
+    const isPhone = kind === 'phone' || kind === 'masked_phone';
+    if (isPhone && better(bestPhone.get(customerId), r, id)) bestPhone.set(customerId, candidate);
+  }
+
+  const keys = new Map<number, CustomerKey>();
+  for (const [customerId, k] of bestKey) keys.set(customerId, shown(k.kind, k.value));
+  const phones = new Map<number, string>();
+  for (const [customerId, p] of bestPhone) phones.set(customerId, shown(p.kind, p.value).value);
+  return { keys, phones };
+}
+
+/** The member id, else platform id, of the customer `m.customer_id`, first recorded. */
+function firstOf(kind: 'member' | 'platform'): RawBuilder<unknown> {
+  return sql`(SELECT i.value FROM customer_identities i
+    WHERE i.customer_id = m.customer_id AND i.kind = ${kind} ORDER BY i.id LIMIT 1)`;
+}
+
+/**
+ * The key as SQL, for the grid's "contains" filter: member id, else platform id. Phones
+ * and e-mails are left out on purpose: matching their full values would let a filter
+ * find the digits and letters the grid hides. It costs two lookups on the customer's
+ * identities index per customer filtered, so the grid does not sort by it.
+ */
+export function keyFilterSql(): RawBuilder<unknown> {
+  return sql`COALESCE(${firstOf('member')}, ${firstOf('platform')})`;
+}
