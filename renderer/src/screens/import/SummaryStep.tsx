@@ -36,7 +36,14 @@ export function SummaryStep({ summary: s, onImportValid, onAnother }: Props) {
   const { locale } = useLocale();
   const [error, setError] = useState<unknown>(null);
   const n = (v: number) => formatNumber(v, locale);
-  const nothingCommitted = s.status === 'failed' && s.rowsRejected > 0;
+  // Refused for its rejected rows, while every other row of the file was already stored:
+  // nothing was lost, so it reads as information, the rejected rows apart.
+  const alreadyThere =
+    s.status === 'failed' &&
+    s.rowsRejected > 0 &&
+    s.rowsDuplicate > 0 &&
+    s.rowsDuplicate + s.rowsRejected === s.rowsTotal;
+  const nothingCommitted = s.status === 'failed' && s.rowsRejected > 0 && !alreadyThere;
 
   const saveRejected = async () => {
     try {
@@ -54,8 +61,10 @@ export function SummaryStep({ summary: s, onImportValid, onAnother }: Props) {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Result
-        status={statusKind[s.status]}
-        title={t(`import.summary.status.${s.status}`)}
+        status={alreadyThere ? 'info' : statusKind[s.status]}
+        title={t(
+          alreadyThere ? 'import.summary.alreadyThere' : `import.summary.status.${s.status}`,
+        )}
         subTitle={t('import.summary.subtitle', {
           file: s.fileName,
           encoding: s.encoding,
@@ -91,17 +100,19 @@ export function SummaryStep({ summary: s, onImportValid, onAnother }: Props) {
           ['dateOrder', s.dateOrder ? t(`import.dateOrder.${s.dateOrder}`) : '—'],
         ]}
       />
+      {alreadyThere ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('import.summary.alreadyThereRows', { count: s.rowsDuplicate })}
+        />
+      ) : null}
       {s.rowsRejected > 0 ? (
         <>
           <Alert
             type={nothingCommitted ? 'error' : 'warning'}
             showIcon
-            title={t(
-              nothingCommitted ? 'import.summary.nothingCommitted' : 'import.summary.partial',
-              {
-                count: s.rowsRejected,
-              },
-            )}
+            title={t(rejectedKey(nothingCommitted, alreadyThere), { count: s.rowsRejected })}
           />
           <RejectedTable rows={s.rejected} />
         </>
@@ -131,6 +142,12 @@ export function SummaryStep({ summary: s, onImportValid, onAnother }: Props) {
       </Space>
     </Space>
   );
+}
+
+/** What the rejected rows' note says: why nothing was saved, or that they were left out. */
+function rejectedKey(nothingCommitted: boolean, alreadyThere: boolean): string {
+  if (nothingCommitted) return 'import.summary.nothingCommitted';
+  return alreadyThere ? 'import.summary.rejectedApart' : 'import.summary.partial';
 }
 
 function FigureRow({ figures, span }: { figures: [string, string][]; span: number }) {
