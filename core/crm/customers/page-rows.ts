@@ -23,11 +23,20 @@ const rowsSql = `SELECT json_group_array(json_array(c.id, c.name, c.gender, c.bi
   FROM customer_metrics m JOIN customers c ON c.id = m.customer_id
   WHERE m.customer_id IN (SELECT value FROM json_each(?))`;
 
-// The ids a row shows (its key and its phone), one lookup on the identities index per row.
-const identitiesSql = `SELECT json_group_array(json_array(customer_id, kind, value, id))
-  FROM customer_identities
-  WHERE customer_id IN (SELECT value FROM json_each(?))
-    AND kind IN ('member', 'platform', 'phone', 'masked_phone', 'email', 'external')`;
+/*
+ * The ids a row shows (its key and its phone): one lookup on the identities index per
+ * row. Of the external ids, of which a customer may gather one per order (Olist names
+ * each order's buyer anew), only the first recorded is handed over: with min(id), SQLite
+ * takes the row's other columns from that same row.
+ */
+const identitiesSql = `SELECT json_group_array(json_array(customer_id, kind, value, id)) FROM (
+    SELECT customer_id, kind, value, id FROM customer_identities
+    WHERE customer_id IN (SELECT value FROM json_each(?))
+      AND kind IN ('member', 'platform', 'phone', 'masked_phone', 'email')
+    UNION ALL
+    SELECT customer_id, kind, value, min(id) FROM customer_identities
+    WHERE customer_id IN (SELECT value FROM json_each(?)) AND kind = 'external'
+    GROUP BY customer_id)`;
 
 const membershipsSql = `SELECT json_group_array(json_array(customer_id, tag_id)) FROM tag_members
   WHERE customer_id IN (SELECT value FROM json_each(?))`;
@@ -123,7 +132,9 @@ export function readRows(db: Db, ids: number[], day: string): CustomerRow[] {
   for (const a of rowsOf(db.raw, rowsSql, idsJson)) {
     byId.set(a[0] as number, rawRow(a));
   }
-  const { keys, phones } = keysAndPhones(rowsOf(db.raw, identitiesSql, idsJson) as IdentityCells[]);
+  const { keys, phones } = keysAndPhones(
+    rowsOf(db.raw, identitiesSql, idsJson, idsJson) as IdentityCells[],
+  );
   const tags = tagsOf(db.raw, idsJson);
   const rows: CustomerRow[] = [];
   for (const id of ids) {

@@ -45,7 +45,10 @@ beforeAll(async () => {
   ]);
   await withIds('maskedPhone', [['masked_phone', '186****4321']]);
   await withIds('email', [['email', 'lihua@example.com']]);
-  await withIds('external', [['external', 'order-buyer-9']]);
+  await withIds('external', [
+    ['external', 'order-buyer-9'],
+    ['external', 'order-buyer-1'],
+  ]);
   await withIds('none', []);
   await recomputeAll(db, asOf);
 });
