@@ -4,6 +4,9 @@ import { dataFile } from '../support/paths';
 import { openConsole } from './support';
 
 /*
+ * Named to run after import-wizard.spec.ts, whose import of the UCI sample must be the
+ * first of the run; here the sample is imported again (it holds whatever ran before).
+ *
  * UCI Online Retail customers have no name, only a CustomerID, which the import keeps as
  * a member id. From the CSV with Python's csv module:
  *   ids = {r['CustomerID'] for r in csv.DictReader(open('online-retail-uci-sample.csv'))}
