@@ -139,8 +139,8 @@ export function readRows(db: Db, ids: number[], day: string): CustomerRow[] {
   const rows: CustomerRow[] = [];
   for (const id of ids) {
     const r = byId.get(id);
-    const ids = { key: keys.get(id) ?? null, phone: phones.get(id) ?? null };
-    if (r) rows.push(customerRow(r, ids, tags.get(id) ?? [], day));
+    const shown = { key: keys.get(id) ?? null, phone: phones.get(id) ?? null };
+    if (r) rows.push(customerRow(r, shown, tags.get(id) ?? [], day));
   }
   return rows;
 }
