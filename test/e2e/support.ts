@@ -3,6 +3,7 @@ import { expect } from '@playwright/test';
 import { e2eToken } from '../../playwright.config';
 import type { InputOf, MethodName, OutputOf } from '../../core/api/contract';
 import type { JobStatus } from '../../core/api/system';
+import { dataFile } from '../support/paths';
 
 /** Opens the console the way a person does: with the launch link the host printed. */
 export async function openConsole(page: Page): Promise<void> {
@@ -34,4 +35,21 @@ export async function finishJob(request: APIRequestContext, job: JobStatus): Pro
     status = await call(request, 'jobs.get', { id: job.id });
   }
   return status;
+}
+
+/**
+ * Imports the UCI sample through the wizard's defaults (its preset is recognised), as a
+ * person does; again if an earlier test imported it (then nothing new is written).
+ */
+export async function importUci(page: Page): Promise<void> {
+  await page.getByRole('menuitem', { name: '数据导入' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByText('选择要导入的文件').click();
+  await (await chooser).setFiles(dataFile('online-retail-uci-sample.csv'));
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '预览' }).click();
+  await page.getByRole('button', { name: '开始导入' }).click();
+  await expect(page.getByRole('button', { name: '导入其他文件' })).toBeVisible({
+    timeout: 90_000,
+  });
 }

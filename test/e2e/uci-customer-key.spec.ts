@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { dataFile } from '../support/paths';
-import { openConsole } from './support';
+import { importUci, openConsole } from './support';
 
 /*
  * Named to run after import-wizard.spec.ts, whose import of the UCI sample must be the
@@ -13,19 +12,6 @@ import { openConsole } from './support';
  *   '12347' in ids and '17850' not in ids; neither the demo chain's member ids (M + eight
  *   digits) nor any other UCI id is exactly 12347.
  */
-async function importUci(page: Page): Promise<void> {
-  await page.getByRole('menuitem', { name: '数据导入' }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByText('选择要导入的文件').click();
-  await (await chooser).setFiles(dataFile('online-retail-uci-sample.csv'));
-  await page.getByRole('button', { name: '下一步' }).click();
-  await page.getByRole('button', { name: '预览' }).click();
-  await page.getByRole('button', { name: '开始导入' }).click();
-  await expect(page.getByRole('button', { name: '导入其他文件' })).toBeVisible({
-    timeout: 90_000,
-  });
-}
-
 /** Types into the "contains" filter of a grid column, as a person does from its header. */
 async function filterColumn(page: Page, header: string, text: string): Promise<void> {
   const cell = page.getByRole('columnheader', { name: header });

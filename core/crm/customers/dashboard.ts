@@ -25,7 +25,7 @@ export async function dashboardSummary(db: Db, days: number, now: Date): Promise
   const period = anyCurrency.where('currency', '=', 'CNY');
   const isSale = sql<number>`CASE WHEN kind = 'sale' THEN 1 ELSE 0 END`;
 
-  const [channels, members, months, stages, customers, buyers, others] = await Promise.all([
+  const [channels, members, months, stages, customers, buyers, others, latest] = await Promise.all([
     period
       .select((eb) => [
         'channel',
@@ -80,6 +80,16 @@ export async function dashboardSummary(db: Db, days: number, now: Date): Promise
       .groupBy('currency')
       .orderBy('currency')
       .execute(),
+    // Newest first along the business-day index, stopping at the first order up to now.
+    db.k
+      .selectFrom('orders')
+      .select('business_day')
+      .where('kind', 'in', netKinds)
+      .where('business_day', '<=', day)
+      .where('ordered_at', '<=', now.getTime())
+      .orderBy('business_day', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
   ]);
 
   const channelMix = channels.map((c) => ({
@@ -111,5 +121,6 @@ export async function dashboardSummary(db: Db, days: number, now: Date): Promise
     lifecycle: stages
       .map((s) => ({ stage: s.lifecycle, customers: Number(s.n) }))
       .sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage)),
+    latestOrderDay: latest?.business_day ?? null,
   };
 }

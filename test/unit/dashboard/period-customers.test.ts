@@ -85,3 +85,33 @@ describe('the dashboard customer count', () => {
     expect((await summary(365)).customers).toBe(7);
   });
 });
+
+describe('the newest order beside an empty period', () => {
+  it('is the newest order up to now, whatever the period', async () => {
+    // Orders up to now (2024-06-30 12:00 UTC): the newest is the anonymous sale of
+    // 2024-06-28 03:00 UTC (11:00 in Shanghai, business day 06-28); e's sale at 13:00 UTC
+    // is after now and does not count.
+    expect((await summary(30)).latestOrderDay).toBe('2024-06-28');
+    expect((await summary(365)).latestOrderDay).toBe('2024-06-28');
+  });
+
+  it('points to the history when the clock is years after it', async () => {
+    const later = await dispatch(app.handlers, 'settings.setClock', {
+      now: '2027-03-01T04:00:00Z',
+    });
+    if (!later.ok) throw new Error(later.error.message);
+    try {
+      // The last 365 days up to 2027-03-01 start on 2026-03-02: no order in them. The
+      // newest order up to now is e's, 2024-06-30 13:00 UTC = 21:00 in Shanghai.
+      const s = await summary(365);
+      expect(s.channelMix).toEqual([]);
+      expect(s.otherCurrencies).toEqual([]);
+      expect(s.latestOrderDay).toBe('2024-06-30');
+    } finally {
+      const back = await dispatch(app.handlers, 'settings.setClock', {
+        now: '2024-06-30T12:00:00Z',
+      });
+      if (!back.ok) throw new Error(back.error.message);
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Empty, Row, Segmented, Skeleton } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Segmented, Skeleton } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
@@ -9,6 +9,7 @@ import { Figure } from '../../components/Figure';
 import type { Locale } from '../../i18n';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
+import { navigate } from '../../shell/route';
 import { useApi } from '../../shell/useApi';
 import { channelMixOption, lifecycleOption, memberShareOption, monthlyOption } from './charts';
 
@@ -58,6 +59,7 @@ function DashboardBody({ data, days, locale }: BodyProps) {
 
   return (
     <>
+      <NothingInPeriod data={data} days={days} />
       <OtherCurrencies data={data} locale={locale} />
       <Row gutter={16}>
         <Col span={6}>
@@ -152,6 +154,30 @@ function ChartOrEmpty({ option, label, empty }: ChartProps) {
     );
   }
   return <EChart option={option} ariaLabel={label} />;
+}
+
+/**
+ * A period without a single order while the chain has older ones (a history imported
+ * from years ago, say): says when the newest order was and where to move the clock to
+ * look at it, instead of leaving every figure at zero without a word.
+ */
+function NothingInPeriod({ data, days }: { data: DashboardSummary; days: number }) {
+  const { t } = useTranslation();
+  const empty = data.channelMix.length === 0 && data.otherCurrencies.length === 0;
+  if (!empty || data.latestOrderDay === null) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={t('dashboard.nothingInPeriod', { d: days, day: data.latestOrderDay })}
+      action={
+        <Button size="small" onClick={() => navigate('settings')}>
+          {t('dashboard.openSettings')}
+        </Button>
+      }
+    />
+  );
 }
 
 /**
