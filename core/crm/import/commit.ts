@@ -14,7 +14,7 @@ import {
 } from './batch-store';
 import { keepZoneChanges } from './commit-catalog';
 import { RowWriter } from './commit-rows';
-import type { DuplicateCode } from './commit-rows';
+import type { DuplicateCode, RowResult } from './commit-rows';
 import { summarize, summarizeCancelled } from './commit-summary';
 import type { Tally } from './commit-summary';
 import type { ImportRecord, RecordOutcome, SourceFacts } from './types';
@@ -88,6 +88,8 @@ async function commitOn(
     duplicates: [],
   };
 
+  const deferred: ImportRecord[] = [];
+
   begin(raw, facts.fileName);
   let writer: RowWriter;
   try {
@@ -103,12 +105,13 @@ async function commitOn(
     });
     for await (const chunk of chunks) {
       throwIfCancelled(options.signal, facts.fileName);
-      writeChunk(writer, chunk, tally);
+      writeChunk(writer, chunk, tally, deferred);
       options.onRows?.(tally.rowsTotal);
       // Let the host serve its window and hear a cancel between chunks.
       await new Promise((resolve) => setImmediate(resolve));
     }
     throwIfCancelled(options.signal, facts.fileName);
+    writeDeferred(writer, deferred, tally);
     const orders = writer.orders.finish();
     const summary = (status: ImportSummary['status'], id: number | null) =>
       summarize(options, tally, orders, writer, status, id, startedMs);
@@ -178,7 +181,12 @@ function begin(raw: WriterConnection['raw'], fileName: string): void {
   }
 }
 
-function writeChunk(writer: RowWriter, chunk: RecordOutcome[], tally: Tally): void {
+function writeChunk(
+  writer: RowWriter,
+  chunk: RecordOutcome[],
+  tally: Tally,
+  deferred: ImportRecord[],
+): void {
   for (const outcome of chunk) {
     tally.rowsTotal += 1;
     if (!outcome.ok) {
@@ -187,16 +195,38 @@ function writeChunk(writer: RowWriter, chunk: RecordOutcome[], tally: Tally): vo
       continue;
     }
     const result = writer.write(outcome.record);
-    if (result === 'imported') tally.rowsImported += 1;
-    else if (result === 'duplicate') {
-      tally.rowsDuplicate += 1;
-      if (tally.duplicates.length < SUMMARY_DUPLICATES) {
-        tally.duplicates.push(duplicateRow(outcome.record, writer));
-      }
+    // A row naming another customer than its order's earlier rows may name the same
+    // person once a later row of the file has joined the two: it is tried again at the end.
+    if (typeof result === 'object' && result.code === 'order_customers_differ') {
+      deferred.push(outcome.record);
     } else {
-      tally.rowsRejected += 1;
-      tally.rejected.push(result);
+      count(result, outcome.record, writer, tally);
     }
+  }
+}
+
+/**
+ * The rows set aside by `writeChunk`, written again after every other row of the file,
+ * in their order: whether the file is accepted does not depend on where in it the row
+ * that joins two records of one person comes. A row still naming another customer is
+ * refused then, and the rejected rows are listed by line again.
+ */
+function writeDeferred(writer: RowWriter, deferred: ImportRecord[], tally: Tally): void {
+  if (deferred.length === 0) return;
+  for (const record of deferred) count(writer.write(record), record, writer, tally);
+  tally.rejected.sort((a, b) => a.line - b.line);
+}
+
+function count(result: RowResult, record: ImportRecord, writer: RowWriter, tally: Tally): void {
+  if (result === 'imported') tally.rowsImported += 1;
+  else if (result === 'duplicate') {
+    tally.rowsDuplicate += 1;
+    if (tally.duplicates.length < SUMMARY_DUPLICATES) {
+      tally.duplicates.push(duplicateRow(record, writer));
+    }
+  } else {
+    tally.rowsRejected += 1;
+    tally.rejected.push(result);
   }
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mergeCustomers, mergesOf, undoMerge } from '../../../core/crm/identity/merge';
 import { tempDb } from '../../support/db';
-import { commitRows, facts, factCounts, posLine } from '../commit/records';
+import { badRow, commitRows, facts, factCounts, posLine } from '../commit/records';
 
 let db: Awaited<ReturnType<typeof tempDb>>;
 beforeEach(async () => {
@@ -217,6 +217,49 @@ describe('an order whose rows in one file name different customers', () => {
     ]);
     expect(summary).toMatchObject({ status: 'failed', rowsRejected: 1 });
     expect(db.raw.prepare('SELECT count(*) AS n FROM orders').get()).toEqual({ n: 0 });
+  });
+
+  it('takes the rows once a later row of the file joins their customers', async () => {
+    // Line 2 gives M2 the phone P. R1 begins with M1 (line 3); line 4 names M2, another
+    // customer so far. Line 5 names M1 with P: M1 and M2 are one person, merged. The file
+    // says the same as if line 5 came first, so R1 keeps both its lines and nothing is
+    // refused.
+    const p = '+8613800001234';
+    const summary = await commitRows(db, [
+      posLine(2, 'X0', { customer: { memberId: 'M2', phone: p } }),
+      posLine(3, 'R1', { customer: { memberId: 'M1' } }),
+      posLine(4, 'R1', { customer: { memberId: 'M2' } }),
+      posLine(5, 'X3', { customer: { memberId: 'M1', phone: p } }),
+    ]);
+    expect(summary).toMatchObject({ status: 'committed', rowsImported: 4, rowsRejected: 0 });
+    const lines = db.raw
+      .prepare(
+        `SELECT count(*) AS n FROM order_lines l JOIN orders o ON o.id = l.order_id
+         WHERE o.external_id = 'R1'`,
+      )
+      .get();
+    expect(lines).toEqual({ n: 2 });
+    expect(ownerOf('member', 'M1')).toBe(ownerOf('member', 'M2'));
+  });
+
+  it('lists a row still naming another customer at its line among the other refusals', async () => {
+    // R1 is M1's; line 3 names M2 and nothing joins them: refused, listed before line 4's
+    // unreadable quantity although it is decided after the file's last row.
+    const summary = await commitRows(
+      db,
+      [
+        posLine(2, 'R1', { customer: { memberId: 'M1' } }),
+        posLine(3, 'R1', { customer: { memberId: 'M2' } }),
+        badRow(4),
+        posLine(5, 'R2', { customer: { memberId: 'M2' } }),
+      ],
+      { acceptPartial: true },
+    );
+    expect(summary).toMatchObject({ status: 'partial', rowsImported: 2, rowsRejected: 2 });
+    expect(summary.rejected.map((r) => [r.line, r.code === 'order_customers_differ'])).toEqual([
+      [3, true],
+      [4, false],
+    ]);
   });
 
   it('takes a row whose keys make its customer and the order’s one person', async () => {
