@@ -9,6 +9,7 @@ import { ageOn, businessDayOf, defaultZone } from '../metrics/days';
 import { metricsAsOf } from '../metrics/settings';
 import { segmentFileName } from './file-name';
 import { bilingualName } from './names';
+import { segmentSheetName } from './sheet-name';
 
 const headers = [
   '客户ID Customer id',
@@ -146,7 +147,7 @@ function toCsv(rows: Cell[][]): Buffer {
 
 async function toXlsx(rows: Cell[][], sheetName: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31) || 'segment');
+  const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(headers);
   sheet.getRow(1).font = { bold: true };
   for (const r of rows) sheet.addRow(r);
@@ -178,9 +179,7 @@ export async function exportSegment(
   const day = businessDayOf(await metricsAsOf(db, now));
   const rows = await segmentRows(db, input.tagId, input.unmaskPhones, day);
   const content =
-    input.format === 'csv'
-      ? toCsv(rows)
-      : await toXlsx(rows, tag.name_en.replace(/[\\/?*[\]:]/g, ' '));
+    input.format === 'csv' ? toCsv(rows) : await toXlsx(rows, segmentSheetName(tag.name_en));
   const names = { nameZh: tag.name_zh, nameEn: tag.name_en };
   return {
     fileName: segmentFileName(names, input.locale ?? 'zh-CN', businessDayOf(now), input.format),
