@@ -67,7 +67,7 @@ async function xlsxOf(nameEn: string) {
   };
   const file = await exportSegment(db, input, asOf);
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from(file.contentBase64, 'base64'));
+  await book.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
   return { fileName: file.fileName, sheets: book.worksheets.map((s) => s.name) };
 }
 
