@@ -35,7 +35,7 @@ function describeExplanation(e: TagExplanation, moneyFields: Set<string>, zone: 
   const head =
     `${e.nameZh} / ${e.nameEn} [${e.kind}]: ${e.has ? 'has it' : 'does not have it'}` +
     (e.since ? ` since ${zonedTime(e.since, zone)}` : '') +
-    ` (rule version ${e.version}, as of ${zonedTime(e.asOf, zone)})`;
+    `; rule version ${e.version}, as of ${zonedTime(e.asOf, zone)}`;
   const body = e.rule
     ? describeGroup(e.rule, '  ', moneyFields, e.currency)
     : e.reason
@@ -46,7 +46,7 @@ function describeExplanation(e: TagExplanation, moneyFields: Set<string>, zone: 
 
 /** The English sentence for a tag reason the core returns as a code with parameters. */
 const reasonText: Record<string, string> = {
-  'tags.reason.manual': 'Added by hand on {at} ({reason}).',
+  'tags.reason.manual': 'Added by hand on {at}, reason: {reason}.',
   'tags.reason.manual_absent': 'This manual tag is not on the customer.',
   'tags.reason.rfm': 'RFM scores R{r} F{f} M{m} put the customer in this segment ({segment}).',
   'tags.reason.lifecycle': 'Lifecycle stage {stage}: last order {recencyDays}, {orders} in all.',

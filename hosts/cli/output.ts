@@ -68,9 +68,11 @@ export function plural(n: number, noun: string, nouns = `${noun}s`): string {
 
 /**
  * An instant for people: 'YYYY-MM-DD HH:mm' in a store's zone, with the zone named so that
- * no one reads London time as Shanghai time: '2011-12-09 12:50 Europe/London'. Without a
- * store (a recompute of every customer) the console's default zone, Asia/Shanghai. A value
- * that is no instant is printed as it came. --json keeps the ISO instants in UTC.
+ * no one reads London time as Shanghai time, and its offset from UTC at that instant so
+ * that the hour a zone's clocks go back, which comes twice, is not misread either:
+ * '2011-10-30 01:30 Europe/London (UTC+01:00)' and then '… (UTC+00:00)'. Without a store
+ * (a recompute of every customer) the console's default zone, Asia/Shanghai. A value that
+ * is no instant is printed as it came. --json keeps the ISO instants in UTC.
  */
 export function zonedTime(iso: string, zone: string = defaultStoreTimeZone): string {
   const date = new Date(iso);
@@ -83,7 +85,14 @@ export function zonedTime(iso: string, zone: string = defaultStoreTimeZone): str
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
+    timeZoneName: 'longOffset',
   }).formatToParts(date);
   const p = Object.fromEntries(parts.map((part) => [part.type, part.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${zone}`;
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${zone} (${utcOffset(p.timeZoneName)})`;
+}
+
+/** Intl's "GMT+01:00" (or plain "GMT" at UTC itself) as "UTC+01:00". */
+function utcOffset(gmt: string | undefined): string {
+  const offset = (gmt ?? '').replace(/^GMT/, '');
+  return `UTC${offset === '' ? '+00:00' : offset}`;
 }

@@ -228,7 +228,9 @@ describe('the CLI', () => {
     // customer names no store: its as-of time is the console's default zone's.
     const recomputed = await cli('recompute', '--db', db);
     expect(recomputed.code).toBe(0);
-    expect(recomputed.stdout).toMatch(/as of \d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Shanghai:/);
+    expect(recomputed.stdout).toMatch(
+      /as of \d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Shanghai \(UTC\+08:00\):/,
+    );
     const out = path.join(dir, 'segment.csv');
     const exported = await cli(
       'export',
@@ -273,9 +275,9 @@ describe('the CLI', () => {
       '--db',
       db,
     );
-    const time = '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} Europe/London';
-    expect(text.stdout).toMatch(new RegExp(`since ${time} \\(rule version`));
-    expect(text.stdout).toMatch(new RegExp(`as of ${time}\\)`));
+    const time = '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} Europe/London \\(UTC\\+0[01]:00\\)';
+    expect(text.stdout).toMatch(new RegExp(`since ${time}; rule version`));
+    expect(text.stdout).toMatch(new RegExp(`as of ${time}$`, 'm'));
     expect(text.stdout).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
   });
 
