@@ -1,7 +1,7 @@
 import type { CustomerDetail } from '../../api/customers';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../shared/errors';
-import { maskPhone } from '../../shared/mask';
+import { maskMaskedPhone, maskPhone } from '../../shared/mask';
 import { businessDayOf } from '../metrics/days';
 import { metricsAsOf } from '../metrics/settings';
 import { customersWithMetrics, rowColumns, toCustomerRows } from './rows';
@@ -10,6 +10,14 @@ import { defaultStoreTimeZone } from '../import/mapping';
 import { toMergeInfo } from '../identity/merge';
 
 const orderLimit = 1000;
+
+/** An identity as the customer page shows it: a phone masked, a platform's masked one too. */
+function shownIdentity(kind: string, value: string): string {
+  if (kind === 'phone') return maskPhone(value);
+  // A row kept before the importer masked a cell that hid too little (`13812341234*`).
+  if (kind === 'masked_phone') return maskMaskedPhone(value);
+  return value;
+}
 
 /**
  * Everything the customer page shows: the grid row, identities (phones masked), tags
@@ -92,7 +100,7 @@ export async function customerDetail(db: Db, id: number, now: Date): Promise<Cus
     preferredStore: store?.name ?? null,
     identities: identities.map((i) => ({
       kind: i.kind,
-      value: i.kind === 'phone' ? maskPhone(i.value) : i.value,
+      value: shownIdentity(i.kind, i.value),
       source: i.source,
     })),
     tags: tags.map((t) => ({

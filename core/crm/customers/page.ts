@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import type { RawBuilder, SqlBool } from 'kysely';
+import { customerKeyColumn } from '../../api/customers';
 import type { CustomerQuery, CustomerRow, FilterColumn } from '../../api/customers';
 import type { Db } from '../../db/open';
 import { businessDayOf } from '../metrics/days';
 import { metricsAsOf } from '../metrics/settings';
+import { keyContainsSql, keyFilterText } from './key';
 import { currencyOrder, hasOtherCurrencies, moneyColumns, yuanOnly } from './page-currency';
 import { readRows } from './page-rows';
 import { tagMembersWithMetrics } from './page-total';
@@ -41,11 +43,15 @@ function hasTag(tagId: number, ref: string): RawBuilder<SqlBool> {
 
 /** One column filter as a condition on the column's value. */
 function filterSql(f: CustomerQuery['filters'][number], day: string): RawBuilder<SqlBool> {
+  if (f.type === 'text') {
+    if (f.column === customerKeyColumn) {
+      return keyContainsSql(containsPattern(keyFilterText(f.contains)));
+    }
+    const text = columnSql(f.column, day);
+    return sql<SqlBool>`(${text} LIKE ${containsPattern(f.contains)} ESCAPE '\\')`;
+  }
   const expr = columnSql(f.column, day);
   if (f.type === 'number') return sql<SqlBool>`(${expr} ${compare[f.cmp]} ${f.value})`;
-  if (f.type === 'text') {
-    return sql<SqlBool>`(${expr} LIKE ${containsPattern(f.contains)} ESCAPE '\\')`;
-  }
   if (f.values.length === 0) return sql<SqlBool>`(1 = 0)`;
   const values = numericColumns.has(f.column) ? f.values.map(Number) : f.values;
   return sql<SqlBool>`(${expr} IN (${sql.join(values)}))`;

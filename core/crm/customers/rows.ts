@@ -5,19 +5,18 @@ import type { Db } from '../../db/open';
 import type { Lifecycle } from '../../db/schema';
 import { ageOn } from '../metrics/days';
 import { defaultStoreTimeZone } from '../import/mapping';
-import { keyFilterSql, keyIdentityKinds, keysAndPhones } from './key';
+import { keyIdentityKinds, keysAndPhones } from './key';
 import type { IdentityCells } from './key';
 
 /**
  * The SQL behind each whitelisted grid column, over `customer_metrics AS m JOIN
  * customers AS c` (`c` only for the columns in `customerColumnsOnC`). Sorting and
- * filtering reach SQL only through this table.
+ * filtering reach SQL only through this table (the key's filter through key.ts).
  */
-export function columnSql(column: FilterColumn, day: string): RawBuilder<unknown> {
+export function columnSql(column: CustomerColumn, day: string): RawBuilder<unknown> {
   const m = (name: string) => sql`${sql.ref(`m.${name}`)}`;
-  const map: Record<FilterColumn, () => RawBuilder<unknown>> = {
+  const map: Record<CustomerColumn, () => RawBuilder<unknown>> = {
     id: () => sql`m.customer_id`,
-    key: keyFilterSql,
     name: () => sql`c.name`,
     gender: () => sql`c.gender`,
     age: () => sql`CASE WHEN c.birth_date IS NULL THEN NULL ELSE

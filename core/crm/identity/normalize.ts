@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { maskMaskedPhone } from '../../shared/mask';
 
 /**
  * How a customer's identities are written as keys: phones in E.164, e-mails trimmed
@@ -9,7 +10,11 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 
 export type PhoneKey =
   | { kind: 'phone'; e164: string }
-  /** Digits hidden by the exporting platform (`138****1234`): kept for display, never a key. */
+  /**
+   * Digits hidden by the exporting platform (`138****1234`): kept for display, never a key.
+   * A cell with a mask mark is masked even when the mark hid no digit (`13812341234*`): it
+   * is then kept masked the console's way (`138****1234`, see `maskMaskedPhone`).
+   */
   | { kind: 'masked'; masked: string }
   | { kind: 'missing' }
   | { kind: 'invalid' };
@@ -54,13 +59,17 @@ function chinaMobileDigits(compact: string): string | null {
   return null;
 }
 
-/** `138****1234`, `+86 138 **** 1234`, `138xxxx1234` → `138****1234`. */
+/**
+ * `138****1234`, `+86 138 **** 1234`, `138xxxx1234` → `138****1234`. A cell that shows
+ * more digits than the console's own mask is masked again, so what is kept hides digits:
+ * `13812341234*` → `138****1234`.
+ */
 function maskedPhone(text: string): PhoneKey {
   let compact = text.replace(separators, '').replace(/[*＊•●]|[xX×](?=[xX×\d])/g, '*');
   for (const prefix of ['+86', '0086']) {
     if (compact.startsWith(prefix)) compact = compact.slice(prefix.length);
   }
-  return { kind: 'masked', masked: compact };
+  return { kind: 'masked', masked: maskMaskedPhone(compact) };
 }
 
 const emailShape = /^[^\s@]+@(?:[^\s@.]+\.)+[^\s@.]{2,}$/;

@@ -109,12 +109,12 @@ describe('filtering the grid on the key', () => {
     expect([...(await keysById(contains('ABC'))).keys()]).toEqual([c.platform]);
   });
 
-  it('matches the id shown only: a platform id behind a member id is not looked at', async () => {
+  it('finds a platform id behind a member id too (any of the customer’s ids)', async () => {
     await db.k
       .insertInto('customer_identities')
       .values({ customer_id: c.member!, kind: 'platform', value: 'hidden-xyz', created_at: 0 })
       .execute();
-    expect((await keysById(contains('xyz'))).size).toBe(0);
+    expect([...(await keysById(contains('xyz'))).keys()]).toEqual([c.member]);
   });
 
   it('does not match the hidden digits of a phone or the hidden letters of an e-mail', async () => {
@@ -130,5 +130,13 @@ describe('an e-mail as the grid shows it', () => {
     expect(maskEmail('abc@qq.com')).toBe('a***@qq.com');
     expect(maskEmail('王小明@例子.cn')).toBe('王***@例子.cn');
     expect(maskEmail('not-an-address')).toBe('no***');
+  });
+
+  it('hides the whole name when it is one character, one of two when it is two', () => {
+    // "a@x.cn": name "a", 1 character → none kept. "li@x.cn": name "li" → "l" kept.
+    expect(maskEmail('a@x.cn')).toBe('***@x.cn');
+    expect(maskEmail('王@例子.cn')).toBe('***@例子.cn');
+    expect(maskEmail('li@x.cn')).toBe('l***@x.cn');
+    expect(maskEmail('x')).toBe('***');
   });
 });
