@@ -1,10 +1,10 @@
-import type { TagExplanation } from '../../core/api/customers';
+import type { CustomerDetail, TagExplanation } from '../../core/api/customers';
 import type { ConditionExplanation, GroupExplanation } from '../../core/api/rules';
 import type { App } from '../../core/service';
 import { formatAmount } from '../../core/shared/money';
 import { call, findTag } from './call';
 import type { Flags, Output } from './commands';
-import { usageError } from './exit';
+import { CliFailure, usageError } from './exit';
 import { plural, zonedTime } from './output';
 
 /** Explains why a customer has (or has not) each of their tags, or one given tag. */
@@ -14,7 +14,7 @@ export async function explain(app: App, flags: Flags): Promise<Output> {
     throw usageError('explain needs --customer <id> (a positive whole number).');
   }
   // The customer's times are said in their preferred store's zone, as the console shows them.
-  const customer = await call(app, 'customers.get', { id: customerId });
+  const customer = await customerPage(app, customerId, Boolean(flags.tag));
   const tagIds = flags.tag ? [(await findTag(app, flags.tag)).id] : customer.tags.map((t) => t.id);
 
   const fields = await call(app, 'tags.fields', {});
@@ -28,7 +28,31 @@ export async function explain(app: App, flags: Flags): Promise<Output> {
         .map((e) => describeExplanation(e, moneyFields, customer.row.timeZone))
         .join('\n\n')
     : `customer ${customerId} has no tags`;
-  return { text, json: explanations };
+  const merged = customer.row.id === customerId ? '' : mergedNote(customerId, customer.row.id);
+  return { text: merged + text, json: explanations };
+}
+
+/**
+ * The page of the customer whose tags are explained. A customer merged into another has
+ * none of their own; a tag named with --tag is still explained for them, as the console
+ * kept it, with times in the zone of the customer they are part of now. Without --tag,
+ * the failure names that customer (exit 3), whose tags are the ones to explain.
+ */
+async function customerPage(app: App, id: number, tagGiven: boolean): Promise<CustomerDetail> {
+  try {
+    return await call(app, 'customers.get', { id });
+  } catch (error) {
+    const survivor = error instanceof CliFailure ? error.error.details?.mergedInto : undefined;
+    if (!tagGiven || typeof survivor !== 'number') throw error;
+    return call(app, 'customers.get', { id: survivor });
+  }
+}
+
+function mergedNote(id: number, survivor: number): string {
+  return (
+    `customer ${id} was merged into customer ${survivor} (times in their zone); ` +
+    `their own tags: npm run cli -- explain --customer ${survivor}\n\n`
+  );
 }
 
 function describeExplanation(e: TagExplanation, moneyFields: Set<string>, zone: string): string {
