@@ -9,6 +9,7 @@ import * as metricsCurrency from './20261205T1000-metrics-currency';
 import * as orderLinesByOrder from './20261205T1100-order-lines-by-order';
 import * as tagMembersByTag from './20261206T1000-tag-members-by-tag';
 import * as mergeReasonDetails from './20261206T1100-merge-reason-details';
+import * as maskedPhonesHideDigits from './20261206T1200-masked-phones-hide-digits';
 
 /**
  * Every migration, in order. Names are timestamps so that they sort; a migration,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '20261205T1100-order-lines-by-order': orderLinesByOrder,
   '20261206T1000-tag-members-by-tag': tagMembersByTag,
   '20261206T1100-merge-reason-details': mergeReasonDetails,
+  '20261206T1200-masked-phones-hide-digits': maskedPhonesHideDigits,
 };
