@@ -10,6 +10,7 @@ import * as orderLinesByOrder from './20261205T1100-order-lines-by-order';
 import * as tagMembersByTag from './20261206T1000-tag-members-by-tag';
 import * as mergeReasonDetails from './20261206T1100-merge-reason-details';
 import * as maskedPhonesHideDigits from './20261206T1200-masked-phones-hide-digits';
+import * as storeZoneUnknown from './20261206T1300-store-zone-unknown';
 
 /**
  * Every migration, in order. Names are timestamps so that they sort; a migration,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T1000-tag-members-by-tag': tagMembersByTag,
   '20261206T1100-merge-reason-details': mergeReasonDetails,
   '20261206T1200-masked-phones-hide-digits': maskedPhonesHideDigits,
+  '20261206T1300-store-zone-unknown': storeZoneUnknown,
 };

@@ -19,6 +19,11 @@ export interface DbStore {
   district_kind: string | null;
   time_zone: Generated<string>;
   opened_on: string | null;
+  /**
+   * 1 for a store at the default zone from before stores kept their preset's zone (an
+   * import in another zone corrects it once); 0 once its zone is known.
+   */
+  time_zone_unknown: Generated<number>;
 }
 
 export interface DbChannel {

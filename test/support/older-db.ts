@@ -29,3 +29,14 @@ export async function olderDatabase(
   await k.destroy();
   return { file, dir };
 }
+
+/**
+ * A store as an older version left it and migration 20261206T1300 marked it: at the
+ * default zone, Asia/Shanghai, its zone unknown (an import in another zone may correct
+ * it). Stores made by this version's imports are known and never moved.
+ */
+export function markOlderStore(raw: SQLite.Database, code: string): void {
+  raw
+    .prepare("UPDATE stores SET time_zone = 'Asia/Shanghai', time_zone_unknown = 1 WHERE code = ?")
+    .run(code);
+}

@@ -58,12 +58,16 @@ export class StoresAndProducts {
   }
 
   /**
-   * Stores take their zone from the imports that name them (nothing else sets it): one
-   * still at the default, made before stores kept their preset's zone, takes it now.
+   * Stores take their zone from the imports that name them (nothing else sets it). One an
+   * older version made at the default zone, before stores kept their preset's zone, is
+   * marked as of unknown zone (migration 20261206T1300): the first import in another zone
+   * that names it corrects it, and its zone is known from then on. A store made since, at
+   * the default or not, was put there on purpose by its own import and is never moved.
    */
-  private correctZone(code: string, found: { id: number; time_zone: string }): void {
+  private correctZone(code: string, found: StoreFound): void {
     const zone = this.storeTimeZone;
-    if (found.time_zone !== defaultStoreTimeZone || zone === defaultStoreTimeZone) return;
+    if (found.time_zone_unknown !== 1 || found.time_zone !== defaultStoreTimeZone) return;
+    if (zone === defaultStoreTimeZone) return;
     this.stmt.storeZone.run(zone, found.id);
     this.zoneChanges.push({ store: code, from: found.time_zone, to: zone });
   }
@@ -96,20 +100,30 @@ export class StoresAndProducts {
  */
 export function keepZoneChanges(raw: SQLite.Database, changes: StoreZoneChange[]): void {
   if (changes.length === 0) return;
-  const update = raw.prepare('UPDATE stores SET time_zone = ? WHERE code = ? AND time_zone = ?');
+  const update = raw.prepare(
+    'UPDATE stores SET time_zone = ?, time_zone_unknown = 0 ' +
+      'WHERE code = ? AND time_zone = ? AND time_zone_unknown = 1',
+  );
   raw.transaction(() => {
     for (const c of changes) update.run(c.to, c.store, c.from);
   })();
 }
 
+/** A stored store as the import reads it: its id and what is known of its zone. */
+interface StoreFound {
+  id: number;
+  time_zone: string;
+  time_zone_unknown: number;
+}
+
 function prepare(raw: SQLite.Database) {
   return {
-    selectStore: raw.prepare<[string], { id: number; time_zone: string }>(
-      'SELECT id, time_zone FROM stores WHERE code = ?',
+    selectStore: raw.prepare<[string], StoreFound>(
+      'SELECT id, time_zone, time_zone_unknown FROM stores WHERE code = ?',
     ),
-    storeZone: raw.prepare('UPDATE stores SET time_zone = ? WHERE id = ?'),
+    storeZone: raw.prepare('UPDATE stores SET time_zone = ?, time_zone_unknown = 0 WHERE id = ?'),
     insertStore: raw.prepare(
-      'INSERT INTO stores (code, name, region, time_zone) VALUES (?, ?, ?, ?)',
+      'INSERT INTO stores (code, name, region, time_zone, time_zone_unknown) VALUES (?, ?, ?, ?, 0)',
     ),
     updateStore: raw.prepare(
       'UPDATE stores SET name = coalesce(?, name), region = coalesce(?, region) WHERE id = ?',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../hosts/cli/program';
+import { markOlderStore } from '../../support/older-db';
 import { dataFile } from '../../support/paths';
 
 /** The CLI in this process, with what it prints captured. */
@@ -78,10 +79,10 @@ describe('times the CLI prints', () => {
 
 describe('an import that corrects a store', () => {
   it("says the store's zone it corrected, though the file added nothing new", async () => {
-    // As an older version left it: UCI-ONLINE at the default zone. The same file again adds
+    // As an older version left it: UCI-ONLINE at the default zone, of unknown zone. The same file again adds
     // nothing (unchanged, no batch of its own) but puts the store in London's zone.
     const raw = new SQLite(db);
-    raw.prepare("UPDATE stores SET time_zone = 'Asia/Shanghai' WHERE code = 'UCI-ONLINE'").run();
+    markOlderStore(raw, 'UCI-ONLINE');
     raw.close();
     const file = dataFile('online-retail-uci-sample.csv');
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rejectedRows } from '../../../core/crm/import/batch-store';
 import { tempDb } from '../../support/db';
+import { markOlderStore } from '../../support/older-db';
 import { badRow, chunked, commitRows, facts, factCounts, posLine } from './records';
 import { commitBatch } from '../../../core/crm/import/commit';
 
@@ -272,6 +273,7 @@ describe('the zone of a store', () => {
     // An older version made store S01 at the default zone; a file read in London time
     // (the UK shop's preset) names it: the store is London's from now on.
     await commitRows(db, [posLine(2, 'R1')]);
+    markOlderStore(db.raw, 'S01');
     expect(zoneOf('S01')).toBe('Asia/Shanghai');
     await commitRows(db, [posLine(2, 'R2')], {
       facts: facts('uk.csv'),

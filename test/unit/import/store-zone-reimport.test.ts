@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDb } from '../../support/db';
+import { markOlderStore } from '../../support/older-db';
 import { badRow, commitRows, facts, factCounts, posLine } from '../commit/records';
 
 let db: Awaited<ReturnType<typeof tempDb>>;
@@ -21,9 +22,9 @@ const ukRows = () => [
   posLine(3, 'U2', { store: { code: 'UK1' } }),
 ];
 
-/** As an older version left it: the store made at the default zone. */
+/** As an older version left it: the store made at the default zone, its zone unknown. */
 function backToDefaultZone(code: string): void {
-  db.raw.prepare("UPDATE stores SET time_zone = 'Asia/Shanghai' WHERE code = ?").run(code);
+  markOlderStore(db.raw, code);
 }
 
 describe('a store zone corrected by a file imported again unchanged', () => {
