@@ -37,8 +37,9 @@ Options for every command:
                 use npm run --silent cli -- … so that npm's own banner stays out)
   -h, --help    this text
 
-Times are printed in the store's zone with the zone named (e.g. 2011-12-09 12:50
-Europe/London; Asia/Shanghai when no store is concerned); --json keeps ISO instants in UTC.
+Times are printed in the store's zone with the zone and its UTC offset named (e.g.
+2011-12-09 12:50 Europe/London (UTC+00:00); Asia/Shanghai when no store is concerned);
+--json keeps ISO instants in UTC.
 Progress and log lines go to stderr; results go to stdout.
 Exit codes:
   0  ok
