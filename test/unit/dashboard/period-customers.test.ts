@@ -108,10 +108,8 @@ describe('the newest order beside an empty period', () => {
       expect(s.otherCurrencies).toEqual([]);
       expect(s.latestOrderDay).toBe('2024-06-30');
     } finally {
-      const back = await dispatch(app.handlers, 'settings.setClock', {
-        now: '2024-06-30T12:00:00Z',
-      });
-      if (!back.ok) throw new Error(back.error.message);
+      // Back to the clock the other tests of this file were worked for.
+      await dispatch(app.handlers, 'settings.setClock', { now: '2024-06-30T12:00:00Z' });
     }
   });
 });
