@@ -102,7 +102,7 @@ function heatmapOption(
         if (!cell) return '';
         return [
           `R${cell.r} · F${cell.f}`,
-          t('rfm.tipCustomers', { n: formatNumber(cell.customers, locale) }),
+          t('rfm.tipCustomers', { count: cell.customers, n: formatNumber(cell.customers, locale) }),
           t('rfm.tipSpend', { v: formatMoney(cell.spendFen, locale) }),
           t('rfm.tipAvg', { v: formatMoney(cell.avgSpendFen, locale) }),
           ...(cell.otherCurrencyCustomers > 0

@@ -33,6 +33,7 @@ export function RecomputeCard() {
             status={job.status}
             failed={Boolean(job.error)}
             label={t('settings.recompute.progress')}
+            unit="steps"
           />
         ) : null}
         {summary ? (
@@ -82,6 +83,7 @@ export function DemoResetCard() {
             status={job.status}
             failed={Boolean(job.error)}
             label={t('settings.demo.progress')}
+            unit="rows"
           />
         ) : null}
         <ErrorNote error={job.error} />
