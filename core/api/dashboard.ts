@@ -10,6 +10,11 @@ export interface DashboardSummary {
   customersInPeriod: number;
   /** Yuan orders (sales) of the period; orders in other currencies are in otherCurrencies. */
   orders: number;
+  /**
+   * Sales (orders, not returns or cancellations) of the period in every currency: an order
+   * is counted whatever its currency; only money is kept apart per currency.
+   */
+  ordersAllCurrencies: number;
   salesFen: number;
   /** Sales by channel over the period (sales net of returns). */
   channelMix: { channel: string; orders: number; salesFen: number }[];

@@ -10,7 +10,8 @@ const netKinds = ['sale', 'return', 'cancellation'] as const;
  * The dashboard over the last `days` business days up to `now`: channel mix, the
  * members' share of sales against anonymous sales, sales by month and channel (all in
  * yuan; orders in other currencies are counted apart), how many customers bought in the
- * period, and how many are in each lifecycle stage.
+ * period, how many sales it saw in any currency, and how many customers are in each
+ * lifecycle stage.
  */
 export async function dashboardSummary(db: Db, days: number, now: Date): Promise<DashboardSummary> {
   const day = businessDayOf(now);
@@ -75,6 +76,7 @@ export async function dashboardSummary(db: Db, days: number, now: Date): Promise
       .select((eb) => [
         'currency',
         eb.fn.countAll<number>().as('orders'),
+        eb.fn.sum<number>(isSale).as('sales'),
         eb.fn.sum<number>('amount_fen').as('amount'),
       ])
       .groupBy('currency')
@@ -98,12 +100,14 @@ export async function dashboardSummary(db: Db, days: number, now: Date): Promise
     salesFen: Number(c.sales),
   }));
   const salesOf = (member: number) => Number(members.find((m) => m.member === member)?.sales ?? 0);
+  const yuanOrders = channelMix.reduce((s, c) => s + c.orders, 0);
   const order = ['new', 'active', 'repeat', 'sleeping', 'lost', 'none'];
   return {
     asOf: now.toISOString(),
     customers: Number(customers.n),
     customersInPeriod: Number(buyers.n),
-    orders: channelMix.reduce((s, c) => s + c.orders, 0),
+    orders: yuanOrders,
+    ordersAllCurrencies: yuanOrders + others.reduce((s, o) => s + Number(o.sales), 0),
     salesFen: channelMix.reduce((s, c) => s + c.salesFen, 0),
     channelMix,
     memberSalesFen: salesOf(1),

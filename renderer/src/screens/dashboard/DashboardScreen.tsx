@@ -69,7 +69,11 @@ function DashboardBody({ data, days, locale }: BodyProps) {
           />
         </Col>
         <Col span={6}>
-          <Figure title={t('dashboard.orders')} value={formatNumber(data.orders, locale)} />
+          {/* Orders in every currency: only the money tiles are yuan alone. */}
+          <Figure
+            title={t('dashboard.orders')}
+            value={formatNumber(data.ordersAllCurrencies, locale)}
+          />
         </Col>
         <Col span={6}>
           <Figure title={t('dashboard.sales')} value={formatMoney(data.salesFen, locale)} />
