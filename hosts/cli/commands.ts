@@ -19,6 +19,8 @@ export interface Flags {
   out?: string;
   'unmask-phones'?: boolean;
   customer?: string;
+  member?: string;
+  phone?: string;
 }
 
 /** What a command prints to stdout: text for people, the value itself with --json. */

@@ -1,9 +1,8 @@
 import type { CustomerDetail } from '../../core/api/customers';
 import type { App } from '../../core/service';
 import { formatAmount } from '../../core/shared/money';
-import { call } from './call';
 import type { Flags, Output } from './commands';
-import { usageError } from './exit';
+import { customerDetail, resolveCustomer } from './customer-ref';
 import { formatCount, plural, table, zonedTime } from './output';
 
 /**
@@ -12,12 +11,10 @@ import { formatCount, plural, table, zonedTime } from './output';
  * London time, a Chinese store's in Shanghai time); --json keeps ISO instants in UTC.
  */
 export async function showCustomer(app: App, flags: Flags): Promise<Output> {
-  const id = Number(flags.customer);
-  if (!Number.isInteger(id) || id <= 0) {
-    throw usageError('customer needs --customer <id> (a positive whole number).');
-  }
-  const detail = await call(app, 'customers.get', { id });
-  return { text: describeCustomer(detail), json: detail };
+  const ref = await resolveCustomer(app, flags, 'customer');
+  const detail = await customerDetail(app, ref.id);
+  const found = ref.foundBy ? `${ref.foundBy}: customer ${ref.id}\n` : '';
+  return { text: found + describeCustomer(detail), json: detail };
 }
 
 function describeCustomer(d: CustomerDetail): string {

@@ -4,15 +4,14 @@ import type { App } from '../../core/service';
 import { formatAmount } from '../../core/shared/money';
 import { call, findTag } from './call';
 import type { Flags, Output } from './commands';
-import { CliFailure, usageError } from './exit';
+import { resolveCustomer, noSuchCustomer } from './customer-ref';
+import { CliFailure } from './exit';
 import { plural, zonedTime } from './output';
 
 /** Explains why a customer has (or has not) each of their tags, or one given tag. */
 export async function explain(app: App, flags: Flags): Promise<Output> {
-  const customerId = Number(flags.customer);
-  if (!Number.isInteger(customerId) || customerId <= 0) {
-    throw usageError('explain needs --customer <id> (a positive whole number).');
-  }
+  const ref = await resolveCustomer(app, flags, 'explain');
+  const customerId = ref.id;
   // The customer's times are said in their preferred store's zone, as the console shows them.
   const customer = await customerPage(app, customerId, Boolean(flags.tag));
   const tagIds = flags.tag ? [(await findTag(app, flags.tag)).id] : customer.tags.map((t) => t.id);
@@ -29,7 +28,8 @@ export async function explain(app: App, flags: Flags): Promise<Output> {
         .join('\n\n')
     : `customer ${customerId} has no tags`;
   const merged = customer.row.id === customerId ? '' : mergedNote(customerId, customer.row.id);
-  return { text: merged + text, json: explanations };
+  const found = ref.foundBy ? `${ref.foundBy}: customer ${customerId}\n` : '';
+  return { text: found + merged + text, json: explanations };
 }
 
 /**
@@ -43,7 +43,7 @@ async function customerPage(app: App, id: number, tagGiven: boolean): Promise<Cu
     return await call(app, 'customers.get', { id });
   } catch (error) {
     const survivor = error instanceof CliFailure ? error.error.details?.mergedInto : undefined;
-    if (!tagGiven || typeof survivor !== 'number') throw error;
+    if (!tagGiven || typeof survivor !== 'number') throw noSuchCustomer(error, id);
     return call(app, 'customers.get', { id: survivor });
   }
 }

@@ -14,6 +14,7 @@ import { listBatches } from './batches';
 import { showCustomer } from './customer';
 import { explain } from './explain';
 import { checkOutIsNotDatabase } from './out-file';
+import { nearestWord } from './nearest';
 
 const usage = `Usage: npm run cli -- <command> [options]
 
@@ -27,9 +28,14 @@ Commands:
   tags                           list the tags and their member counts
   export --tag <key|id> --out <file> [--format csv|xlsx] [--unmask-phones]
       write the customers with a tag; phones are masked unless asked
-  explain --customer <id> [--tag <key|id>]
+  explain <who> [--tag <key|id>]
       why a customer has (or has not) each of their tags
-  customer --customer <id>       a customer with their tags and newest orders
+  customer <who>                 a customer with their tags and newest orders
+
+  <who> is one of:
+    --customer <number>   the console's customer number (the grid's 编号/ID column)
+    --member <member id>  the member id your files show (the grid's key, 会员号 12347)
+    --phone <number>      a whole phone number, written any way (never printed whole)
 
 Options for every command:
   --db <file>   database (default: ${defaultDbFile()}); created empty if missing
@@ -59,8 +65,8 @@ const commandOptions: Record<string, (keyof Flags)[]> = {
   recompute: [],
   tags: [],
   export: ['tag', 'format', 'out', 'unmask-phones'],
-  explain: ['customer', 'tag'],
-  customer: ['customer'],
+  explain: ['customer', 'member', 'phone', 'tag'],
+  customer: ['customer', 'member', 'phone'],
 };
 
 function parse(argv: string[]) {
@@ -81,6 +87,8 @@ function parse(argv: string[]) {
       out: { type: 'string' },
       'unmask-phones': { type: 'boolean' },
       customer: { type: 'string' },
+      member: { type: 'string' },
+      phone: { type: 'string' },
     },
   });
 }
@@ -122,6 +130,34 @@ function parseProblem(error: unknown): string {
   return message;
 }
 
+/**
+ * What is wrong with the command and its options, if anything: an unknown command is said
+ * with the commands there are and the nearest one; an option the command does not take,
+ * with the ones it does.
+ */
+function commandLineProblem(command: string, args: string[], options: string[]): string | null {
+  const allowed = commandOptions[command];
+  if (!allowed) {
+    const names = Object.keys(commandOptions);
+    const near = nearestWord(command, names);
+    return (
+      `Unknown command "${command}". Commands: ${names.join(', ')}.` +
+      (near ? ` Did you mean ${near}?` : '')
+    );
+  }
+  const misplaced = options.find(
+    (k) => !['db', 'json', 'help'].includes(k) && !allowed.includes(k as keyof Flags),
+  );
+  if (misplaced) {
+    const takes = allowed.length ? allowed.map((k) => `--${k}`).join(', ') : 'none';
+    return `${command} does not take --${misplaced} (its own options: ${takes}).`;
+  }
+  if (command !== 'import' && args.length > 0) {
+    return `${command} takes no file or word after it (given: ${args.join(' ')}).`;
+  }
+  return null;
+}
+
 /** Opens the console on --db; SQLite's refusal of the file is the user's input problem. */
 async function openDatabase(file: string): Promise<App> {
   try {
@@ -150,15 +186,8 @@ export async function main(argv: string[]): Promise<number> {
     (values.help ? console.log : console.error)(usage);
     return values.help ? exitCodes.ok : exitCodes.usage;
   }
-  const allowed = commandOptions[command];
-  const misplaced = Object.keys(values).filter(
-    (k) => !['db', 'json', 'help'].includes(k) && !allowed?.includes(k as keyof Flags),
-  );
-  if (!allowed || misplaced.length > 0 || (command !== 'import' && args.length > 0)) {
-    const what = !allowed ? `Unknown command "${command}".` : `Wrong arguments for ${command}.`;
-    const extra = misplaced.length ? ` Not for it: --${misplaced[0]}.` : '';
-    return report(usageError(`${what}${extra}`));
-  }
+  const problem = commandLineProblem(command, args, Object.keys(values));
+  if (problem) return report(usageError(problem));
 
   setLogLevel('warn');
   let app: App | undefined;

@@ -1,0 +1,135 @@
+import type { CustomerRow } from '../../core/api/customers';
+import type { App } from '../../core/service';
+import { normalizeMemberId, normalizePhone } from '../../core/crm/identity/normalize';
+import { maskPhone } from '../../core/shared/mask';
+import { call } from './call';
+import type { Flags } from './commands';
+import { CliFailure, exitCodes, usageError } from './exit';
+
+/** The customer a command is about, and how the command line named them. */
+export interface CustomerRef {
+  /** The console's customer number (the grid's 编号/ID column). */
+  id: number;
+  /** How they were found when not by number, e.g. "member id 12347"; phones masked. */
+  foundBy?: string;
+}
+
+/**
+ * The customer named by exactly one of --customer (the console's own number), --member
+ * (the member id the shop's files show) or --phone (normalised as the importer does).
+ * An identity of a customer merged into another now sits on the survivor, so a member id
+ * or phone finds the customer it belongs to today.
+ */
+export async function resolveCustomer(
+  app: App,
+  flags: Flags,
+  command: string,
+): Promise<CustomerRef> {
+  const given = (['customer', 'member', 'phone'] as const).filter((k) => flags[k] !== undefined);
+  if (given.length !== 1) {
+    throw usageError(
+      `${command} needs exactly one of --customer <number>, --member <member id> or ` +
+        `--phone <number>` +
+        (given.length > 1 ? ` (given: ${given.map((k) => `--${k}`).join(', ')}).` : '.'),
+    );
+  }
+  if (flags.member !== undefined) return byMember(app, flags.member);
+  if (flags.phone !== undefined) return byPhone(app, flags.phone);
+  return { id: customerNumber(flags.customer ?? '') };
+}
+
+/** --customer's value as the console's customer number; anything else is said with it. */
+function customerNumber(value: string): number {
+  const id = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (Number.isSafeInteger(id) && id > 0) return id;
+  throw usageError(
+    `--customer must be a positive whole number (the console's customer number), ` +
+      `not "${value}". For the member id your files show, use --member ${value}.`,
+  );
+}
+
+async function byMember(app: App, raw: string): Promise<CustomerRef> {
+  const member = normalizeMemberId(raw);
+  if (member === undefined) throw usageError('--member needs a member id, e.g. --member 12347.');
+  const label = `member id ${member}`;
+  // The grid's search finds the member id exactly; it also finds names and phones that
+  // contain it, which are set aside here. Member is the best key kind, so a customer
+  // holding any member id shows one as their key.
+  for (const row of await searchRows(app, member)) {
+    if (row.key?.kind !== 'member') continue;
+    if (row.key.value === member) return { id: row.id, foundBy: label };
+    // A merged customer holds several member ids and shows only one.
+    const detail = await call(app, 'customers.get', { id: row.id });
+    if (detail.identities.some((i) => i.kind === 'member' && i.value === member)) {
+      return { id: row.id, foundBy: label };
+    }
+  }
+  throw notFound(label);
+}
+
+async function byPhone(app: App, raw: string): Promise<CustomerRef> {
+  const phone = normalizePhone(raw);
+  if (phone.kind !== 'phone') {
+    throw usageError(
+      '--phone needs a whole phone number, e.g. --phone 13800001234 or --phone +44 20 7946 0000 ' +
+        '(a masked one such as 138****1234 names no single customer).',
+    );
+  }
+  const shown = maskPhone(phone.e164);
+  const label = `phone ${shown}`;
+  // The search matches phones containing these digits; the customer page shows each phone
+  // masked, which must be this one's mask.
+  for (const row of await searchRows(app, phone.e164)) {
+    const detail = await call(app, 'customers.get', { id: row.id });
+    if (detail.identities.some((i) => i.kind === 'phone' && i.value === shown)) {
+      return { id: row.id, foundBy: label };
+    }
+  }
+  throw notFound(label);
+}
+
+async function searchRows(app: App, search: string): Promise<CustomerRow[]> {
+  const rows: CustomerRow[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await call(app, 'customers.page', { search, offset, limit: 500 });
+    rows.push(...page.rows);
+    if (page.rows.length < 500 || rows.length >= page.total) return rows;
+  }
+}
+
+function notFound(label: string): CliFailure {
+  return new CliFailure(
+    {
+      code: 'customers.not_found',
+      message: `No customer has ${label} (as the imported files wrote it).`,
+    },
+    exitCodes.failed,
+  );
+}
+
+/**
+ * The customer page of a customer by number. A number that was never a customer is said
+ * plainly; a merged-away customer keeps the core's message, which names the survivor.
+ */
+export async function customerDetail(app: App, id: number) {
+  try {
+    return await call(app, 'customers.get', { id });
+  } catch (error) {
+    throw noSuchCustomer(error, id);
+  }
+}
+
+/** The core's "not found" for a number no customer has, in the CLI's words. */
+export function noSuchCustomer(error: unknown, id: number): unknown {
+  if (!(error instanceof CliFailure) || error.error.code !== 'customers.not_found') return error;
+  if (error.error.details?.mergedInto !== undefined) return error;
+  return new CliFailure(
+    {
+      ...error.error,
+      message:
+        `No customer ${id} exists (the console's customer number, the grid's 编号/ID ` +
+        `column). For a member id from your files, use --member ${id}.`,
+    },
+    exitCodes.failed,
+  );
+}
