@@ -35,6 +35,12 @@ describe('counts in English', () => {
     expect(en('tags.exported', { count: 1 })).toBe('Exported 1 customer');
     expect(en('import.summary.partial', { count: 1 })).toBe('1 row was rejected and left out.');
     expect(en('import.summary.partial', { count: 3 })).toBe('3 rows were rejected and left out.');
+    expect(en('import.preview.title', { count: 1 })).toBe(
+      'First 1 row exactly as it will be stored',
+    );
+    expect(en('import.preview.title', { count: 20 })).toBe(
+      'First 20 rows exactly as they will be stored',
+    );
   });
 
   it('keep the Chinese count without plural forms', () => {
