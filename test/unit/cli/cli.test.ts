@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDb } from '../../../core/db/open';
-import { main } from '../../../hosts/cli/program';
 import { dataFile, repoRoot } from '../../support/paths';
+import { cli } from './run-cli';
 
 const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 const entry = path.join(repoRoot, 'hosts', 'cli', 'main.ts');
@@ -14,17 +14,6 @@ const entry = path.join(repoRoot, 'hosts', 'cli', 'main.ts');
 function spawnCli(...args: string[]) {
   const run = spawnSync(tsx, [entry, ...args], { cwd: repoRoot, encoding: 'utf8' });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-/** The same program in this process, with what it prints captured. */
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const code = await main(args);
-  vi.restoreAllMocks();
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
 describe('the CLI', () => {

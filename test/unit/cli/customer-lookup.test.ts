@@ -4,7 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openApp } from '../../../core/service';
-import { main } from '../../../hosts/cli/program';
+import { cli } from './run-cli';
 
 /*
  * A shop owner names a customer by the member id or the phone their files show, not by the
@@ -13,16 +13,6 @@ import { main } from '../../../hosts/cli/program';
  * M3: M2's member id and phone now sit on M3, so both find M3. The phone is never printed
  * whole: maskPhone keeps the first three and last four digits, 138****1234.
  */
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const code = await main(args);
-  vi.restoreAllMocks();
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
-
 let dir = '';
 let db = '';
 const id: Record<string, number> = {};

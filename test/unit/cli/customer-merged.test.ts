@@ -4,7 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openApp } from '../../../core/service';
-import { main } from '../../../hosts/cli/program';
+import { cli } from './run-cli';
 
 /*
  * A customer merged into another has no page of their own. A tester found that `customer`
@@ -15,16 +15,6 @@ import { main } from '../../../hosts/cli/program';
  * Shanghai). Through the service, as the customer page does: M2 is merged into M1, then M1
  * into M3, so M2 is part of M3 now, through M1.
  */
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const code = await main(args);
-  vi.restoreAllMocks();
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
-
 let dir = '';
 let db = '';
 const id: Record<string, number> = {};

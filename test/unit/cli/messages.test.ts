@@ -3,22 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { nearestWord } from '../../../hosts/cli/nearest';
-import { main } from '../../../hosts/cli/program';
+import { cli } from './run-cli';
 
 /*
  * What a newcomer read when a command line was wrong, said plainly. The database is empty
  * (a missing --db file is created empty), so customer 999999 is no customer at all.
  */
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const code = await main(args);
-  vi.restoreAllMocks();
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
-
 let dir = '';
 let db = '';
 beforeAll(() => {
