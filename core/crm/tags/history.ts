@@ -38,9 +38,15 @@ function membersByDay(events: ChangeRow[]): TagHistory['series'] {
   const series: TagHistory['series'] = [];
   const last = new Map<number, { id: number; member: boolean }>();
   let members = 0;
+  // The changes of one recompute share its instant: the day is worked out once for them.
+  let dayAt = Number.NaN;
+  let day = '';
 
   for (const e of events) {
-    const day = businessDayOf(e.at);
+    if (e.at !== dayAt) {
+      dayAt = e.at;
+      day = businessDayOf(e.at);
+    }
     let point = series.at(-1);
     if (!point || point.day !== day) {
       point = { day, members, added: 0, removed: 0 };
