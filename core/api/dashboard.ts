@@ -31,8 +31,9 @@ export interface DashboardSummary {
   lifecycle: { stage: string; customers: number }[];
   /**
    * The business day of the newest order up to now (a sale, return or cancellation, of any
-   * channel or currency), null when there is none: tells a period without orders from a chain without orders, e.g.
-   * a history imported from years ago, which the screen can point to.
+   * channel or currency), null when there is none: tells a period without orders from a
+   * chain without orders, e.g. a history imported from years ago, which the screen can
+   * point to.
    */
   latestOrderDay: string | null;
 }

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { dataFile } from '../support/paths';
-import { openConsole } from './support';
+import { importUci, openConsole } from './support';
 
 /*
  * A second import of the UCI sample adds nothing: every one of its 20,000 rows is a
@@ -35,19 +35,6 @@ test('the summary lists the rows an import found already stored', async ({ page 
     listedEn.getByText('Line 1 of order 557055 is already in the database from an earlier import.'),
   ).toBeVisible();
 });
-
-async function importUci(page: Page): Promise<void> {
-  await page.getByRole('menuitem', { name: '数据导入' }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByText('选择要导入的文件').click();
-  await (await chooser).setFiles(dataFile('online-retail-uci-sample.csv'));
-  await page.getByRole('button', { name: '下一步' }).click();
-  await page.getByRole('button', { name: '预览' }).click();
-  await page.getByRole('button', { name: '开始导入' }).click();
-  await expect(page.getByRole('button', { name: '导入其他文件' })).toBeVisible({
-    timeout: 90_000,
-  });
-}
 
 /*
  * The dirty sample read day-first, after the UCI sample (the test above): lines 18
