@@ -182,7 +182,13 @@ export async function exportSegment(
     input.format === 'csv' ? toCsv(rows) : await toXlsx(rows, segmentSheetName(tag.name_en));
   const names = { nameZh: tag.name_zh, nameEn: tag.name_en };
   return {
-    fileName: segmentFileName(names, input.locale ?? 'zh-CN', businessDayOf(now), input.format),
+    fileName: segmentFileName(
+      names,
+      input.locale ?? 'zh-CN',
+      businessDayOf(now),
+      input.format,
+      input.unmaskPhones,
+    ),
     mime:
       input.format === 'csv'
         ? 'text/csv;charset=utf-8'

@@ -57,15 +57,24 @@ export function fileNamePart(name: string): string {
 }
 
 /**
+ * What a file holding full phone numbers adds to its name, in the person's language, so
+ * that it is never mistaken for (or overwritten by) the masked file of the same tag and day.
+ */
+const fullPhonesSuffix = { 'zh-CN': '完整手机号', en: 'full phones' } as const;
+
+/**
  * The file name of a segment export: the tag's name in the person's language and the
- * business day of the export, e.g. "高价值客户-2026-12-05.csv".
+ * business day of the export, e.g. "高价值客户-2026-12-05.csv"; a file with full phone
+ * numbers says so after the day, e.g. "高价值客户-2026-12-05-完整手机号.csv".
  */
 export function segmentFileName(
   tag: { nameZh: string; nameEn: string },
   locale: 'zh-CN' | 'en',
   day: string,
   format: 'csv' | 'xlsx',
+  fullPhones = false,
 ): string {
   const name = locale === 'en' ? tag.nameEn : tag.nameZh;
-  return `${fileNamePart(name)}-${day}.${format}`;
+  const suffix = fullPhones ? `-${fullPhonesSuffix[locale]}` : '';
+  return `${fileNamePart(name)}-${day}${suffix}.${format}`;
 }

@@ -12,6 +12,19 @@ describe('the name a segment file is offered under', () => {
     expect(segmentFileName(names, 'en', '2026-12-05', 'xlsx')).toBe('High value-2026-12-05.xlsx');
   });
 
+  it('says in the person’s language when the file holds full phone numbers', () => {
+    expect(segmentFileName(names, 'zh-CN', '2026-12-05', 'csv', true)).toBe(
+      '高价值客户-2026-12-05-完整手机号.csv',
+    );
+    expect(segmentFileName(names, 'en', '2026-12-05', 'xlsx', true)).toBe(
+      'High value-2026-12-05-full phones.xlsx',
+    );
+    // Masked stays as it was.
+    expect(segmentFileName(names, 'en', '2026-12-05', 'csv', false)).toBe(
+      'High value-2026-12-05.csv',
+    );
+  });
+
   it('replaces each character Windows forbids with one dash', () => {
     // By hand: / \ : * ? " < > | each become "-", and the dashes around them shrink to one.
     expect(fileNamePart('A/B\\C:D*E?F"G<H>I|J')).toBe('A-B-C-D-E-F-G-H-I-J');
@@ -64,5 +77,13 @@ describe('a segment export', () => {
       asOf,
     );
     expect(en.fileName).toBe('Call back-June-2024-07-01.xlsx');
+  });
+
+  it('names the file with full phones apart from the masked one of the same day', async () => {
+    const input = { tagId, format: 'csv' as const };
+    const masked = await exportSegment(db, { ...input, unmaskPhones: false }, asOf);
+    const full = await exportSegment(db, { ...input, unmaskPhones: true }, asOf);
+    expect(masked.fileName).toBe('回访-六月-2024-07-01.csv');
+    expect(full.fileName).toBe('回访-六月-2024-07-01-完整手机号.csv');
   });
 });
