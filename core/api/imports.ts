@@ -189,16 +189,51 @@ export interface DuplicateRow {
   reason: string;
 }
 
+/** The target fields that hold money. */
+export const moneyFields = [
+  'unitPrice',
+  'lineAmount',
+  'orderAmount',
+  'discountAmount',
+  'refundAmount',
+  'paymentAmount',
+] as const satisfies readonly TargetField[];
+export type MoneyField = (typeof moneyFields)[number];
+
 export interface PreviewRow {
   line: number;
   /** Target field → the value as it will be stored, formatted for reading. */
   values: Partial<Record<TargetField | 'kind' | 'businessDay', string>>;
+  /**
+   * The row's money as it will be stored, in its currency's minor unit (fen, pence; see
+   * minorUnitDigits), for a screen to write in the person's locale with the currency's sign.
+   */
+  money?: Partial<Record<MoneyField, number>>;
+  /** ISO 4217 code of `money`. */
+  currency?: string;
+}
+
+/** The batch that already imported a file with the same bytes (same content hash). */
+export interface EarlierImport {
+  batchId: number;
+  /** The file's name when it was imported then. */
+  fileName: string;
+  /** When that import started, ISO 8601 UTC. */
+  startedAt: string;
+  /** That instant's day in the stores' default zone (Asia/Shanghai), 'YYYY-MM-DD'. */
+  day: string;
 }
 
 export interface ImportPreview {
   rows: PreviewRow[];
   errors: RowError[];
   dateOrder: DateOrder | null;
+  /**
+   * The latest committed (or partly committed) batch of a file with the same content, so
+   * the person can stop before importing it again; null when there is none. Absent where
+   * no database is asked (a preview of the file alone).
+   */
+  alreadyImported?: EarlierImport | null;
 }
 
 export interface ImportSummary {

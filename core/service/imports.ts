@@ -1,8 +1,8 @@
 import type { ColumnMapping, ImportOptions, UnusableMapping } from '../api/imports';
 import { columnMappingSchema } from '../api/imports';
 import { importInWorker } from '../crm/import/worker-host';
-import { listBatches, rejectedRows } from '../crm/import/batch-store';
-import { inspectFile, loadPresets, previewFile } from '../crm/import/index';
+import { earlierImportWithHash, listBatches, rejectedRows } from '../crm/import/batch-store';
+import { contentHash, inspectFile, loadPresets, previewFile } from '../crm/import/index';
 import { recomputeAll } from '../crm/recompute';
 import type { Db } from '../db/open';
 import { CoreError, isCoreError } from '../shared/errors';
@@ -37,7 +37,13 @@ export function importsHandlers(ctx: ServiceContext): Pick<Handlers, ImportMetho
       return { ...inspection, fileId, savedMappings, unusableMappings: unusable };
     },
 
-    'imports.preview': ({ fileId, options }) => previewFile(ctx.files.get(fileId).path, options),
+    'imports.preview': async ({ fileId, options }) => {
+      const path = ctx.files.get(fileId).path;
+      const preview = await previewFile(path, options);
+      // The same bytes imported before: said now, so the person can stop before importing.
+      const alreadyImported = await earlierImportWithHash(ctx.db, await contentHash(path));
+      return { ...preview, alreadyImported };
+    },
 
     'imports.start': async ({ fileId, options, acceptPartial }) => {
       const file = ctx.files.get(fileId);

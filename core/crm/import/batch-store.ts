@@ -1,8 +1,9 @@
 import type SQLite from 'better-sqlite3';
-import type { BatchInfo, RowError } from '../../api/imports';
+import type { BatchInfo, EarlierImport, RowError } from '../../api/imports';
 import type { Db } from '../../db/open';
 import type { BatchStatus } from '../../db/schema';
 import { CoreError } from '../../shared/errors';
+import { businessDayOf } from '../metrics/days';
 import type { SourceFacts } from './types';
 
 /** The counts an import batch keeps. */
@@ -85,6 +86,28 @@ export function committedBatchWithHash(raw: SQLite.Database, hash: string): numb
     )
     .get(hash) as { id: number } | undefined;
   return row?.id ?? null;
+}
+
+/**
+ * The latest batch that committed (all or part of) a file with these bytes, as the wizard
+ * names it before a second import: its number, file name, start and day (Asia/Shanghai).
+ */
+export async function earlierImportWithHash(db: Db, hash: string): Promise<EarlierImport | null> {
+  const row = await db.k
+    .selectFrom('import_batches')
+    .select(['id', 'file_name', 'started_at'])
+    .where('content_hash', '=', hash)
+    .where('status', 'in', ['committed', 'partial'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    batchId: row.id,
+    fileName: row.file_name,
+    startedAt: new Date(row.started_at).toISOString(),
+    day: businessDayOf(row.started_at),
+  };
 }
 
 /** Every import batch, newest first. */

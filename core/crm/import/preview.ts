@@ -1,4 +1,4 @@
-import type { PreviewRow, TargetField } from '../../api/imports';
+import type { MoneyField, PreviewRow, TargetField } from '../../api/imports';
 import { maskPhone } from '../../shared/mask';
 import { netAmount } from './commit-amounts';
 import type { EffectiveImport } from './mapping';
@@ -10,12 +10,17 @@ type Values = PreviewRow['values'];
 /**
  * A record as the wizard shows it before importing: each value as it will be stored,
  * written for people (instants in the stores' zone with their offset, money in units
- * of the currency, phones masked).
+ * of the currency, phones masked), and its money as minor units with the currency, for a
+ * screen to write in the person's locale.
  */
 export function previewRow(record: ImportRecord, effective: EffectiveImport): PreviewRow {
   const values: Values = { kind: record.kind };
-  const money = (fen: number | undefined) =>
-    fen === undefined ? undefined : formatMinor(fen, record.currency, effective.currencyExponent);
+  const amounts: Partial<Record<MoneyField, number>> = {};
+  const putMoney = (field: MoneyField, minor: number | undefined) => {
+    if (minor === undefined) return;
+    amounts[field] = minor;
+    values[field] = formatMinor(minor, record.currency, effective.currencyExponent);
+  };
   const put = (field: TargetField | 'businessDay', value: string | number | undefined) => {
     if (value !== undefined) values[field] = String(value);
   };
@@ -35,15 +40,15 @@ export function previewRow(record: ImportRecord, effective: EffectiveImport): Pr
   put('productName', record.product?.name);
   put('category', record.product?.category);
   put('quantity', record.quantity);
-  put('unitPrice', money(record.unitPriceFen));
+  putMoney('unitPrice', record.unitPriceFen);
   // The commit stores a line's or order's amount after its discount and refund; the
   // reader hands over the amount before them, so show what the commit will store.
-  put('lineAmount', money(stored(record.lineAmountFen, record)));
-  put('orderAmount', money(stored(record.orderAmountFen, record)));
-  put('discountAmount', money(record.discountFen));
-  put('refundAmount', money(record.refundFen));
-  put('paymentAmount', money(record.paymentFen));
-  return { line: record.line, values };
+  putMoney('lineAmount', stored(record.lineAmountFen, record));
+  putMoney('orderAmount', stored(record.orderAmountFen, record));
+  putMoney('discountAmount', record.discountFen);
+  putMoney('refundAmount', record.refundFen);
+  putMoney('paymentAmount', record.paymentFen);
+  return { line: record.line, values, money: amounts, currency: record.currency };
 }
 
 function stored(gross: number | undefined, record: ImportRecord): number | undefined {

@@ -29,6 +29,23 @@ describe('the import preview shows rows as they will be stored', () => {
       discountAmount: '2.00 CNY',
       lineAmount: '35.00 CNY',
     });
+    // The same money as fen with its currency, for the screen to write by the locale:
+    // 18.50 → 1850, 2.00 → 200, 35.00 → 3500.
+    expect(preview.rows[0]?.currency).toBe('CNY');
+    expect(preview.rows[0]?.money).toEqual({
+      unitPrice: 1850,
+      discountAmount: 200,
+      lineAmount: 3500,
+    });
+  });
+
+  it('keeps pence as pence for a file in pounds', async () => {
+    // online-retail-uci-sample.csv line 2 (head -2 of the file): 2 × RED HANGING HEART
+    // T-LIGHT HOLDER at 2.95 GBP; 2 × 295 pence = 590 pence.
+    const uci = { source: { kind: 'preset' as const, id: 'uci-online-retail' } };
+    const preview = await previewFile(dataFile('online-retail-uci-sample.csv'), uci);
+    expect(preview.rows[0]?.currency).toBe('GBP');
+    expect(preview.rows[0]?.money).toMatchObject({ unitPrice: 295, lineAmount: 590 });
   });
 });
 

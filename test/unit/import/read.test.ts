@@ -208,6 +208,8 @@ describe('previews', () => {
         customerPhone: '138****1234',
         unitPrice: '25.00 CNY',
       }),
+      money: expect.objectContaining({ unitPrice: 2500 }),
+      currency: 'CNY',
     });
     expect(preview.dateOrder).toBe('ymd');
   });

@@ -1,6 +1,10 @@
 import { Alert, Button, Space, Spin, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { EarlierImport, MoneyField, PreviewRow } from '../../../../core/api/imports';
 import { ErrorNote } from '../../components/ErrorNote';
+import type { Locale } from '../../i18n';
+import { formatDate, formatMoney } from '../../shell/format';
+import { useLocale } from '../../shell/locale';
 import { useApi } from '../../shell/useApi';
 import { RejectedTable } from './RejectedTable';
 import { rejectedRowCount, type WizardOptions } from './options';
@@ -15,6 +19,7 @@ interface Props {
 /** The first rows exactly as they will be stored, and the rows that would be rejected. */
 export function PreviewStep({ fileId, options, onBack, onStart }: Props) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const answer = useApi('imports.preview', { fileId, options });
   const preview = answer.data ?? null;
   const busy = answer.loading;
@@ -30,6 +35,7 @@ export function PreviewStep({ fileId, options, onBack, onStart }: Props) {
     key: r.line,
     line: r.line,
     ...r.values,
+    ...moneyShown(r, locale),
     ...(r.values.kind ? { kind: t(`orderKind.${r.values.kind}`, r.values.kind) } : {}),
   }));
 
@@ -37,6 +43,7 @@ export function PreviewStep({ fileId, options, onBack, onStart }: Props) {
     <Spin spinning={busy}>
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         <ErrorNote error={error} />
+        {preview?.alreadyImported ? <AlreadyImported earlier={preview.alreadyImported} /> : null}
         {preview ? (
           <>
             <Table
@@ -69,5 +76,33 @@ export function PreviewStep({ fileId, options, onBack, onStart }: Props) {
         </Space>
       </Space>
     </Spin>
+  );
+}
+
+/** The row's money in the person's locale with its currency's sign: `¥12.50`, `£2.95`. */
+function moneyShown(row: PreviewRow, locale: Locale): Partial<Record<MoneyField, string>> {
+  const shown: Partial<Record<MoneyField, string>> = {};
+  for (const [field, minor] of Object.entries(row.money ?? {}) as [MoneyField, number][]) {
+    shown[field] = formatMoney(minor, locale, row.currency);
+  }
+  return shown;
+}
+
+/** Says before anything is written that the same file was imported already, and when. */
+function AlreadyImported({ earlier }: { earlier: EarlierImport }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="preview-already-imported"
+      title={t('import.preview.alreadyImported', {
+        batch: earlier.batchId,
+        day: formatDate(earlier.day, locale),
+        file: earlier.fileName,
+      })}
+      description={t('import.preview.alreadyImportedHint')}
+    />
   );
 }
