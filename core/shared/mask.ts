@@ -29,3 +29,33 @@ export function maskMaskedPhone(masked: string): string {
   const middle = chars.slice(3, -4).map((ch) => (/\d/.test(ch) ? '*' : ch));
   return [...chars.slice(0, 3), ...middle, ...chars.slice(-4)].join('');
 }
+
+/** An id as ids are compared here: NFKC, trimmed, spaces and hyphens between digits dropped. */
+function compactId(id: string): string {
+  return id.normalize('NFKC').trim().replace(/[ -]/g, '');
+}
+
+const mobileId = /^(?:\+86|0086)?(1[3-9]\d{9})$/;
+
+/**
+ * The mainland mobile number an account id (a member, platform or external id) is, as 11
+ * digits, or undefined when it is not one. Shops often use the customer's mobile as the
+ * member id (会员号 = 手机号). What counts, after NFKC and trimming, with spaces and hyphens
+ * dropped (`138 1234 5678`, `138-1234-5678`): 11 digits starting 1[3-9], alone or after
+ * `+86` or `0086`. What does not: `86` without `+` or `00` (13 digits may be a card number),
+ * landlines and foreign numbers (too close to ordinary card numbers to tell apart), and an
+ * id with any other character (`VIP13812345678`), which is a shop's own number.
+ */
+export function mobileInAccountId(id: string): string | undefined {
+  return mobileId.exec(compactId(id))?.[1];
+}
+
+/**
+ * An account id (member, platform or external) as the console shows it where phones are
+ * masked: a mainland mobile number masked as `maskPhone` does (`13812345678`,
+ * `+86 138 1234 5678` → `138****5678`), any other id as it is.
+ */
+export function maskAccountId(id: string): string {
+  const mobile = mobileInAccountId(id);
+  return mobile === undefined ? id : maskPhone(mobile);
+}

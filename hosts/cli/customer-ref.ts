@@ -1,7 +1,7 @@
 import type { CustomerRow } from '../../core/api/customers';
 import type { App } from '../../core/service';
 import { normalizeMemberId, normalizePhone } from '../../core/crm/identity/normalize';
-import { maskPhone } from '../../core/shared/mask';
+import { maskAccountId, maskPhone } from '../../core/shared/mask';
 import { call } from './call';
 import type { Flags } from './commands';
 import { CliFailure, exitCodes, usageError } from './exit';
@@ -51,16 +51,16 @@ function customerNumber(value: string): number {
 async function byMember(app: App, raw: string): Promise<CustomerRef> {
   const member = normalizeMemberId(raw);
   if (member === undefined) throw usageError('--member needs a member id, e.g. --member 12347.');
-  const label = `member id ${member}`;
-  // The grid's search finds the member id exactly; it also finds names and phones that
-  // contain it, which are set aside here. Member is the best key kind, so a customer
-  // holding any member id shows one as their key.
-  for (const row of await searchRows(app, member)) {
-    if (row.key?.kind !== 'member') continue;
-    if (row.key.value === member) return { id: row.id, foundBy: label };
-    // A merged customer holds several member ids and shows only one.
+  // A member id that is a mobile number is a phone: said and compared masked, as shown.
+  const shown = maskAccountId(member);
+  const label = `member id ${shown}`;
+  // The grid's search finds the member id exactly (and names and phones that contain it);
+  // a mobile number, which the search would also find in other phones, goes by the key
+  // filter, which finds it only whole. The customer page says who holds it as a member id.
+  const rows = shown === member ? searchRows(app, member) : keyRows(app, member);
+  for (const row of await rows) {
     const detail = await call(app, 'customers.get', { id: row.id });
-    if (detail.identities.some((i) => i.kind === 'member' && i.value === member)) {
+    if (detail.identities.some((i) => i.kind === 'member' && i.value === shown)) {
       return { id: row.id, foundBy: label };
     }
   }
@@ -86,6 +86,16 @@ async function byPhone(app: App, raw: string): Promise<CustomerRef> {
     }
   }
   throw notFound(label);
+}
+
+async function keyRows(app: App, contains: string): Promise<CustomerRow[]> {
+  const filters = [{ type: 'text' as const, column: 'key' as const, contains }];
+  const rows: CustomerRow[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await call(app, 'customers.page', { filters, offset, limit: 500 });
+    rows.push(...page.rows);
+    if (page.rows.length < 500 || rows.length >= page.total) return rows;
+  }
 }
 
 async function searchRows(app: App, search: string): Promise<CustomerRow[]> {

@@ -1,7 +1,7 @@
 import type { CustomerDetail } from '../../api/customers';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../shared/errors';
-import { maskMaskedPhone, maskPhone } from '../../shared/mask';
+import { maskAccountId, maskMaskedPhone, maskPhone } from '../../shared/mask';
 import { businessDayOf } from '../metrics/days';
 import { metricsAsOf } from '../metrics/settings';
 import { customersWithMetrics, rowColumns, toCustomerRows } from './rows';
@@ -11,12 +11,15 @@ import { toMergeInfo } from '../identity/merge';
 
 const orderLimit = 1000;
 
-/** An identity as the customer page shows it: a phone masked, a platform's masked one too. */
+/**
+ * An identity as the customer page shows it: a phone masked, a platform's masked one too,
+ * and a member, platform or external id that is a mobile number (会员号 = 手机号) as well.
+ */
 function shownIdentity(kind: string, value: string): string {
   if (kind === 'phone') return maskPhone(value);
   // A row kept before the importer masked a cell that hid too little (`13812341234*`).
   if (kind === 'masked_phone') return maskMaskedPhone(value);
-  return value;
+  return kind === 'email' ? value : maskAccountId(value);
 }
 
 /**

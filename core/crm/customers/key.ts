@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { RawBuilder, SqlBool } from 'kysely';
 import type { CustomerKey } from '../../api/customers';
-import { maskMaskedPhone, maskPhone } from '../../shared/mask';
+import { maskAccountId, maskMaskedPhone, maskPhone, mobileInAccountId } from '../../shared/mask';
 
 /*
  * A customer's key: who they are by the id their files show, for the grid's customers
@@ -13,7 +13,8 @@ import { maskMaskedPhone, maskPhone } from '../../shared/mask';
  * one, and a masked one that hides too little is masked again). An e-mail is shown as
  * the first two characters of its name, "***" and its domain ("li***@example.com"):
  * enough to tell customers apart on a screen others may see, while the customer's own
- * page shows it whole.
+ * page shows it whole. A member, platform or external id that is a mainland mobile number
+ * (shops often make the mobile the member id) is masked like a phone (`maskAccountId`).
  */
 
 /** The identity kinds a key may come from, best first ('masked_phone' counts as phone). */
@@ -56,7 +57,7 @@ function shown(kind: string, value: string): CustomerKey {
   // Masked again for rows kept before the importer did it (a stray star beside a phone).
   if (kind === 'masked_phone') return { kind: 'phone', value: maskMaskedPhone(value) };
   if (kind === 'email') return { kind: 'email', value: maskEmail(value) };
-  return { kind: kind as CustomerKey['kind'], value };
+  return { kind: kind as CustomerKey['kind'], value: maskAccountId(value) };
 }
 
 /**
@@ -97,15 +98,31 @@ export function keyFilterText(typed: string): string {
   return typed.normalize('NFKC').trim();
 }
 
+/** An id as `mobileInAccountId` reads it, in SQL: spaces and hyphens dropped. */
+const compactValue = sql`replace(replace(i.value, ' ', ''), '-', '')`;
+
+/** The id is a mainland mobile number (`mobileInAccountId`), with or without +86/0086. */
+const isMobile = sql`(${compactValue} GLOB '1[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'
+  OR ${compactValue} GLOB '+861[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'
+  OR ${compactValue} GLOB '00861[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]')`;
+
 /**
  * The key filter as a condition on the customer `m.customer_id`: any of their member or
  * platform ids is LIKE `pattern` (a merged customer holds several). Phones and e-mails are
  * left out on purpose: matching their full values would let a filter find the digits and
- * letters the grid hides. One lookup on the customer's identities index per customer
- * checked, so the grid does not sort by the key.
+ * letters the grid hides. For the same reason an id that is a mobile number (shown masked)
+ * is not matched by part of it, only by the whole number in any of its forms, when `typed`
+ * (the filter's text, `keyFilterText`) is one: `13812345678` finds `+86 138-1234-5678`.
+ * One lookup on the customer's identities index per customer checked, so the grid does not
+ * sort by the key.
  */
-export function keyContainsSql(pattern: string): RawBuilder<SqlBool> {
+export function keyContainsSql(pattern: string, typed = ''): RawBuilder<SqlBool> {
+  const mobile = mobileInAccountId(typed);
+  const whole =
+    mobile === undefined
+      ? sql``
+      : sql`OR ${compactValue} IN (${mobile}, ${'+86' + mobile}, ${'0086' + mobile})`;
   return sql<SqlBool>`EXISTS (SELECT 1 FROM customer_identities i
     WHERE i.customer_id = m.customer_id AND i.kind IN ('member', 'platform')
-      AND i.value LIKE ${pattern} ESCAPE '\\')`;
+      AND ((NOT ${isMobile} AND i.value LIKE ${pattern} ESCAPE '\\') ${whole}))`;
 }

@@ -45,7 +45,8 @@ function hasTag(tagId: number, ref: string): RawBuilder<SqlBool> {
 function filterSql(f: CustomerQuery['filters'][number], day: string): RawBuilder<SqlBool> {
   if (f.type === 'text') {
     if (f.column === customerKeyColumn) {
-      return keyContainsSql(containsPattern(keyFilterText(f.contains)));
+      const typed = keyFilterText(f.contains);
+      return keyContainsSql(containsPattern(typed), typed);
     }
     const text = columnSql(f.column, day);
     return sql<SqlBool>`(${text} LIKE ${containsPattern(f.contains)} ESCAPE '\\')`;

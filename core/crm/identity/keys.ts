@@ -1,6 +1,6 @@
 import type { CustomerKeys } from '../import/types';
 import type { IdentityKind } from '../../db/schema';
-import { maskPhone } from '../../shared/mask';
+import { maskAccountId, maskPhone } from '../../shared/mask';
 
 /** An identity that names one person: unique per kind in `customer_identities`. */
 export type KeyKind = Exclude<IdentityKind, 'masked_phone'>;
@@ -27,17 +27,24 @@ export function keysOf(customer: CustomerKeys): IdentityKey[] {
   return keys;
 }
 
-/** A key's value as people may see it: a phone masked (138****1234), any other as it is. */
+/**
+ * A key's value as people may see it: a phone masked (138****1234), a member, platform or
+ * external id that is a mobile number too (`maskAccountId`), any other as it is.
+ */
 export function shownKeyValue(kind: IdentityKind, value: string): string {
-  return kind === 'phone' ? maskPhone(value) : value;
+  if (kind === 'phone') return maskPhone(value);
+  return kind === 'email' || kind === 'masked_phone' ? value : maskAccountId(value);
 }
 
-/** A key as logs and merge reasons may show it: phones masked, e.g. "phone +86 138****1234". */
+/**
+ * A key as logs and merge reasons may show it: phones (and ids that are mobile numbers)
+ * masked, e.g. "phone +86 138****1234", "member 138****1234".
+ */
 export function describeKey(kind: IdentityKind, value: string): string {
   if (kind === 'phone') {
     const country = value.startsWith('+86') ? '+86 ' : '';
     return `phone ${country}${maskPhone(value)}`;
   }
   if (kind === 'masked_phone') return `masked phone ${value}`;
-  return `${kind} ${value}`;
+  return `${kind} ${shownKeyValue(kind, value)}`;
 }

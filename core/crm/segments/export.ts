@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { SegmentFile } from '../../api/tags';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../shared/errors';
-import { maskPhone } from '../../shared/mask';
+import { maskAccountId, maskPhone } from '../../shared/mask';
 import { majorUnits } from '../../shared/money';
 import { ageOn, businessDayOf, defaultZone } from '../metrics/days';
 import { metricsAsOf } from '../metrics/settings';
@@ -48,6 +48,12 @@ function storeDateTime(ms: number): string {
   return DateTime.fromMillis(ms, { zone: defaultZone }).toFormat('yyyy-MM-dd HH:mm');
 }
 
+/** A phone, or a member id that is a mobile number (会员号 = 手机号), masked; others as kept. */
+function maskedCell(kind: string, value: string): string {
+  if (kind === 'phone') return maskPhone(value);
+  return kind === 'member' ? maskAccountId(value) : value;
+}
+
 async function segmentRows(db: Db, tagId: number, unmask: boolean, day: string): Promise<Cell[][]> {
   const rows = await db.k
     .selectFrom('tag_members as tm')
@@ -86,7 +92,7 @@ async function segmentRows(db: Db, tagId: number, unmask: boolean, day: string):
     const key = `${i.customer_id}:${i.kind === 'masked_phone' ? 'phone' : i.kind}`;
     const held = first.get(key);
     if (held && !(held.kind === 'masked_phone' && i.kind === 'phone')) continue;
-    const shown = i.kind === 'phone' && !unmask ? maskPhone(i.value) : i.value;
+    const shown = unmask ? i.value : maskedCell(i.kind, i.value);
     first.set(key, { kind: i.kind, shown });
   }
   const shown = (id: number, kind: string) => first.get(`${id}:${kind}`)?.shown ?? null;
@@ -158,8 +164,9 @@ async function toXlsx(rows: Cell[][], sheetName: string): Promise<Buffer> {
 
 /**
  * The customers with a tag as a file for Excel: CSV (UTF-8 with BOM) or XLSX, phones
- * masked unless the user asked for them in full, named by the tag's name in the person's
- * language (`locale`, Chinese when not given) and the day.
+ * (and member ids that are mobile numbers) masked unless the user asked for them in full,
+ * named by the tag's name in the person's language (`locale`, Chinese when not given) and
+ * the day.
  */
 export async function exportSegment(
   db: Db,
