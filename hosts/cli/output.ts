@@ -1,5 +1,6 @@
 import type { JobStatus } from '../../core/api/system';
 import { defaultStoreTimeZone } from '../../core/crm/import/mapping';
+import { zonedParts } from '../../core/shared/zoned-time';
 
 const number = new Intl.NumberFormat('en-US');
 
@@ -75,24 +76,8 @@ export function plural(n: number, noun: string, nouns = `${noun}s`): string {
  * is no instant is printed as it came. --json keeps the ISO instants in UTC.
  */
 export function zonedTime(iso: string, zone: string = defaultStoreTimeZone): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'longOffset',
-  }).formatToParts(date);
-  const p = Object.fromEntries(parts.map((part) => [part.type, part.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${zone} (${utcOffset(p.timeZoneName)})`;
-}
-
-/** Intl's "GMT+01:00" (or plain "GMT" at UTC itself) as "UTC+01:00". */
-function utcOffset(gmt: string | undefined): string {
-  const offset = (gmt ?? '').replace(/^GMT/, '');
-  return `UTC${offset === '' ? '+00:00' : offset}`;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const clock = zonedParts(ms, zone);
+  return `${clock.date} ${clock.time} ${zone} (UTC${clock.offset})`;
 }

@@ -1,4 +1,6 @@
 import { formatAmount, formatYuan } from '../../../core/shared/money';
+import { zonedParts } from '../../../core/shared/zoned-time';
+import type { ZonedParts } from '../../../core/shared/zoned-time';
 import type { Locale } from '../i18n';
 
 export { formatYuan };
@@ -41,20 +43,10 @@ export function formatPercent(share: number, locale: Locale): string {
   }).format(share);
 }
 
-/** The store-local calendar parts of an ISO instant, or null when it is not one. */
-function storeParts(iso: string, locale: Locale, zone: string): Record<string, string> | null {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  const parts = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  return Object.fromEntries(parts.map((p) => [p.type, p.value]));
+/** A store's clock at an ISO instant, or null when it is not one. */
+function storeClock(iso: string, zone: string): ZonedParts | null {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : zonedParts(ms, zone);
 }
 
 const BUSINESS_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -63,11 +55,10 @@ const BUSINESS_DAY = /^\d{4}-\d{2}-\d{2}$/;
  * The one way the console writes a date: store-local (Asia/Shanghai) 'YYYY-MM-DD', the same
  * in Chinese and English so no reader mistakes day for month. Business days pass through.
  */
-export function formatDate(iso: string | null | undefined, locale: Locale): string {
+export function formatDate(iso: string | null | undefined, _locale: Locale): string {
   if (!iso) return '—';
   if (BUSINESS_DAY.test(iso)) return iso;
-  const p = storeParts(iso, locale, STORE_ZONE);
-  return p ? `${p.year}-${p.month}-${p.day}` : iso;
+  return storeClock(iso, STORE_ZONE)?.date ?? iso;
 }
 
 /**
@@ -83,9 +74,9 @@ export function formatDateTime(
 ): string {
   if (!iso) return '—';
   if (BUSINESS_DAY.test(iso)) return iso;
-  const p = storeParts(iso, locale, zone);
-  if (!p) return iso;
-  const shown = `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  const clock = storeClock(iso, zone);
+  if (!clock) return iso;
+  const shown = `${clock.date} ${clock.time}`;
   return zone === STORE_ZONE ? shown : `${shown} ${zoneName(zone, locale)}`;
 }
 

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Goal, TaskInfo } from '../../../../core/api/planning';
 import { ApiCallError } from '../../api/client';
 import { describeError } from '../../i18n/errors';
+import { zonedParts } from '../../../../core/shared/zoned-time';
 
 /**
  * Words of the planning screens: a core failure as a sentence in the person's language
@@ -70,12 +71,7 @@ export function goalValue(t: TFunction, goal: Goal, value: number | null): strin
 
 /** Today in the project's time zone, from the console's clock (which may be simulated). */
 export function dayIn(instant: string | number, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(instant));
+  return zonedParts(new Date(instant).getTime(), zone).date;
 }
 
 /** Saves a file the core produced (base64) under its name. */
