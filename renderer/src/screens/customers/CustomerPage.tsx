@@ -9,6 +9,7 @@ import { useLocale } from '../../shell/locale';
 import { navigate } from '../../shell/route';
 import { useApi } from '../../shell/useApi';
 import { IdentitiesCard, MergesCard } from './CustomerCards';
+import { keptParams } from './listMemory';
 import { CustomerTags } from './CustomerTags';
 import { OrdersGrid } from './OrdersGrid';
 
@@ -19,7 +20,7 @@ export function CustomerPage({ id }: { id: number }) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('customers')}>
+      <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('customers', '', keptParams())}>
         {t('customer.back')}
       </Button>
       <ErrorNote error={detail.error} onRetry={detail.reload} />

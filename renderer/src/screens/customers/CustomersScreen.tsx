@@ -1,7 +1,7 @@
-import type { GetRowIdParams, IDatasource } from 'ag-grid-community';
+import type { GetRowIdParams, GridApi, IDatasource, RowClickedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { Card, Input, Select, Space, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../../core/api/customers';
 import { api } from '../../api/client';
@@ -14,12 +14,23 @@ import { gridTheme } from '../../theme';
 import { customerColumnDefs } from './columns';
 import { queryFor } from './gridQuery';
 import type { Toolbar } from './gridQuery';
+import { keepView, viewToRestore } from './listMemory';
 
 const stages = ['new', 'active', 'repeat', 'sleeping', 'lost', 'none'];
 
 function rfmParam(text: string | null): { r: number; f: number } | null {
   const match = /^([1-5])-([1-5])$/.exec(text ?? '');
   return match ? { r: Number(match[1]), f: Number(match[2]) } : null;
+}
+
+/** The first row wholly on screen (ag-grid's first displayed row counts its buffer too). */
+function topRow(api: GridApi<CustomerRow>): number {
+  const top = api.getVerticalPixelRange().top;
+  for (let i = api.getFirstDisplayedRowIndex(); i <= api.getLastDisplayedRowIndex(); i++) {
+    const rowTop = api.getDisplayedRowAtIndex(i)?.rowTop;
+    if (typeof rowTop === 'number' && rowTop >= top) return i;
+  }
+  return 0;
 }
 
 /**
@@ -30,11 +41,16 @@ export function CustomersScreen({ params }: { params: URLSearchParams }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const tags = useApi('tags.list', {});
-  const [search, setSearch] = useState('');
-  const [tagIds, setTagIds] = useState<number[]>(() =>
-    params.get('tag') ? [Number(params.get('tag'))] : [],
+  // Back from a customer's page: the list as it was left (toolbar, filters, sort, rows).
+  const [restored] = useState(() => viewToRestore(params));
+  const [search, setSearch] = useState(restored?.search ?? '');
+  const [tagIds, setTagIds] = useState<number[]>(
+    () => restored?.tagIds ?? (params.get('tag') ? [Number(params.get('tag'))] : []),
   );
-  const [lifecycle, setLifecycle] = useState<string[]>([]);
+  const [lifecycle, setLifecycle] = useState<string[]>(restored?.lifecycle ?? []);
+  const gridApi = useRef<GridApi<CustomerRow> | null>(null);
+  // The row to scroll back to once the first rows (and so the row count) have arrived.
+  const scrollTo = useRef(restored?.firstRow ?? 0);
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const rfm = rfmParam(params.get('rfm'));
@@ -49,6 +65,7 @@ export function CustomersScreen({ params }: { params: URLSearchParams }) {
             setError(null);
             setTotal(page.total);
             block.successCallback(page.rows, page.total);
+            scrollBack();
           },
           (e: unknown) => {
             setError(e);
@@ -58,6 +75,26 @@ export function CustomersScreen({ params }: { params: URLSearchParams }) {
       },
     };
   }, [search, tagIds, lifecycle, rfmKey]);
+
+  function scrollBack(): void {
+    const row = scrollTo.current;
+    if (row <= 0) return;
+    scrollTo.current = 0;
+    setTimeout(() => gridApi.current?.ensureIndexVisible(row, 'top'));
+  }
+
+  const openCustomer = (e: RowClickedEvent<CustomerRow>) => {
+    if (!e.data) return;
+    keepView({
+      search,
+      tagIds,
+      lifecycle,
+      params: params.toString(),
+      grid: e.api.getState(),
+      firstRow: topRow(e.api),
+    });
+    navigate('customers', String(e.data.id));
+  };
 
   const columnDefs = useMemo(() => customerColumnDefs(t, locale), [t, locale]);
   const localeText = useMemo(
@@ -83,6 +120,7 @@ export function CustomersScreen({ params }: { params: URLSearchParams }) {
           aria-label={t('customers.search')}
           placeholder={t('customers.searchHint')}
           allowClear
+          defaultValue={restored?.search}
           onSearch={setSearch}
           style={{ width: 320 }}
         />
@@ -130,7 +168,9 @@ export function CustomersScreen({ params }: { params: URLSearchParams }) {
           defaultColDef={{ sortable: true, resizable: true }}
           getRowId={(p: GetRowIdParams<CustomerRow>) => String(p.data.id)}
           localeText={localeText}
-          onRowClicked={(e) => e.data && navigate('customers', String(e.data.id))}
+          initialState={restored?.grid}
+          onGridReady={(e) => (gridApi.current = e.api)}
+          onRowClicked={openCustomer}
           rowStyle={{ cursor: 'pointer' }}
         />
       </div>
