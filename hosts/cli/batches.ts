@@ -1,7 +1,7 @@
-import type { BatchInfo } from '../../core/api/imports';
 import type { App } from '../../core/service';
 import { call } from './call';
 import type { Output } from './commands';
+import { messages } from './i18n';
 import { formatCount, table, zonedTime } from './output';
 
 /**
@@ -12,10 +12,11 @@ import { formatCount, table, zonedTime } from './output';
  */
 export async function listBatches(app: App): Promise<Output> {
   const batches = await call(app, 'imports.batches', {});
-  if (batches.length === 0) return { text: 'no imports yet', json: batches };
+  const m = messages();
+  if (batches.length === 0) return { text: m.noImports, json: batches };
   const rows = batches.map((b) => [
     b.id,
-    statusWord(b),
+    m.status(b.status),
     b.fileName,
     // An import is no store's: its time is the console's default zone's, named.
     zonedTime(b.startedAt),
@@ -24,11 +25,5 @@ export async function listBatches(app: App): Promise<Output> {
     formatCount(b.rowsDuplicate),
     formatCount(b.rowsRejected),
   ]);
-  const headers = ['batch', 'status', 'file', 'started', 'rows', 'imported', 'known', 'rejected'];
-  return { text: table(headers, rows), json: batches };
-}
-
-/** A batch's status in the words the import itself prints ('failed' is a refused file). */
-function statusWord(b: BatchInfo): string {
-  return b.status === 'failed' ? 'refused' : b.status;
+  return { text: table(m.batchHeaders, rows), json: batches };
 }

@@ -4,6 +4,7 @@ import type { TagInfo } from '../../core/api/tags';
 import type { App } from '../../core/service';
 import { dispatch } from '../../core/service/dispatch';
 import { CliFailure, exitCodes } from './exit';
+import { messages } from './i18n';
 import { Progress } from './output';
 
 /** Calls one contract method through the same dispatch as every host. */
@@ -25,11 +26,11 @@ export async function followJob(
   app: App,
   started: JobStatus,
   label: string,
-  unit = 'rows',
+  unit = messages().rows,
 ): Promise<unknown> {
   const progress = new Progress(label, unit);
   const onInterrupt = () => {
-    progress.note('cancelling…');
+    progress.note(messages().cancelling);
     void call(app, 'jobs.cancel', { id: started.id });
   };
   process.once('SIGINT', onInterrupt);
@@ -48,9 +49,10 @@ export async function followJob(
 
   if (status.state === 'done') return status.result;
   if (status.state === 'cancelled') {
-    throw new CliFailure({ code: 'cancelled', message: `${label} cancelled.` }, exitCodes.failed);
+    const message = messages().cancelled(label);
+    throw new CliFailure({ code: 'cancelled', message }, exitCodes.failed);
   }
-  throw new CliFailure(status.error ?? { code: 'internal', message: `${label} failed.` });
+  throw new CliFailure(status.error ?? { code: 'internal', message: messages().failed(label) });
 }
 
 /** A tag named on the command line by its key or its id. */
@@ -59,7 +61,7 @@ export async function findTag(app: App, keyOrId: string): Promise<TagInfo> {
   const tag = tags.find((t) => t.key === keyOrId || String(t.id) === keyOrId);
   if (!tag) {
     throw new CliFailure(
-      { code: 'tags.not_found', message: `No tag "${keyOrId}"; see: npm run cli -- tags` },
+      { code: 'tags.not_found', message: messages().tagUnknown(keyOrId) },
       exitCodes.failed,
     );
   }

@@ -6,7 +6,8 @@ import type { App } from '../../core/service';
 import { call, findTag, followJob } from './call';
 import { CliFailure, exitCodes, usageError } from './exit';
 import { checkOutFile, writeOutFile } from './out-file';
-import { formatCount, plural, table, zonedTime } from './output';
+import { messages } from './i18n';
+import { formatCount, table, zonedTime } from './output';
 
 export interface Flags {
   preset?: string;
@@ -33,13 +34,11 @@ export interface Output {
 /** Imports one file as one batch, through a preset or a saved mapping. */
 export async function importFile(app: App, file: string, flags: Flags): Promise<Output> {
   if (Boolean(flags.preset) === Boolean(flags.mapping)) {
-    throw usageError('import needs exactly one of --preset <id> or --mapping <name>.');
+    throw usageError(messages().importOneSource);
   }
   const dateOrder = flags['date-order'];
   if (dateOrder !== undefined && !dateOrders.includes(dateOrder as DateOrder)) {
-    throw usageError(
-      `--date-order must be one of ${dateOrders.join(', ')} (e.g. --date-order dmy).`,
-    );
+    throw usageError(messages().dateOrderUnknown(dateOrders));
   }
 
   // The arguments first (a wrong one is said as such), then the file.
@@ -68,11 +67,11 @@ async function runImport(
 ): Promise<ImportSummary> {
   try {
     const job = await call(app, 'imports.start', { fileId: file.id, options, acceptPartial });
-    return (await followJob(app, job, `import ${file.name}`)) as ImportSummary;
+    return (await followJob(app, job, messages().importJob(file.name))) as ImportSummary;
   } catch (error) {
     // Only --encoding names an encoding here (otherwise it is detected): a wrong argument.
     if (error instanceof CliFailure && error.error.code === 'imports.encoding_unknown') {
-      throw usageError(`${error.message} Try --encoding utf-8, gb18030, gbk or windows-1252.`);
+      throw usageError(`${error.message} ${messages().encodingHint}`);
     }
     throw error;
   }
@@ -82,9 +81,9 @@ async function runImport(
 async function checkPreset(app: App, id: string): Promise<void> {
   const presets = await call(app, 'imports.presets', {});
   if (presets.some((p) => p.id === id)) return;
-  const known = presets.map((p) => p.id).join(', ');
+  const known = presets.map((p) => p.id);
   // The presets are the program's own list, like --date-order's: a wrong one is a usage error.
-  throw usageError(`There is no preset "${id}". Presets: ${known}.`);
+  throw usageError(messages().presetUnknown(id, known));
 }
 
 async function savedMapping(app: App, name: string): Promise<ImportOptions['source']> {
@@ -95,20 +94,16 @@ async function savedMapping(app: App, name: string): Promise<ImportOptions['sour
     throw new CliFailure(
       {
         code: 'imports.mapping_unusable',
-        message:
-          `The saved mapping "${name}" can no longer be used: ${unusable.problem}. ` +
-          `Map the columns again (in the console's import wizard) and save it under the same name.`,
+        message: messages().mappingUnusable(name, unusable.problem),
       },
       exitCodes.rejected,
     );
   }
   if (!found) {
-    const known = saved.map((m) => m.name).join(', ') || 'none yet';
+    const known = saved.map((m) => m.name);
+    const message = messages().mappingUnknown(name, known);
     // Like a tag or a customer, a saved mapping is the user's own data: not found, 3.
-    throw new CliFailure(
-      { code: 'imports.mapping_unknown', message: `No saved mapping "${name}" (saved: ${known}).` },
-      exitCodes.failed,
-    );
+    throw new CliFailure({ code: 'imports.mapping_unknown', message }, exitCodes.failed);
   }
   return { kind: 'mapping', name: found.name, mapping: found.mapping };
 }
@@ -118,17 +113,16 @@ async function unusableMapping(app: App, name: string) {
 }
 
 function describeImport(s: ImportSummary, chosenOrder: string | undefined): string {
+  const m = messages();
   const refused = s.status === 'failed';
   const lines = refused ? describeRefused(s) : describeWritten(s);
-  lines.splice(1, 0, `  encoding ${s.encoding}, dates ${describeDateOrder(s, chosenOrder)}`);
+  lines.splice(1, 0, m.encodingAndDates(s.encoding, describeDateOrder(s, chosenOrder)));
   for (const r of s.rejected) {
     const hint = r.code === 'date.order_unknown' ? ' (--date-order dmy|mdy)' : '';
-    lines.push(
-      `  line ${r.line}${r.column ? `, ${r.column}` : ''}: ${r.reason}${hint} [${r.code}]`,
-    );
+    lines.push(m.rejectedRow(r.line, r.column, r.reason, r.code, hint));
   }
   if (s.rowsRejected > s.rejected.length) {
-    lines.push(`  … ${formatCount(s.rowsRejected - s.rejected.length)} more rejected rows`);
+    lines.push(m.moreRejected(s.rowsRejected - s.rejected.length));
   }
   return lines.join('\n');
 }
@@ -139,63 +133,50 @@ function describeImport(s: ImportSummary, chosenOrder: string | undefined): stri
  * said, so that the next import's number, one more, skips nothing the person has not seen.
  */
 function describeRefused(s: ImportSummary): string[] {
+  const m = messages();
   const good = s.rowsTotal - s.rowsRejected;
-  const history =
-    s.batchId !== null ? [`  kept in the import history as refused batch ${s.batchId}`] : [];
   return [
-    `${s.fileName}: refused, nothing was written (${plural(s.rowsRejected, 'row')} rejected; ` +
-      `fix them, or run again with --accept-partial to import the other rows)`,
-    `  the file holds ${plural(s.rowsTotal, 'row')}: ${formatCount(good)} readable, ` +
-      `${formatCount(s.rowsRejected)} rejected`,
-    ...history,
+    m.importRefused(s.fileName, s.rowsRejected),
+    m.fileHolds(s.rowsTotal, good, s.rowsRejected),
+    ...(s.batchId !== null ? [m.keptAsRefused(s.batchId)] : []),
   ];
 }
 
 function describeWritten(s: ImportSummary): string[] {
+  const m = messages();
+  const o = s.orders;
   return [
-    `${s.fileName}: ${s.status}` + (s.batchId !== null ? ` (batch ${s.batchId})` : ''),
-    `  rows ${formatCount(s.rowsTotal)}: imported ${formatCount(s.rowsImported)}, ` +
-      `already imported or repeated ${formatCount(s.rowsDuplicate)}, ` +
-      `rejected ${formatCount(s.rowsRejected)}`,
-    `  orders: ${plural(s.orders.sales, 'sale')}, ${plural(s.orders.returns, 'return')}, ` +
-      `${plural(s.orders.cancellations, 'cancellation')}, ` +
-      `${plural(s.orders.writeoffs, 'write-off')}, ` +
-      `${plural(s.orders.adjustments, 'adjustment')}; ` +
-      `${formatCount(s.anonymousOrders)} anonymous`,
-    `  customers: ${formatCount(s.customersNew)} new, ${formatCount(s.customersMatched)} matched`,
-    ...s.storeZones.map(
-      (z) => `  store ${z.store}: time zone corrected from ${z.from} to ${z.to} (kept)`,
-    ),
+    m.importStatus(s.fileName, m.status(s.status), s.batchId),
+    m.importRows(s.rowsTotal, s.rowsImported, s.rowsDuplicate, s.rowsRejected),
+    m.importOrders({ ...o, anonymous: s.anonymousOrders }),
+    m.importCustomers(s.customersNew, s.customersMatched),
+    ...s.storeZones.map((z) => m.storeZone(z.store, z.from, z.to)),
   ];
 }
 
-const orderNames: Record<DateOrder, string> = {
-  ymd: 'year-month-day',
-  dmy: 'day-month-year',
-  mdy: 'month-day-year',
-};
-
 /** Which date order was used and who chose it, or why none was. */
 function describeDateOrder(s: ImportSummary, chosen: string | undefined): string {
+  const m = messages();
   if (s.dateOrder) {
-    const who = chosen ? 'as given by --date-order' : 'detected from the file';
-    return `read ${orderNames[s.dateOrder]} (${s.dateOrder}, ${who})`;
+    return m.dateOrderRead(m.dateOrderName[s.dateOrder], s.dateOrder, chosen !== undefined);
   }
   const ambiguous = s.rejected.some((r) => r.code === 'date.order_unknown');
-  return ambiguous
-    ? 'undecided: some dates could be day-first or month-first; ' +
-        'run again with --date-order dmy or --date-order mdy'
-    : 'need no day/month order (none could be read two ways, or the file has none)';
+  return ambiguous ? m.dateOrderUndecided : m.dateOrderNotNeeded;
 }
 
 /** Recomputes every customer's metrics, RFM scores and tags as of now. */
 export async function recompute(app: App): Promise<Output> {
   const job = await call(app, 'customers.recompute', {});
-  const s = (await followJob(app, job, 'recompute', 'steps')) as RecomputeSummary;
-  const text =
-    `recomputed ${plural(s.customers, 'customer')} and ${plural(s.tagsEvaluated, 'tag')} ` +
-    `as of ${zonedTime(s.asOf)}: +${s.membershipsAdded} / -${s.membershipsRemoved} memberships ` +
-    `in ${s.durationMs} ms`;
+  const m = messages();
+  const s = (await followJob(app, job, m.recomputeJob, m.steps)) as RecomputeSummary;
+  const text = messages().recomputed({
+    customers: s.customers,
+    tags: s.tagsEvaluated,
+    asOf: zonedTime(s.asOf),
+    added: s.membershipsAdded,
+    removed: s.membershipsRemoved,
+    ms: s.durationMs,
+  });
   return { text, json: s };
 }
 
@@ -203,14 +184,14 @@ export async function recompute(app: App): Promise<Output> {
 export async function listTags(app: App): Promise<Output> {
   const tags = await call(app, 'tags.list', {});
   const rows = tags.map((t) => [t.id, t.key, t.nameZh, t.nameEn, t.kind, formatCount(t.members)]);
-  return { text: table(['id', 'key', '名称', 'name', 'kind', 'members'], rows), json: tags };
+  return { text: table(messages().tagHeaders, rows), json: tags };
 }
 
 /** Writes the customers with a tag to a CSV or XLSX file; phones masked unless asked. */
 export async function exportSegment(app: App, flags: Flags): Promise<Output> {
-  if (!flags.tag || !flags.out) throw usageError('export needs --tag <key|id> and --out <file>.');
+  if (!flags.tag || !flags.out) throw usageError(messages().exportNeeds);
   const format = flags.format ?? (flags.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
-  if (format !== 'csv' && format !== 'xlsx') throw usageError('--format must be csv or xlsx.');
+  if (format !== 'csv' && format !== 'xlsx') throw usageError(messages().formatUnknown);
 
   const out = path.resolve(flags.out);
   checkOutFile(out);
@@ -222,7 +203,7 @@ export async function exportSegment(app: App, flags: Flags): Promise<Output> {
   });
   writeOutFile(out, Buffer.from(file.contentBase64, 'base64'));
   return {
-    text: `wrote ${formatCount(file.rows)} customers with tag ${tag.key} to ${out}`,
+    text: messages().exported(file.rows, tag.key, out),
     json: { file: out, rows: file.rows, tag: tag.key, format },
   };
 }

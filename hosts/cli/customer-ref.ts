@@ -5,6 +5,7 @@ import { maskAccountId, maskPhone } from '../../core/shared/mask';
 import { call } from './call';
 import type { Flags } from './commands';
 import { CliFailure, exitCodes, usageError } from './exit';
+import { messages } from './i18n';
 
 /** The customer a command is about, and how the command line named them. */
 export interface CustomerRef {
@@ -28,9 +29,10 @@ export async function resolveCustomer(
   const given = (['customer', 'member', 'phone'] as const).filter((k) => flags[k] !== undefined);
   if (given.length !== 1) {
     throw usageError(
-      `${command} needs exactly one of --customer <number>, --member <member id> or ` +
-        `--phone <number>` +
-        (given.length > 1 ? ` (given: ${given.map((k) => `--${k}`).join(', ')}).` : '.'),
+      messages().whoNeeded(
+        command,
+        given.map((k) => `--${k}`),
+      ),
     );
   }
   if (flags.member !== undefined) return byMember(app, flags.member);
@@ -42,18 +44,15 @@ export async function resolveCustomer(
 function customerNumber(value: string): number {
   const id = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   if (Number.isSafeInteger(id) && id > 0) return id;
-  throw usageError(
-    `--customer must be a positive whole number (the console's customer number), ` +
-      `not "${value}". For the member id your files show, use --member ${value}.`,
-  );
+  throw usageError(messages().customerNumberWrong(value));
 }
 
 async function byMember(app: App, raw: string): Promise<CustomerRef> {
   const member = normalizeMemberId(raw);
-  if (member === undefined) throw usageError('--member needs a member id, e.g. --member 12347.');
+  if (member === undefined) throw usageError(messages().memberNeeded);
   // A member id that is a mobile number is a phone: said and compared masked, as shown.
   const shown = maskAccountId(member);
-  const label = `member id ${shown}`;
+  const label = messages().byMember(shown);
   // The grid's search finds the member id exactly (and names and phones that contain it);
   // a mobile number, which the search would also find in other phones, goes by the key
   // filter, which finds it only whole. The customer page says who holds it as a member id.
@@ -70,13 +69,10 @@ async function byMember(app: App, raw: string): Promise<CustomerRef> {
 async function byPhone(app: App, raw: string): Promise<CustomerRef> {
   const phone = normalizePhone(raw);
   if (phone.kind !== 'phone') {
-    throw usageError(
-      '--phone needs a whole phone number, e.g. --phone 13800001234 or --phone +44 20 7946 0000 ' +
-        '(a masked one such as 138****1234 names no single customer).',
-    );
+    throw usageError(messages().phoneNeeded);
   }
   const shown = maskPhone(phone.e164);
-  const label = `phone ${shown}`;
+  const label = messages().byPhone(shown);
   // The search matches phones containing these digits; the customer page shows each phone
   // masked, which must be this one's mask.
   for (const row of await searchRows(app, phone.e164)) {
@@ -111,7 +107,7 @@ function notFound(label: string): CliFailure {
   return new CliFailure(
     {
       code: 'customers.not_found',
-      message: `No customer has ${label} (as the imported files wrote it).`,
+      message: messages().noneHas(label),
     },
     exitCodes.failed,
   );
@@ -136,9 +132,7 @@ export function noSuchCustomer(error: unknown, id: number): unknown {
   return new CliFailure(
     {
       ...error.error,
-      message:
-        `No customer ${id} exists (the console's customer number, the grid's 编号/ID ` +
-        `column). For a member id from your files, use --member ${id}.`,
+      message: messages().noSuchCustomer(id),
     },
     exitCodes.failed,
   );

@@ -3,6 +3,7 @@ import type { App } from '../../core/service';
 import { formatAmount } from '../../core/shared/money';
 import type { Flags, Output } from './commands';
 import { customerDetail, resolveCustomer } from './customer-ref';
+import { messages } from './i18n';
 import { formatCount, plural, table, zonedTime } from './output';
 
 /**
@@ -13,7 +14,7 @@ import { formatCount, plural, table, zonedTime } from './output';
 export async function showCustomer(app: App, flags: Flags): Promise<Output> {
   const ref = await resolveCustomer(app, flags, 'customer');
   const detail = await customerDetail(app, ref.id);
-  const found = ref.foundBy ? `${ref.foundBy}: customer ${ref.id}\n` : '';
+  const found = ref.foundBy ? `${messages().foundAs(ref.foundBy, ref.id)}\n` : '';
   return { text: found + describeCustomer(detail), json: detail };
 }
 

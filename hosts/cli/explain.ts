@@ -6,6 +6,7 @@ import { call, findTag } from './call';
 import type { Flags, Output } from './commands';
 import { resolveCustomer, noSuchCustomer } from './customer-ref';
 import { CliFailure } from './exit';
+import { messages } from './i18n';
 import { plural, zonedTime } from './output';
 
 /** Explains why a customer has (or has not) each of their tags, or one given tag. */
@@ -28,7 +29,7 @@ export async function explain(app: App, flags: Flags): Promise<Output> {
         .join('\n\n')
     : `customer ${customerId} has no tags`;
   const merged = customer.row.id === customerId ? '' : mergedNote(customerId, customer.row.id);
-  const found = ref.foundBy ? `${ref.foundBy}: customer ${customerId}\n` : '';
+  const found = ref.foundBy ? `${messages().foundAs(ref.foundBy, customerId)}\n` : '';
   return { text: found + merged + text, json: explanations };
 }
 

@@ -1,12 +1,14 @@
 import type { JobStatus } from '../../core/api/system';
 import { defaultStoreTimeZone } from '../../core/crm/import/mapping';
 import { zonedParts } from '../../core/shared/zoned-time';
+import { messages } from './i18n';
 
 const number = new Intl.NumberFormat('en-US');
 
 /**
  * Progress of a job on stderr (stdout stays for results): one rewritten line on a
- * terminal, otherwise a line every few seconds so that logs stay readable.
+ * terminal, otherwise a line every few seconds so that logs stay readable. `label` and
+ * `unit` come in the language of the run, like the words around them.
  */
 export class Progress {
   private lastLine = 0;
@@ -21,11 +23,12 @@ export class Progress {
     const now = Date.now();
     if (status.processed === 0 || (!this.tty && now - this.lastLine < 2000)) return;
     this.lastLine = now;
-    const total = status.total !== null ? ` / ${number.format(status.total)}` : '';
-    const percent = status.progress !== null ? ` (${Math.round(status.progress * 100)} %)` : '';
+    const m = messages();
+    const { label, unit } = this;
     const line =
-      `${this.label}: ${number.format(status.processed)}${total} ${this.unit}${percent}, ` +
-      `${number.format(status.ratePerSecond)} ${this.unit}/s`;
+      m.progress({ label, processed: status.processed, total: status.total, unit }) +
+      (status.progress !== null ? m.percent(Math.round(status.progress * 100)) : '') +
+      `, ${m.rate(status.ratePerSecond, unit)}`;
     process.stderr.write(this.tty ? `\r${line}\x1b[K` : `${line}\n`);
   }
 
@@ -35,10 +38,10 @@ export class Progress {
 
   done(status: JobStatus): void {
     if (this.tty) process.stderr.write('\r\x1b[K');
-    process.stderr.write(
-      `${this.label}: ${status.state}, ${number.format(status.processed)} ${this.unit} ` +
-        `at ${number.format(status.ratePerSecond)} ${this.unit}/s\n`,
-    );
+    const m = messages();
+    const rate = m.rate(status.ratePerSecond, this.unit);
+    const state = m.jobState(status.state);
+    process.stderr.write(`${m.jobEnded(this.label, state, status.processed, this.unit, rate)}\n`);
   }
 }
 

@@ -15,50 +15,9 @@ import { showCustomer } from './customer';
 import { explain } from './explain';
 import { checkOutIsNotDatabase } from './out-file';
 import { nearestWord } from './nearest';
+import { environmentLocale, localeOf, messages, speak } from './i18n';
 
-const usage = `Usage: npm run cli -- <command> [options]
-
-Commands:
-  import <file> (--preset <id> | --mapping <name>) [--accept-partial]
-                [--encoding <name>] [--date-order ymd|dmy|mdy]
-      import one CSV/XLSX export as one batch; with rejected rows nothing is
-      committed unless --accept-partial is given
-  batches                        the import history, refused files included
-  recompute                      recompute metrics, RFM and tags as of now
-  tags                           list the tags and their member counts
-  export --tag <key|id> --out <file> [--format csv|xlsx] [--unmask-phones]
-      write the customers with a tag; phones are masked unless asked
-  explain <who> [--tag <key|id>]
-      why a customer has (or has not) each of their tags
-  customer <who>                 a customer with their tags and newest orders
-
-  <who> is one of:
-    --customer <number>   the console's customer number (the grid's 编号/ID column)
-    --member <member id>  the member id your files show (the grid's key, 会员号 12347)
-    --phone <number>      a whole phone number, written any way (never printed whole)
-
-Options for every command:
-  --db <file>   database (default: ${defaultDbFile()}); created empty if missing
-  --json        print the result as JSON, and nothing else, on stdout (through npm,
-                use npm run --silent cli -- … so that npm's own banner stays out)
-  -h, --help    this text
-
-Times are printed in the store's zone with the zone and its UTC offset named (e.g.
-2011-12-09 12:50 Europe/London (UTC+00:00); Asia/Shanghai when no store is concerned);
---json keeps ISO instants in UTC.
-Progress and log lines go to stderr; results go to stdout.
-Exit codes:
-  0  ok
-  1  usage: the command line is wrong (unknown command or option, missing or wrong
-     value, a preset, format, date order or encoding that does not exist)
-  2  input rejected: a file that cannot be read or written (a --db that is a folder
-     or not a console database, an --out that is the database), rows rejected, a
-     saved mapping that no longer fits the data
-  3  other expected failure: a tag, customer or saved mapping not found, cancelled,
-     a database from a newer version
-  4  bug (see the log on stderr)`;
-
-/** Which options each command accepts, beyond --db, --json and --help. */
+/** Which options each command accepts, beyond the options of every command. */
 const commandOptions: Record<string, (keyof Flags)[]> = {
   import: ['preset', 'mapping', 'accept-partial', 'encoding', 'date-order'],
   batches: [],
@@ -69,6 +28,8 @@ const commandOptions: Record<string, (keyof Flags)[]> = {
   customer: ['customer', 'member', 'phone'],
 };
 
+const everyCommand = ['db', 'json', 'help', 'lang'];
+
 function parse(argv: string[]) {
   return parseArgs({
     args: argv,
@@ -77,6 +38,7 @@ function parse(argv: string[]) {
       db: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      lang: { type: 'string' },
       preset: { type: 'string' },
       mapping: { type: 'string' },
       'accept-partial': { type: 'boolean' },
@@ -96,7 +58,7 @@ function parse(argv: string[]) {
 async function run(app: App, command: string, args: string[], flags: Flags): Promise<Output> {
   switch (command) {
     case 'import':
-      if (args.length !== 1) throw usageError('import needs exactly one file.');
+      if (args.length !== 1) throw usageError(messages().importOneFile);
       return importFile(app, args[0] ?? '', flags);
     case 'batches':
       return listBatches(app);
@@ -115,8 +77,9 @@ async function run(app: App, command: string, args: string[], flags: Flags): Pro
 
 /** Says an expected failure on stderr, in one shape for all, and returns its exit code. */
 function report(failure: CliFailure): number {
-  console.error(`error [${failure.error.code}]: ${failure.message}`);
-  if (failure.exitCode === exitCodes.usage) console.error('Run with --help for usage.');
+  const m = messages();
+  console.error(m.error(failure.error.code, failure.message));
+  if (failure.exitCode === exitCodes.usage) console.error(m.seeHelp);
   return failure.exitCode;
 }
 
@@ -124,10 +87,25 @@ function report(failure: CliFailure): number {
 function parseProblem(error: unknown): string {
   const { code, message } = error as { code?: string; message: string };
   const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option "${option}".`;
-  if (/argument missing/.test(message)) return `Option ${option} needs a value.`;
-  if (/does not take an argument/.test(message)) return `Option ${option} takes no value.`;
+  const m = messages();
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return m.unknownOption(option);
+  if (/argument missing/.test(message)) return m.optionNeedsValue(option);
+  if (/does not take an argument/.test(message)) return m.optionTakesNoValue(option);
   return message;
+}
+
+/**
+ * The language of this run: --lang (`--lang zh-CN`, `--lang=en`), read before the rest of
+ * the command line so that even its errors are said in it, else the environment's locale.
+ * A --lang naming no language the CLI speaks is said in the environment's.
+ */
+function chooseLanguage(argv: string[]): string | null {
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const given =
+    at < 0 ? undefined : argv[at]!.startsWith('--lang=') ? argv[at]!.slice(7) : argv[at + 1];
+  const locale = given === undefined ? undefined : localeOf(given);
+  speak(locale ?? environmentLocale(process.env));
+  return given !== undefined && locale === undefined ? messages().langUnknown(given) : null;
 }
 
 /**
@@ -137,24 +115,22 @@ function parseProblem(error: unknown): string {
  */
 function commandLineProblem(command: string, args: string[], options: string[]): string | null {
   const allowed = commandOptions[command];
+  const m = messages();
   if (!allowed) {
     const names = Object.keys(commandOptions);
-    const near = nearestWord(command, names);
-    return (
-      `Unknown command "${command}". Commands: ${names.join(', ')}.` +
-      (near ? ` Did you mean ${near}?` : '')
-    );
+    return m.unknownCommand(command, names, nearestWord(command, names));
   }
   const misplaced = options.find(
-    (k) => !['db', 'json', 'help'].includes(k) && !allowed.includes(k as keyof Flags),
+    (k) => !everyCommand.includes(k) && !allowed.includes(k as keyof Flags),
   );
   if (misplaced) {
-    const takes = allowed.length ? allowed.map((k) => `--${k}`).join(', ') : 'none';
-    return `${command} does not take --${misplaced} (its own options: ${takes}).`;
+    return m.optionNotTaken(
+      command,
+      misplaced,
+      allowed.map((k) => `--${k}`),
+    );
   }
-  if (command !== 'import' && args.length > 0) {
-    return `${command} takes no file or word after it (given: ${args.join(' ')}).`;
-  }
+  if (command !== 'import' && args.length > 0) return m.noWordsAfter(command, args);
   return null;
 }
 
@@ -174,6 +150,8 @@ async function openDatabase(file: string): Promise<App> {
 
 /** Runs the CLI on its arguments (without node and the script) and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  const langProblem = chooseLanguage(argv);
+  if (langProblem) return report(usageError(langProblem));
   let parsed;
   try {
     parsed = parse(argv);
@@ -183,7 +161,7 @@ export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parsed;
   const [command, ...args] = positionals;
   if (values.help || !command) {
-    (values.help ? console.log : console.error)(usage);
+    (values.help ? console.log : console.error)(messages().usage(defaultDbFile()));
     return values.help ? exitCodes.ok : exitCodes.usage;
   }
   const problem = commandLineProblem(command, args, Object.keys(values));
@@ -204,10 +182,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CliFailure) return report(error);
     if (isCoreError(error)) {
       // Thrown outside dispatch: opening the database, registering the file.
-      console.error(`error [${error.code}]: ${error.message}`);
+      console.error(messages().error(error.code, error.message));
       return exitCodeFor(error);
     }
-    console.error('bug:', error);
+    console.error(messages().bug, error);
     return exitCodes.bug;
   } finally {
     await app?.close();

@@ -1,0 +1,179 @@
+import type { CliMessages } from './en';
+
+/*
+ * The CLI's words in Chinese (simplified), key for key as en.ts. Options, commands, codes
+ * and file names stay as typed; counts are written with digits and the same grouping
+ * (1,234), as Chinese business software does.
+ */
+
+const number = new Intl.NumberFormat('zh-CN');
+const count = (n: number) => number.format(n);
+
+const statusNames: Record<string, string> = {
+  committed: '已导入',
+  partial: '部分导入',
+  failed: '已拒绝',
+  cancelled: '已取消',
+  unchanged: '无变化',
+  running: '进行中',
+  done: '完成',
+};
+
+const jobStates: Record<string, string> = {
+  running: '进行中',
+  done: '完成',
+  failed: '失败',
+  cancelled: '已取消',
+};
+
+export const zhCN: CliMessages = {
+  usage: (dbFile: string) => `用法：npm run cli -- <命令> [选项]
+
+命令：
+  import <文件> (--preset <预设> | --mapping <映射名>) [--accept-partial]
+                [--encoding <编码>] [--date-order ymd|dmy|mdy]
+      将一个 CSV/XLSX 导出文件作为一个批次导入；有被拒绝的行时，
+      除非给出 --accept-partial，否则不写入任何数据
+  batches                        导入历史（含被拒绝的文件）
+  recompute                      按当前时间重新计算指标、RFM 和标签
+  tags                           列出标签及其成员数
+  export --tag <键|编号> --out <文件> [--format csv|xlsx] [--unmask-phones]
+      导出带某标签的客户；除非明确要求，手机号均打码
+  explain <客户> [--tag <键|编号>]
+      说明客户为何有（或没有）各个标签
+  customer <客户>                客户资料、标签及最近订单
+
+  <客户> 为以下之一：
+    --customer <编号>     控制台的客户编号（客户表的 编号/ID 列）
+    --member <会员号>     文件中的会员号（客户表的标识列，如 会员号 12347）
+    --phone <号码>        完整手机号，任意写法（输出时从不完整显示）
+
+所有命令通用的选项：
+  --db <文件>   数据库（默认：${dbFile}）；不存在时新建空库
+  --json        在标准输出只打印 JSON 结果（经 npm 运行时请用
+                npm run --silent cli -- …，以免混入 npm 自己的提示）
+  --lang zh-CN|en
+                提示语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG；
+                未指明中文时用英文）；--json 的输出两种语言相同
+  -h, --help    显示本说明
+
+时间按门店所在时区显示，并注明时区及 UTC 偏移（例如
+2011-12-09 12:50 Europe/London (UTC+00:00)；不涉及门店时为 Asia/Shanghai）；
+--json 中的时间为 UTC 的 ISO 格式。
+进度和日志写到标准错误；结果写到标准输出。
+退出码：
+  0  成功
+  1  用法错误：命令行有误（未知的命令或选项，缺少值或值有误，
+     不存在的预设、格式、日期顺序或编码）
+  2  输入被拒绝：文件无法读取或写入（--db 是文件夹或不是控制台数据库，
+     --out 指向数据库本身），有被拒绝的行，已保存的映射不再适用于数据
+  3  其他预期内的失败：找不到标签、客户或已保存的映射，已取消，
+     数据库来自更新的版本
+  4  程序缺陷（见标准错误中的日志）`,
+
+  error: (code: string, message: string) => `错误 [${code}]：${message}`,
+  seeHelp: '用 --help 查看用法。',
+  bug: '程序缺陷：',
+
+  langUnknown: (given: string) => `--lang 只能是 zh-CN 或 en，而不是“${given}”。`,
+  unknownOption: (option: string) => `未知选项“${option}”。`,
+  optionNeedsValue: (option: string) => `选项 ${option} 需要一个值。`,
+  optionTakesNoValue: (option: string) => `选项 ${option} 不接受值。`,
+  unknownCommand: (command: string, names: string[], near: string | null) =>
+    `未知命令“${command}”。可用命令：${names.join('、')}。` +
+    (near ? `您是不是想用 ${near}？` : ''),
+  optionNotTaken: (command: string, option: string, takes: string[]) =>
+    `${command} 不接受 --${option}（它的选项：${takes.length ? takes.join('、') : '无'}）。`,
+  noWordsAfter: (command: string, given: string[]) =>
+    `${command} 后面不接文件或其他词（给出的是：${given.join(' ')}）。`,
+  importOneFile: 'import 需要且只需要一个文件。',
+  importOneSource: 'import 需要 --preset <预设> 或 --mapping <映射名> 中的一个，且只能一个。',
+  dateOrderUnknown: (orders: readonly string[]) =>
+    `--date-order 必须是 ${orders.join('、')} 之一（例如 --date-order dmy）。`,
+  encodingHint: '请尝试 --encoding utf-8、gb18030、gbk 或 windows-1252。',
+  presetUnknown: (id: string, known: string[]) =>
+    `没有名为“${id}”的预设。可用预设：${known.join('、')}。`,
+  mappingUnusable: (name: string, problem: string) =>
+    `已保存的映射“${name}”已无法使用：${problem}。请在控制台的导入向导中重新对应各列，` +
+    `并以同一名称保存。`,
+  mappingUnknown: (name: string, known: string[]) =>
+    `没有名为“${name}”的已保存映射（已保存的：${known.length ? known.join('、') : '暂无'}）。`,
+  exportNeeds: 'export 需要 --tag <键|编号> 和 --out <文件>。',
+  formatUnknown: '--format 只能是 csv 或 xlsx。',
+  tagUnknown: (keyOrId: string) => `没有标签“${keyOrId}”；查看标签：npm run cli -- tags`,
+  cancelled: (label: string) => `${label} 已取消。`,
+  failed: (label: string) => `${label} 失败。`,
+
+  whoNeeded: (command: string, given: string[]) =>
+    `${command} 需要 --customer <编号>、--member <会员号> 或 --phone <号码> 中的一个，` +
+    `且只能一个` +
+    (given.length > 1 ? `（给出的是：${given.join('、')}）。` : '。'),
+  customerNumberWrong: (value: string) =>
+    `--customer 必须是正整数（控制台的客户编号），而不是“${value}”。` +
+    `若要按文件中的会员号查找，请用 --member ${value}。`,
+  memberNeeded: '--member 需要一个会员号，例如 --member 12347。',
+  phoneNeeded:
+    '--phone 需要完整的手机号，例如 --phone 13800001234 或 --phone +44 20 7946 0000' +
+    '（打码的号码如 138****1234 无法确定是哪位客户）。',
+  byMember: (shown: string) => `会员号 ${shown}`,
+  byPhone: (shown: string) => `手机号 ${shown}`,
+  foundAs: (label: string, id: number) => `${label}：客户 ${id}`,
+  noneHas: (label: string) => `找不到${label} 对应的客户（按导入文件中的写法）。`,
+  noSuchCustomer: (id: number) =>
+    `不存在客户 ${id}（控制台的客户编号，即客户表的 编号/ID 列）。` +
+    `若要按文件中的会员号查找，请用 --member ${id}。`,
+
+  importRefused: (file: string, rejected: number) =>
+    `${file}：已拒绝，未写入任何数据（${count(rejected)} 行被拒绝；` +
+    `请修正这些行，或加上 --accept-partial 重新运行以导入其余的行）`,
+  fileHolds: (total: number, good: number, rejected: number) =>
+    `  文件共 ${count(total)} 行：可读 ${count(good)} 行，被拒绝 ${count(rejected)} 行`,
+  keptAsRefused: (batch: number) => `  已作为被拒绝的批次 ${batch} 记入导入历史`,
+  importStatus: (file: string, status: string, batch: number | null) =>
+    `${file}：${status}` + (batch !== null ? `（批次 ${batch}）` : ''),
+  importRows: (total: number, imported: number, duplicate: number, rejected: number) =>
+    `  共 ${count(total)} 行：导入 ${count(imported)}，` +
+    `已导入过或重复 ${count(duplicate)}，被拒绝 ${count(rejected)}`,
+  importOrders: (o) =>
+    `  订单：销售 ${count(o.sales)} 笔，退货 ${count(o.returns)} 笔，` +
+    `取消 ${count(o.cancellations)} 笔，核销 ${count(o.writeoffs)} 笔，` +
+    `调整 ${count(o.adjustments)} 笔；匿名 ${count(o.anonymous)} 笔`,
+  importCustomers: (created: number, matched: number) =>
+    `  客户：新增 ${count(created)}，匹配到已有 ${count(matched)}`,
+  storeZone: (store: string, from: string, to: string) =>
+    `  门店 ${store}：时区由 ${from} 更正为 ${to}（已保存）`,
+  encodingAndDates: (encoding: string, dates: string) => `  编码 ${encoding}，日期${dates}`,
+  rejectedRow: (line: number, column: string | null, reason: string, code: string, hint: string) =>
+    `  第 ${line} 行${column ? `，${column}` : ''}：${reason}${hint} [${code}]`,
+  moreRejected: (n: number) => `  … 另有 ${count(n)} 行被拒绝`,
+  dateOrderName: { ymd: '年-月-日', dmy: '日-月-年', mdy: '月-日-年' },
+  dateOrderRead: (name: string, order: string, given: boolean) =>
+    `按 ${name} 读取（${order}，${given ? '由 --date-order 指定' : '从文件中识别'}）`,
+  dateOrderUndecided:
+    '无法确定：有些日期既可读作日在前也可读作月在前；' +
+    '请加上 --date-order dmy 或 --date-order mdy 重新运行',
+  dateOrderNotNeeded: '无需确定日/月顺序（没有可两种读法的日期，或文件中没有日期）',
+
+  importJob: (file: string) => `导入 ${file}`,
+  recomputeJob: '重新计算',
+  rows: '行',
+  steps: '步',
+  progress: (p) =>
+    `${p.label}：${count(p.processed)}${p.total !== null ? ` / ${count(p.total)}` : ''} ${p.unit}`,
+  percent: (percent: number) => `（${percent}%）`,
+  rate: (rate: number, unit: string) => `每秒 ${count(rate)} ${unit}`,
+  jobEnded: (label: string, state: string, processed: number, unit: string, rate: string) =>
+    `${label}：${state}，共 ${count(processed)} ${unit}，${rate}`,
+  jobState: (state: string) => jobStates[state] ?? state,
+  cancelling: '正在取消…',
+
+  recomputed: (r) =>
+    `已重新计算 ${count(r.customers)} 位客户和 ${count(r.tags)} 个标签，截至 ${r.asOf}：` +
+    `成员 +${r.added} / -${r.removed}，用时 ${r.ms} 毫秒`,
+  tagHeaders: ['编号', '键', '名称', '英文名', '类型', '成员数'],
+  exported: (rows: number, tag: string, file: string) =>
+    `已将带标签 ${tag} 的 ${count(rows)} 位客户写入 ${file}`,
+  noImports: '还没有导入记录',
+  batchHeaders: ['批次', '状态', '文件', '开始时间', '行数', '导入', '已有', '被拒绝'],
+  status: (status: string) => statusNames[status] ?? status,
+};

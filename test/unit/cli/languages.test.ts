@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { environmentLocale, localeOf } from '../../../hosts/cli/i18n';
+import { cli } from './run-cli';
+
+/*
+ * The CLI speaks Chinese first: --lang zh-CN|en, else the environment's locale. By hand,
+ * for the file below (two receipts, members M1 and M2, one line of 30.00 each, dates
+ * written year first): one batch, 2 rows imported, 2 sales, 2 new customers.
+ */
+let dir = '';
+let pos = '';
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roc-cli-lang-'));
+  pos = path.join(dir, 'pos.csv');
+  const line = (receipt: string, day: string, member: string) =>
+    `S01,静安店,上海,${receipt},1,2026-11-${day} 11:00:00,,${member},,SKU-1,拿铁,咖啡,1,` +
+    '30.00,0,30.00\n';
+  fs.writeFileSync(
+    pos,
+    'store_code,store_name,region,receipt_no,line_no,sold_at,status,member_no,member_phone,' +
+      'sku,product_name,category,qty,unit_price,discount,line_total\n' +
+      line('R1', '02', 'M1') +
+      line('R2', '03', 'M2'),
+  );
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const db = (name: string) => path.join(dir, `${name}.db`);
+
+describe('the language the CLI chooses', () => {
+  it('follows the first of LC_ALL, LC_MESSAGES and LANG that is set', () => {
+    expect(environmentLocale({ LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
+    expect(environmentLocale({ LC_ALL: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(environmentLocale({ LC_MESSAGES: 'zh_TW', LANG: 'C.UTF-8' })).toBe('zh-CN');
+    // An empty variable counts as not set, as POSIX says.
+    expect(environmentLocale({ LC_ALL: '', LANG: 'zh_CN.GB18030' })).toBe('zh-CN');
+  });
+
+  it('speaks English when the environment names no Chinese or nothing', () => {
+    expect(environmentLocale({ LANG: 'C.UTF-8' })).toBe('en');
+    expect(environmentLocale({ LANG: 'fr_FR.UTF-8' })).toBe('en');
+    // "zhx" is no Chinese locale, only a word that starts like one.
+    expect(environmentLocale({ LANG: 'zhx' })).toBe('en');
+    expect(environmentLocale({})).toBe('en');
+  });
+
+  it('reads --lang as typed with either case or an underscore', () => {
+    expect(localeOf('zh-CN')).toBe('zh-CN');
+    expect(localeOf('zh_cn')).toBe('zh-CN');
+    expect(localeOf('EN')).toBe('en');
+    expect(localeOf('fr')).toBeUndefined();
+  });
+});
+
+describe('help in both languages', () => {
+  it('says the usage, the <who> options and the exit codes in Chinese', async () => {
+    const run = await cli('--help', '--lang', 'zh-CN');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^用法：npm run cli -- <命令> \[选项\]/);
+    expect(run.stdout).toContain('--member <会员号>');
+    expect(run.stdout).toMatch(/退出码：\n {2}0 {2}成功\n {2}1 {2}用法错误/);
+  });
+
+  it('says them in English with --lang en, whatever the environment says', async () => {
+    vi.stubEnv('LC_ALL', 'zh_CN.UTF-8');
+    const run = await cli('--help', '--lang=en');
+    expect(run.stdout).toMatch(/^Usage: npm run cli -- <command> \[options\]/);
+    expect(run.stdout).toMatch(/Exit codes:\n {2}0 {2}ok/);
+  });
+
+  it('says them in Chinese when the environment asks for it and --lang is not given', async () => {
+    vi.stubEnv('LC_ALL', '');
+    vi.stubEnv('LC_MESSAGES', '');
+    vi.stubEnv('LANG', 'zh_CN.UTF-8');
+    expect((await cli('--help')).stdout).toMatch(/^用法：/);
+  });
+});
+
+describe('errors in both languages', () => {
+  it('says a wrong command in Chinese, with the same code and exit code', async () => {
+    const zh = await cli('custmer', '--lang', 'zh-CN', '--db', db('errors'));
+    const en = await cli('custmer', '--lang', 'en', '--db', db('errors'));
+    expect([zh.code, en.code]).toEqual([1, 1]);
+    expect(zh.stderr).toBe(
+      '错误 [usage]：未知命令“custmer”。可用命令：import、batches、recompute、tags、export、' +
+        'explain、customer。您是不是想用 customer？\n用 --help 查看用法。',
+    );
+    expect(en.stderr).toBe(
+      'error [usage]: Unknown command "custmer". Commands: import, batches, recompute, tags, ' +
+        'export, explain, customer. Did you mean customer?\nRun with --help for usage.',
+    );
+  });
+
+  it('refuses a --lang it does not speak, in the environment’s language (exit 1)', async () => {
+    vi.stubEnv('LC_ALL', 'zh_CN.UTF-8');
+    const run = await cli('tags', '--lang', 'fr', '--db', db('errors'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('错误 [usage]：--lang 只能是 zh-CN 或 en，而不是“fr”。');
+    expect(fs.existsSync(db('errors'))).toBe(false);
+  });
+
+  it('says a customer no one is in Chinese, the phone still masked', async () => {
+    const run = await cli('customer', '--phone', '13900001111', '--lang', 'zh-CN', '--db', db('e'));
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(
+      '错误 [customers.not_found]：找不到手机号 139****1111 对应的客户（按导入文件中的写法）。',
+    );
+  });
+});
+
+describe("an import's summary in both languages", () => {
+  it('says the same counts in Chinese and in English', async () => {
+    const zh = await cli(
+      'import',
+      pos,
+      '--preset',
+      'pos-standard',
+      '--lang',
+      'zh-CN',
+      '--db',
+      db('zh'),
+    );
+    const en = await cli(
+      'import',
+      pos,
+      '--preset',
+      'pos-standard',
+      '--lang',
+      'en',
+      '--db',
+      db('en'),
+    );
+    expect([zh.code, en.code]).toEqual([0, 0]);
+    expect(zh.stdout.split('\n')).toEqual([
+      'pos.csv：已导入（批次 1）',
+      '  编码 utf-8，日期按 年-月-日 读取（ymd，从文件中识别）',
+      '  共 2 行：导入 2，已导入过或重复 0，被拒绝 0',
+      '  订单：销售 2 笔，退货 0 笔，取消 0 笔，核销 0 笔，调整 0 笔；匿名 0 笔',
+      '  客户：新增 2，匹配到已有 0',
+    ]);
+    expect(en.stdout.split('\n')).toEqual([
+      'pos.csv: committed (batch 1)',
+      '  encoding utf-8, dates read year-month-day (ymd, detected from the file)',
+      '  rows 2: imported 2, already imported or repeated 0, rejected 0',
+      '  orders: 2 sales, 0 returns, 0 cancellations, 0 write-offs, 0 adjustments; 0 anonymous',
+      '  customers: 2 new, 0 matched',
+    ]);
+  });
+
+  it('says the progress of the import on stderr in Chinese', async () => {
+    const written: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    await cli('import', pos, '--preset', 'pos-standard', '--lang', 'zh-CN', '--db', db('again'));
+    expect(written.join('')).toMatch(/^导入 pos\.csv：完成，共 2 行，每秒 [\d,]+ 行\n$/);
+  });
+
+  it('keeps --json the same in both languages', async () => {
+    const zh = await cli('batches', '--json', '--lang', 'zh-CN', '--db', db('zh'));
+    const en = await cli('batches', '--json', '--lang', 'en', '--db', db('zh'));
+    expect(zh.stdout).toBe(en.stdout);
+    expect(JSON.parse(zh.stdout)[0].status).toBe('committed');
+  });
+
+  it('lists the import history with Chinese headers and statuses', async () => {
+    const run = await cli('batches', '--lang', 'zh-CN', '--db', db('zh'));
+    const [head, first] = run.stdout.split('\n');
+    expect(head!.split(/ {2,}/)).toEqual([
+      '批次',
+      '状态',
+      '文件',
+      '开始时间',
+      '行数',
+      '导入',
+      '已有',
+      '被拒绝',
+    ]);
+    expect(first!.split(/ {2,}/).slice(0, 3)).toEqual(['1', '已导入', 'pos.csv']);
+  });
+});
