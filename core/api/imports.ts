@@ -91,6 +91,12 @@ export const columnMappingSchema = z.object({
    */
   amountAfterDiscount: z.boolean().optional(),
   /**
+   * True when order ids restart per store (a till's receipt numbers: store A's `000123` and
+   * store B's `000123` are two sales). An order is then known by its id and its store code
+   * together, stored as `000123@S01`, and a row needs a store code (or `defaultStore`).
+   */
+  orderIdPerStore: z.boolean().optional(),
+  /**
    * The preset this mapping was made from (the wizard's custom mapping starts from the
    * chosen preset's): its zone and its rules (cancellation prefix, adjustment codes) still
    * apply. A preset this version does not know is ignored.
@@ -130,6 +136,11 @@ export interface PresetInfo {
   rowKind: RowKind;
   channel: ChannelCode;
   mapping: ColumnMapping;
+  /**
+   * The zone of the stores a file of this layout makes (its shop's own, e.g. Europe/London
+   * for the UCI sample); absent when they take the stores' default, Asia/Shanghai.
+   */
+  timeZone?: string;
 }
 
 export interface FileInspection {

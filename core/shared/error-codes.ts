@@ -114,6 +114,7 @@ export const rowErrorCodes = [
   'date.year_out_of_range',
   'email.invalid',
   'gender.invalid',
+  'line_differs',
   'line_no_amount',
   'money.invalid',
   'money.out_of_range',
@@ -129,6 +130,7 @@ export const rowErrorCodes = [
   'phone.invalid',
   'quantity.zero',
   'row.width',
+  'store.required',
   'text.too_long',
   'value.missing',
 ] as const;

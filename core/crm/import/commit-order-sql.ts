@@ -27,6 +27,13 @@ export function prepareOrderStatements(raw: SQLite.Database) {
     setCustomer: raw.prepare<[number, number]>(
       'UPDATE orders SET customer_id = ? WHERE id = ? AND customer_id IS NULL',
     ),
+    /** A stored line's product, quantity, unit price and amount (when its number is taken). */
+    lineAt: raw
+      .prepare<[number, number], (number | null)[]>(
+        `SELECT product_id, quantity, unit_price_fen, amount_fen FROM order_lines
+         WHERE order_id = ? AND line_no = ?`,
+      )
+      .raw(true),
     sumLines: raw.prepare<[number], { total: number | null; n: number }>(
       'SELECT sum(amount_fen) AS total, count(*) AS n FROM order_lines WHERE order_id = ?',
     ),

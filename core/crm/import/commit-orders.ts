@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { OrderKind } from '../../db/schema';
 import { countKey, kindBits, newState, settledKind, spendEffect } from './commit-kinds';
+import { noOrders, sameLine, settleOrder } from './commit-settle';
 import type { OrderCounts, OrderState } from './commit-kinds';
 import { prepareOrderStatements } from './commit-order-sql';
 import { StoredLines } from './commit-stored-lines';
@@ -48,6 +49,11 @@ export class BatchOrders {
   /** The open order's lines: line number, product, quantity, unit price, amount. */
   private readonly openLines: (number | null)[] = [];
   private readonly stmt: ReturnType<typeof prepareOrderStatements>;
+  /**
+   * Set with every 'differs' from `writeLine` (no object per row): the product, quantity,
+   * unit price and amount of the line already under that number.
+   */
+  differing: readonly (number | null)[] = [];
   /** The lines earlier imports stored, for rows that come without a line number. */
   readonly stored: StoredLines;
   /**
@@ -143,9 +149,9 @@ export class BatchOrders {
   }
 
   /**
-   * Adds a line to an order. A line number the order already has is a duplicate:
-   * 'repeated' when this file wrote it (the order is new), 'known' when an earlier
-   * import did.
+   * Adds a line to an order. A line number the order already has is a duplicate when
+   * the line is the same ('repeated' when this file wrote it, the order being new; 'known'
+   * when an earlier import did), and 'differs' when it is not.
    */
   writeLine(
     order: OrderState,
@@ -155,9 +161,13 @@ export class BatchOrders {
     unit: number,
     amount: number,
     kind: OrderKind,
-  ): 'imported' | 'repeated' | 'known' {
+  ): 'imported' | 'repeated' | 'known' | 'differs' {
     if (this.open?.state === order) {
-      if (this.openHasLine(lineNo)) return 'repeated';
+      const at = this.openLineAt(lineNo);
+      if (at >= 0) {
+        const kept = this.openLines.slice(at + 1, at + LINE_VALUES);
+        return this.compare(kept, [productId, quantity, unit, amount], true);
+      }
       this.openLines.push(lineNo, productId, quantity, unit, amount);
       addLine(order, kind, amount);
       if (this.openLines.length >= OPEN_LINES_MAX * LINE_VALUES) this.closeOpen();
@@ -165,7 +175,10 @@ export class BatchOrders {
     }
     this.closeOpen();
     const res = this.stmt.insertLine.run(order.id, lineNo, productId, quantity, unit, amount);
-    if (res.changes === 0) return order.isNew ? 'repeated' : 'known';
+    if (res.changes === 0) {
+      const kept = this.stmt.lineAt.get(order.id, lineNo) ?? [];
+      return this.compare(kept, [productId, quantity, unit, amount], order.isNew);
+    }
     addLine(order, kind, amount);
     return 'imported';
   }
@@ -211,17 +224,10 @@ export class BatchOrders {
   /** Settles kind and amount of every order that got new lines; counts the new orders. */
   finish(): OrderCounts {
     this.closeOpen();
-    const counts: OrderCounts = {
-      sales: 0,
-      returns: 0,
-      cancellations: 0,
-      writeoffs: 0,
-      adjustments: 0,
-      anonymous: 0,
-    };
+    const counts = noOrders();
     for (const orders of this.byChannel.values()) {
       for (const order of orders.values()) {
-        if (order.newLines > 0 || order.restatus !== null) this.settle(order);
+        if (order.newLines > 0 || order.restatus !== null) settleOrder(this.stmt, order);
         if (!order.isNew) continue;
         counts[countKey[order.kind]] += 1;
         if (order.anonymous) counts.anonymous += 1;
@@ -252,10 +258,27 @@ export class BatchOrders {
     return Number(res.lastInsertRowid);
   }
 
-  private openHasLine(lineNo: number): boolean {
+  /** Where the open order's line with this number starts in `openLines`, or -1. */
+  private openLineAt(lineNo: number): number {
     const lines = this.openLines;
-    for (let i = 0; i < lines.length; i += LINE_VALUES) if (lines[i] === lineNo) return true;
-    return false;
+    for (let i = 0; i < lines.length; i += LINE_VALUES) if (lines[i] === lineNo) return i;
+    return -1;
+  }
+
+  /**
+   * A row whose line number the order already has: the same line again (repeated in this
+   * file, or known from an earlier import) when product, quantity, unit price and amount
+   * agree; otherwise another sale under the same order id and line number, kept in
+   * `differing` for the refusal.
+   */
+  private compare(
+    kept: readonly (number | null)[],
+    row: readonly (number | null)[],
+    inFile: boolean,
+  ): 'repeated' | 'known' | 'differs' {
+    if (sameLine(kept, row)) return inFile ? 'repeated' : 'known';
+    this.differing = kept;
+    return 'differs';
   }
 
   private isChannelNew(channel: string): boolean {
@@ -274,27 +297,6 @@ export class BatchOrders {
       this.byChannel.set(channel, orders);
     }
     return orders;
-  }
-
-  private settle(order: OrderState): void {
-    let total = order.lineSum;
-    if (!order.isNew) {
-      const stored = this.stmt.sumLines.get(order.id);
-      total = stored?.total ?? 0;
-      // An order an earlier import made from lines: its kind counts with the new lines'
-      // kinds, as if all had come in one file. An order row's status (Olist's orders, then
-      // their items) stays the order's kind.
-      if (order.kindFromOrderRow && (stored?.n ?? 0) > order.newLines) {
-        order.kindFromOrderRow = false;
-        order.lineKinds |= kindBits[order.kind];
-      }
-    }
-    const kind = order.restatus ?? settledKind(order, total);
-    const amount = spendEffect(kind, total);
-    if (kind === order.kind && amount === order.amount) return;
-    this.stmt.update.run(kind, amount, order.id);
-    order.kind = kind;
-    order.amount = amount;
   }
 }
 

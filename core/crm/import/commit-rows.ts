@@ -15,7 +15,9 @@
  * last. So two exports that split an order between them give it the lines of both, and
  * a second export of the same rows changes nothing. Known limit: a row of a later export
  * that repeats a stored line of its order exactly cannot be told from that line, and is
- * taken for it. A row that names an order an earlier import stored for another customer is
+ * taken for it. A row whose line number its order already has with another product,
+ * quantity, unit price or amount is refused (`line_differs`): another sale under the same
+ * order id, never taken for a duplicate. A row that names an order an earlier import stored for another customer is
  * refused (`order_other_customer`): two sources that share order ids in one channel, not
  * more of that order. So is a row naming another customer than the rows of its order
  * before it in the same file (`order_customers_differ`: Superstore has two orders whose
@@ -192,6 +194,10 @@ export class RowWriter {
     }
     const result = this.orders.writeLine(order, lineNo, productId, quantity, unit, amount, r.kind);
     if (result === 'imported') return result;
+    if (result === 'differs') {
+      const row = [productId, quantity, unit, amount] as const;
+      return this.conflicts.refuseLine(r, lineNo, this.orders.differing, row, this.setup.columns);
+    }
     if (result === 'known' && this.orders.restatus(order, r.kind)) return 'imported';
     return this.duplicate(result === 'known' ? 'line_known' : 'line_repeated', lineNo);
   }

@@ -105,6 +105,7 @@ function convertRow(reader: CellReader, settings: Settings): ImportRecord {
   const moment = reader.moment(at.orderedAt, 'orderedAt', kind === 'order');
   const discountFen = amountOff(reader.money(at.discountAmount, 'discountAmount'));
   const goods = readGoods(reader, settings, discountFen);
+  const store = readStore(reader, settings);
 
   // Every record has the same shape (absent values are undefined): one hidden class
   // for the whole file keeps a million rows fast.
@@ -114,13 +115,13 @@ function convertRow(reader: CellReader, settings: Settings): ImportRecord {
     channel: mapping.channel,
     kind: 'sale',
     currency: mapping.currency,
-    orderId: reader.text(at.orderId, 'orderId', kind !== 'customer'),
+    orderId: orderIdOf(reader, settings, store, kind !== 'customer'),
     lineNo: reader.integer(at.lineNo, 'lineNo'),
     orderedAt: moment?.utcMs,
     businessDay: moment?.businessDay,
     orderStatus: reader.text(at.orderStatus, 'orderStatus'),
     customer: readCustomer(reader, at, kind === 'customer'),
-    store: readStore(reader, settings),
+    store,
     product: goods.product,
     quantity: goods.quantity,
     unitPriceFen: goods.unitPriceFen,
@@ -224,6 +225,31 @@ function beforeDiscount(
  */
 function amountOff(fen: number | undefined): number | undefined {
   return fen === undefined ? undefined : Math.abs(fen);
+}
+
+/**
+ * The row's order id; with ids that restart per store (`orderIdPerStore`), the id and the
+ * store code together (`000123@S01`), the id first so that a cancellation prefix still
+ * leads. Such a row without a store is refused: its order could be any store's.
+ */
+function orderIdOf(
+  reader: CellReader,
+  settings: Settings,
+  store: ImportRecord['store'],
+  required: boolean,
+): string | undefined {
+  const id = reader.text(settings.at.orderId, 'orderId', required);
+  if (id === undefined || !settings.mapping.orderIdPerStore) return id;
+  if (store !== undefined) return `${id}@${store.code}`;
+  const reason =
+    'has no store code, and order ids of this source restart per store: the order could ' +
+    "be any store's (map a store code column, or give the mapping a default store)";
+  return reader.fail(
+    'storeCode',
+    reader.raw(settings.at.storeCode) ?? '',
+    'store.required',
+    reason,
+  );
 }
 
 function readStore(reader: CellReader, settings: Settings): ImportRecord['store'] {

@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
-import type { RowError } from '../../api/imports';
+import type { RowError, TargetField } from '../../api/imports';
 import type { IdentityKind } from '../../db/schema';
+import { formatAmount } from '../../shared/money';
 import { describeKey, keysOf, shownKeyValue } from '../identity/keys';
 import type { OrderState } from './commit-orders';
 import type { ImportRecord } from './types';
@@ -12,7 +13,8 @@ interface ShownKey {
 }
 
 /**
- * The refusal of a row that names another customer than its order's: the order was stored
+ * The refusals of rows that conflict with what their order already holds. First, a row
+ * that names another customer than its order's: the order was stored
  * by an earlier import (`order_other_customer`), or begun by an earlier row of the same file
  * (`order_customers_differ`). Both customers are named by a key the files show (the
  * strongest key of the row; the order's customer's first key), never by an internal id, so
@@ -21,7 +23,10 @@ interface ShownKey {
 export class OrderConflicts {
   private readonly firstKey: SQLite.Statement<[number], { kind: IdentityKind; value: string }>;
 
+  private readonly skuOf: SQLite.Statement<[number], string>;
+
   constructor(raw: SQLite.Database) {
+    this.skuOf = raw.prepare<[number], string>('SELECT sku FROM products WHERE id = ?').pluck();
     this.firstKey = raw.prepare(
       `SELECT kind, value FROM customer_identities
        WHERE customer_id = ? AND kind <> 'masked_phone' ORDER BY id LIMIT 1`,
@@ -41,27 +46,68 @@ export class OrderConflicts {
       rowKey: shownValue(rowKey),
     };
     const named = `the customer with ${describe(orderKey)}`;
-    const refusal = (code: string, reason: string): RowError => ({
-      line: r.line,
-      column,
-      value: r.orderId ?? null,
-      code,
-      reason,
-      details,
-    });
     if (order.isNew) {
       return refusal(
         'order_customers_differ',
+        r,
+        column,
         `Order ${r.orderId} was begun by an earlier row of this file for ${named}, and this ` +
           `row names ${describe(rowKey)}: an order belongs to one customer. Check the ` +
           `customer of this order's rows in the file.`,
+        details,
       );
     }
     return refusal(
       'order_other_customer',
+      r,
+      column,
       `Order ${r.orderId} is already stored for ${named} by an earlier import, and this ` +
         `row names ${describe(rowKey)}. Two sources may use the same order ids in one ` +
         `channel: check the file, or import it under a channel of its own.`,
+      details,
+    );
+  }
+
+  /**
+   * The refusal of a row whose line number its order already has with another product,
+   * quantity, unit price or amount (`kept`, as `row`: product id, quantity, unit price,
+   * amount): two sales under one order id (receipt numbers that restart per store or per
+   * day, or two sources in one channel), which must not be taken for a repeated line.
+   */
+  refuseLine(
+    r: ImportRecord,
+    lineNo: number,
+    kept: readonly (number | null)[],
+    row: readonly (number | null)[],
+    columns: Partial<Record<TargetField, string>>,
+  ): RowError {
+    // Amounts with their currency's sign as Chinese writes it (¥12.00, £2.95, US$3.00):
+    // the details serve both languages' sentences.
+    const shown = (line: readonly (number | null)[]) => ({
+      sku: line[0] === null || line[0] === undefined ? '—' : (this.skuOf.get(line[0]) ?? '?'),
+      quantity: String(line[1]),
+      amount: formatAmount(line[3] ?? 0, r.currency),
+    });
+    const was = shown(kept);
+    const now = shown(row);
+    const said = (l: typeof was) => `product ${l.sku}, quantity ${l.quantity}, amount ${l.amount}`;
+    return refusal(
+      'line_differs',
+      r,
+      columns.lineNo ?? columns.orderId ?? null,
+      `Line ${lineNo} of order ${r.orderId} is already there with ${said(was)}, and this ` +
+        `row has ${said(now)}: two sales seem to share the order id (receipt numbers that ` +
+        `restart per store or per day, or two sources in one channel). Check the file, or ` +
+        `import it under a channel of its own.`,
+      {
+        lineNo: String(lineNo),
+        keptSku: was.sku,
+        keptQuantity: was.quantity,
+        keptAmount: was.amount,
+        rowSku: now.sku,
+        rowQuantity: now.quantity,
+        rowAmount: now.amount,
+      },
     );
   }
 
@@ -77,4 +123,15 @@ function shownValue(key: ShownKey): string {
 
 function describe(key: ShownKey): string {
   return key.kind === 'customer_id' ? `customer ${key.value}` : describeKey(key.kind, key.value);
+}
+
+/** A refused row of an order: its order id is the value, the details fill the sentence. */
+function refusal(
+  code: string,
+  r: ImportRecord,
+  column: string | null,
+  reason: string,
+  details: Record<string, string>,
+): RowError {
+  return { line: r.line, column, value: r.orderId ?? null, code, reason, details };
 }

@@ -45,10 +45,26 @@ describe('orders whose lines a file lists apart or twice', () => {
   it('counts a line number repeated within one new order as a duplicate', async () => {
     const summary = await commitRows(db, [
       posLine(2, 'R1', { lineNo: 1, unitPriceFen: 1000 }),
-      posLine(3, 'R1', { lineNo: 1, unitPriceFen: 9900 }),
+      posLine(3, 'R1', { lineNo: 1, unitPriceFen: 1000 }),
       posLine(4, 'R1', { lineNo: 2, unitPriceFen: 300 }),
     ]);
     expect(summary).toMatchObject({ rowsImported: 2, rowsDuplicate: 1 });
+    // Line 1 once: 10.00 + 3.00 = 13.00 yuan = 1300 fen.
+    expect(orderRows()).toEqual([{ id: 1, external_id: 'R1', kind: 'sale', amount_fen: 1300 }]);
+  });
+
+  it('refuses a line number repeated within one new order with another amount', async () => {
+    const summary = await commitRows(
+      db,
+      [
+        posLine(2, 'R1', { lineNo: 1, unitPriceFen: 1000 }),
+        posLine(3, 'R1', { lineNo: 1, unitPriceFen: 9900 }),
+        posLine(4, 'R1', { lineNo: 2, unitPriceFen: 300 }),
+      ],
+      { acceptPartial: true },
+    );
+    expect(summary).toMatchObject({ rowsImported: 2, rowsDuplicate: 0, rowsRejected: 1 });
+    expect(summary.rejected[0]).toMatchObject({ line: 3, code: 'line_differs' });
     // The first line 1 stays: 10.00 + 3.00 = 13.00 yuan = 1300 fen.
     expect(orderRows()).toEqual([{ id: 1, external_id: 'R1', kind: 'sale', amount_fen: 1300 }]);
   });

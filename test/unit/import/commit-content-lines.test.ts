@@ -121,7 +121,9 @@ describe('lines without a line number, of an order an earlier export brought', (
       later,
     );
 
-    expect(res).toMatchObject({ status: 'unchanged', rowsDuplicate: 1 });
+    // Line 1 is A at 10.00 already; B at 7.00 under the same number is another sale, refused.
+    expect(res).toMatchObject({ status: 'failed', rowsDuplicate: 0, rowsRejected: 1 });
+    expect(res.rejected[0]).toMatchObject({ line: 2, code: 'line_differs' });
     expect(linesOf('R1')).toEqual([{ lineNo: 1, sku: 'A', quantity: 1, amount: 1000 }]);
   });
 });
