@@ -97,8 +97,9 @@ export class OrderConflicts {
       columns.lineNo ?? columns.orderId ?? null,
       `Line ${lineNo} of order ${r.orderId} is already there with ${said(was)}, and this ` +
         `row has ${said(now)}: two sales seem to share the order id (receipt numbers that ` +
-        `restart per store or per day, or two sources in one channel). Check the file, or ` +
-        `import it under a channel of its own.`,
+        `restart per store or per day, or two sources in one channel). Check the file; ` +
+        `receipts numbered per store import apart through the store POS preset (or a ` +
+        `mapping made from it); another source can go under a channel of its own.`,
       {
         lineNo: String(lineNo),
         keptSku: was.sku,
