@@ -16,6 +16,13 @@ test('the preview names the earlier import of the same file and writes pounds as
 }) => {
   await openConsole(page);
   await importUci(page);
+  // The summary says where the stores' zone came from: the UCI layout's (its preset file,
+  // resources/presets/uci-online-retail.json, says "timeZone": "Europe/London").
+  const zones = page.getByRole('group', { name: '门店时区' });
+  await expect(zones).toContainText(
+    '首次出现的门店：Europe/London，由文件格式（UCI 在线零售数据集）设定',
+  );
+  await expect(zones).toContainText('已有的门店保持原时区。');
   await page.getByRole('button', { name: '导入其他文件' }).click();
   await previewUci(page);
 

@@ -86,6 +86,7 @@ export function presetList(): PresetInfo[] {
     rowKind: preset.mapping.rowKind,
     channel: preset.mapping.channel,
     mapping: preset.mapping,
+    ...(preset.timeZone ? { timeZone: preset.timeZone } : {}),
   }));
 }
 

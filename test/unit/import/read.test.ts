@@ -216,6 +216,14 @@ describe('previews', () => {
 });
 
 describe('presets', () => {
+  it('name the zone of the stores a layout makes, or none for the default', () => {
+    // resources/presets/uci-online-retail.json says "timeZone": "Europe/London";
+    // pos-standard.json names no zone (grep timeZone resources/presets/*.json).
+    const zone = (id: string) => loadPresets().find((p) => p.id === id)?.timeZone;
+    expect(zone('uci-online-retail')).toBe('Europe/London');
+    expect(zone('pos-standard')).toBeUndefined();
+  });
+
   it('loads every preset, including the three channel layouts and the public data sets', () => {
     const ids = loadPresets().map((p) => p.id);
     expect(ids).toEqual(

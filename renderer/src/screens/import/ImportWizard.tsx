@@ -102,9 +102,10 @@ export function ImportWizard() {
           />
         ) : null;
       case 'summary':
-        return summary ? (
+        return summary && options ? (
           <SummaryStep
             summary={summary}
+            options={options}
             onImportValid={() => {
               setAcceptPartial(true);
               setStage('run');

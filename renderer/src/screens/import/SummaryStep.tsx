@@ -11,10 +11,13 @@ import { useLocale } from '../../shell/locale';
 import { navigate } from '../../shell/route';
 import { DuplicateTable } from './DuplicateTable';
 import { RejectedTable } from './RejectedTable';
-import { download, rejectedRowsCsv } from './options';
+import { StoreZones } from './StoreZones';
+import { download, rejectedRowsCsv, type WizardOptions } from './options';
 
 interface Props {
   summary: ImportSummary;
+  /** What the file was read with (its preset decides the zone of the stores it made). */
+  options: WizardOptions;
   onImportValid: () => void;
   onAnother: () => void;
 }
@@ -31,7 +34,7 @@ const statusKind = {
  * What the import did: counts, the rejected rows (savable as CSV), the first duplicate
  * rows and what to do next.
  */
-export function SummaryStep({ summary: s, onImportValid, onAnother }: Props) {
+export function SummaryStep({ summary: s, options, onImportValid, onAnother }: Props) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const [error, setError] = useState<unknown>(null);
@@ -100,6 +103,9 @@ export function SummaryStep({ summary: s, onImportValid, onAnother }: Props) {
           ['dateOrder', s.dateOrder ? t(`import.dateOrder.${s.dateOrder}`) : '—'],
         ]}
       />
+      {s.status === 'committed' || s.status === 'partial' || s.status === 'unchanged' ? (
+        <StoreZones summary={s} options={options} />
+      ) : null}
       {alreadyThere ? (
         <Alert
           type="info"
