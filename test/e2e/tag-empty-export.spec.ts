@@ -74,3 +74,31 @@ test('a segment file is named by the tag’s name in the language on screen, and
   expect(await exportedName(page, 'Export XLSX')).toBe(`Call back-June-${day}.xlsx`);
   await page.getByText('中文', { exact: true }).click();
 });
+
+test('a segment file with full phone numbers says so in its name; the masked one does not', async ({
+  page,
+  request,
+}) => {
+  const tag = await call(request, 'tags.save', {
+    nameZh: '完整号码导出',
+    nameEn: 'Full number export',
+    kind: 'manual',
+    rule: null,
+  });
+  await openConsole(page);
+  await openTag(page, tag.id);
+  const day = shanghaiToday();
+
+  expect(await exportedName(page, '导出 CSV')).toBe(`完整号码导出-${day}.csv`);
+  await page.getByRole('checkbox', { name: '包含完整手机号' }).check();
+  expect(await exportedName(page, '导出 CSV')).toBe(`完整号码导出-${day}-完整手机号.csv`);
+
+  await page.getByText('English', { exact: true }).click();
+  await page.getByRole('checkbox', { name: 'Include full phone numbers' }).check();
+  expect(await exportedName(page, 'Export XLSX')).toBe(
+    `Full number export-${day}-full phones.xlsx`,
+  );
+  await page.getByRole('checkbox', { name: 'Include full phone numbers' }).uncheck();
+  expect(await exportedName(page, 'Export XLSX')).toBe(`Full number export-${day}.xlsx`);
+  await page.getByText('中文', { exact: true }).click();
+});
