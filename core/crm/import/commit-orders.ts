@@ -166,7 +166,7 @@ export class BatchOrders {
       const at = this.openLineAt(lineNo);
       if (at >= 0) {
         const kept = this.openLines.slice(at + 1, at + LINE_VALUES);
-        return this.compare(kept, [productId, quantity, unit, amount], true);
+        return this.compare(kept, [productId, quantity, unit, amount], kind, true);
       }
       this.openLines.push(lineNo, productId, quantity, unit, amount);
       addLine(order, kind, amount);
@@ -177,7 +177,7 @@ export class BatchOrders {
     const res = this.stmt.insertLine.run(order.id, lineNo, productId, quantity, unit, amount);
     if (res.changes === 0) {
       const kept = this.stmt.lineAt.get(order.id, lineNo) ?? [];
-      return this.compare(kept, [productId, quantity, unit, amount], order.isNew);
+      return this.compare(kept, [productId, quantity, unit, amount], kind, order.isNew);
     }
     addLine(order, kind, amount);
     return 'imported';
@@ -274,9 +274,11 @@ export class BatchOrders {
   private compare(
     kept: readonly (number | null)[],
     row: readonly (number | null)[],
+    kind: OrderKind,
     inFile: boolean,
   ): 'repeated' | 'known' | 'differs' {
-    if (sameLine(kept, row)) return inFile ? 'repeated' : 'known';
+    const undoes = kind === 'cancellation' || kind === 'return';
+    if (sameLine(kept, row, undoes)) return inFile ? 'repeated' : 'known';
     this.differing = kept;
     return 'differs';
   }

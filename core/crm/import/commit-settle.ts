@@ -11,10 +11,18 @@ export function noOrders(): OrderCounts {
 
 /**
  * Whether a row's line (product, quantity, unit price, amount) is the one kept under its
- * line number: the same line again, not another sale that shares the order's id.
+ * line number: the same line again, not another sale that shares the order's id. A row
+ * that undoes its order (cancelled, refunded) is that line too when it writes the line's
+ * numbers with the other sign, as some tills export a refunded receipt.
  */
-export function sameLine(kept: readonly (number | null)[], row: readonly (number | null)[]) {
-  return row.every((value, i) => value === kept[i]);
+export function sameLine(
+  kept: readonly (number | null)[],
+  row: readonly (number | null)[],
+  undoes: boolean,
+): boolean {
+  if (row.every((value, i) => value === kept[i])) return true;
+  if (!undoes || row[0] !== kept[0]) return false;
+  return row.every((value, i) => i === 0 || Math.abs(value ?? 0) === Math.abs(kept[i] ?? 0));
 }
 
 /**

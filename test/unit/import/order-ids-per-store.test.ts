@@ -120,6 +120,21 @@ describe('a line number its order already has, with another sale on it', () => {
     expect(again.duplicates[0]).toMatchObject({ code: 'line_known', lineNo: 1 });
   });
 
+  it('is the same line when a later export writes it refunded with the other sign', async () => {
+    await run('s01.csv', [teaAtS01]);
+    const refunded = teaAtS01.replace(
+      'completed,,,SKU1,奶茶,饮品,1,12.00,0,12.00',
+      'refunded,,,SKU1,奶茶,饮品,-1,12.00,0,-12.00',
+    );
+    const later = await run('s01-refunded.csv', [refunded]);
+
+    // The receipt's one line, refunded: the order becomes a return and its spend 0.
+    expect(later).toMatchObject({ status: 'committed', rowsImported: 1, rowsRejected: 0 });
+    expect(db.raw.prepare('SELECT kind, amount_fen FROM orders').all()).toEqual([
+      { kind: 'return', amount_fen: 0 },
+    ]);
+  });
+
   it('is refused within one file too, while the same row twice is a repeat', async () => {
     const otherTea = teaAtS01.replace('1,12.00,0,12.00', '3,12.00,0,36.00');
     const summary = await run('one.csv', [teaAtS01, teaAtS01, otherTea], pos, true);
