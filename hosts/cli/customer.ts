@@ -4,7 +4,7 @@ import { formatAmount } from '../../core/shared/money';
 import type { Flags, Output } from './commands';
 import { customerDetail, resolveCustomer } from './customer-ref';
 import { messages } from './i18n';
-import { formatCount, plural, table, zonedTime } from './output';
+import { formatCount, table, zonedTime } from './output';
 
 /**
  * A customer as the console's customer page shows them: profile, spend, tags and their
@@ -19,35 +19,37 @@ export async function showCustomer(app: App, flags: Flags): Promise<Output> {
 }
 
 function describeCustomer(d: CustomerDetail): string {
+  const m = messages();
   const { row } = d;
   const zone = row.timeZone;
-  const money = (fen: number) => formatAmount(fen, row.currency, 'en');
-  const when = (iso: string | null) => (iso ? zonedTime(iso, zone) : 'none');
+  const money = (fen: number, currency: string) => formatAmount(fen, currency, m.locale);
+  const when = (iso: string | null) => (iso ? zonedTime(iso, zone) : m.noTime);
   const lines = [
-    `customer ${row.id}${row.name ? ` ${row.name}` : ''}: ${row.lifecycle}, ` +
-      `${plural(row.ordersAll, 'order')}, spend ${money(row.spendAll)}` +
-      (row.phone ? `, phone ${row.phone}` : ''),
-    `  first order ${when(d.firstOrderAt)}, last order ${when(row.lastOrderAt)}` +
-      (d.preferredStore ? `; store ${d.preferredStore}` : ''),
+    m.customerHead({
+      id: row.id,
+      name: row.name,
+      lifecycle: m.lifecycle(row.lifecycle),
+      orders: row.ordersAll,
+      spend: money(row.spendAll, row.currency),
+      phone: row.phone,
+    }),
+    m.customerDates(when(d.firstOrderAt), when(row.lastOrderAt), d.preferredStore),
   ];
-  for (const t of d.tags) {
-    lines.push(`  tag ${t.key} (${t.nameEn}) since ${zonedTime(t.since, zone)}`);
-  }
+  for (const t of d.tags) lines.push(m.customerTag({ ...t, since: zonedTime(t.since, zone) }));
   if (d.orders.length === 0) return lines.join('\n');
 
   const rows = d.orders.map((o) => [
     o.externalId,
     o.store ?? '—',
-    o.kind,
+    m.orderKind(o.kind),
     // Each order in its own store's zone: a customer may buy in stores of two zones.
     zonedTime(o.orderedAt, o.storeTimeZone),
-    formatAmount(o.amountFen, o.currency, 'en'),
+    money(o.amountFen, o.currency),
     formatCount(o.lines),
   ]);
-  lines.push(`  newest ${plural(d.orders.length, 'order')}:`);
-  const headers = ['order', 'store', 'kind', 'ordered at', 'amount', 'lines'];
+  lines.push(m.newestOrders(d.orders.length));
   lines.push(
-    ...table(headers, rows)
+    ...table(m.orderHeaders, rows)
       .split('\n')
       .map((l) => `    ${l}`),
   );

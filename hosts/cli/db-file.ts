@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CliFailure, exitCodes } from './exit';
+import { messages } from './i18n';
 
 /** The first 16 bytes of every SQLite database file. */
 const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
@@ -10,11 +11,7 @@ function refused(code: string, message: string): CliFailure {
 }
 
 function notADatabase(file: string): CliFailure {
-  return refused(
-    'db.not_a_database',
-    `--db ${file} is not a console database (SQLite says "file is not a database"); it was ` +
-      'left as it was. Give --db the console database, or a new file name to start an empty one.',
-  );
+  return refused('db.not_a_database', messages().dbNotADatabase(file));
 }
 
 /** The first bytes of a file, at most `count`. */
@@ -42,19 +39,12 @@ export function checkDbFile(file: string): void {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return; // a new, empty console database is created there
     if (code === 'ENOTDIR') {
-      throw refused(
-        'db.unopenable',
-        `--db ${file}: a part of its folder path is a file, not a folder.`,
-      );
+      throw refused('db.unopenable', messages().dbFolderPathIsFile(file));
     }
-    throw refused('db.unopenable', `--db ${file} cannot be opened (the system answered ${code}).`);
+    throw refused('db.unopenable', messages().dbCannotOpen(file, code));
   }
   if (stat.isDirectory()) {
-    throw refused(
-      'db.is_folder',
-      `--db ${file} is a folder, not a database file. Give --db a file, e.g. ` +
-        `${path.join(file, 'console.db')}.`,
-    );
+    throw refused('db.is_folder', messages().dbIsFolder(file, path.join(file, 'console.db')));
   }
   // An empty file is an empty database to SQLite; anything else must start as one.
   if (stat.size === 0) return;
@@ -63,7 +53,7 @@ export function checkDbFile(file: string): void {
     head = firstBytes(file, sqliteHeader.length);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw refused('db.unopenable', `--db ${file} cannot be read (the system answered ${code}).`);
+    throw refused('db.unopenable', messages().dbCannotRead(file, code));
   }
   if (!head.equals(sqliteHeader)) throw notADatabase(file);
 }
@@ -77,11 +67,7 @@ export function dbOpenFailure(error: unknown, file: string): CliFailure | null {
   if (typeof code !== 'string') return null;
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return notADatabase(file);
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY')) {
-    return refused(
-      'db.unopenable',
-      `--db ${file} cannot be opened for writing (SQLite answered ${code}). ` +
-        'Check the path, or give --db a file in a folder you can write to.',
-    );
+    return refused('db.unopenable', messages().dbCannotWrite(file, code));
   }
   return null;
 }

@@ -7,7 +7,7 @@ import type { Flags, Output } from './commands';
 import { resolveCustomer, noSuchCustomer } from './customer-ref';
 import { CliFailure } from './exit';
 import { messages } from './i18n';
-import { plural, zonedTime } from './output';
+import { zonedTime } from './output';
 
 /** Explains why a customer has (or has not) each of their tags, or one given tag. */
 export async function explain(app: App, flags: Flags): Promise<Output> {
@@ -27,7 +27,7 @@ export async function explain(app: App, flags: Flags): Promise<Output> {
     ? explanations
         .map((e) => describeExplanation(e, moneyFields, customer.row.timeZone))
         .join('\n\n')
-    : `customer ${customerId} has no tags`;
+    : messages().noTags(customerId);
   const merged = customer.row.id === customerId ? '' : mergedNote(customerId, customer.row.id);
   const found = ref.foundBy ? `${messages().foundAs(ref.foundBy, customerId)}\n` : '';
   return { text: found + merged + text, json: explanations };
@@ -50,17 +50,15 @@ async function customerPage(app: App, id: number, tagGiven: boolean): Promise<Cu
 }
 
 function mergedNote(id: number, survivor: number): string {
-  return (
-    `customer ${id} was merged into customer ${survivor} (times in their zone); ` +
-    `their own tags: npm run cli -- explain --customer ${survivor}\n\n`
-  );
+  return `${messages().mergedInto(id, survivor)}\n\n`;
 }
 
 function describeExplanation(e: TagExplanation, moneyFields: Set<string>, zone: string): string {
-  const head =
-    `${e.nameZh} / ${e.nameEn} [${e.kind}]: ${e.has ? 'has it' : 'does not have it'}` +
-    (e.since ? ` since ${zonedTime(e.since, zone)}` : '') +
-    `; rule version ${e.version}, as of ${zonedTime(e.asOf, zone)}`;
+  const head = messages().explainHead({
+    ...e,
+    since: e.since ? zonedTime(e.since, zone) : null,
+    asOf: zonedTime(e.asOf, zone),
+  });
   const body = e.rule
     ? describeGroup(e.rule, '  ', moneyFields, e.currency)
     : e.reason
@@ -69,20 +67,12 @@ function describeExplanation(e: TagExplanation, moneyFields: Set<string>, zone: 
   return body ? `${head}\n${body}` : head;
 }
 
-/** The English sentence for a tag reason the core returns as a code with parameters. */
-const reasonText: Record<string, string> = {
-  'tags.reason.manual': 'Added by hand on {at}, reason: {reason}.',
-  'tags.reason.manual_absent': 'This manual tag is not on the customer.',
-  'tags.reason.rfm': 'RFM scores R{r} F{f} M{m} put the customer in this segment ({segment}).',
-  'tags.reason.lifecycle': 'Lifecycle stage {stage}: last order {recencyDays}, {orders} in all.',
-};
-
 function describeReason(
   code: string,
   params: Record<string, string | number>,
   zone: string,
 ): string {
-  const template = reasonText[code];
+  const template = messages().reasons[code];
   if (!template) return `${code} ${JSON.stringify(params)}`;
   return template.replace(/\{(\w+)\}/g, (_, key: string) => reasonValue(key, params[key], zone));
 }
@@ -90,11 +80,14 @@ function describeReason(
 /** A reason's parameter in words: counts with their noun, instants in the store's zone. */
 function reasonValue(key: string, value: string | number | undefined, zone: string): string {
   if (value === undefined) return '?';
+  const m = messages();
   if (key === 'recencyDays' && typeof value === 'number') {
-    return value < 0 ? 'none yet' : `${plural(value, 'day')} ago`;
+    return value < 0 ? m.noOrderYet : m.daysAgo(value);
   }
-  if (key === 'orders' && typeof value === 'number') return plural(value, 'order');
+  if (key === 'orders' && typeof value === 'number') return m.orderCount(value);
   if (key === 'at' && typeof value === 'string') return zonedTime(value, zone);
+  if (key === 'stage' && typeof value === 'string') return m.lifecycle(value);
+  if (key === 'segment' && typeof value === 'string') return m.rfmSegment(value);
   return String(value);
 }
 
@@ -122,20 +115,28 @@ function describeCondition(
   money: Set<string>,
   currency: string,
 ): string {
+  const m = messages();
   const isMoney = money.has(c.field);
   const show = (v: unknown, unit = 'CNY'): string => {
-    if (v === null || v === undefined) return '(none)';
-    if (typeof v === 'number' && isMoney) return formatAmount(v, unit, 'en');
+    if (v === null || v === undefined) return m.noValue;
+    if (typeof v === 'number' && isMoney) return formatAmount(v, unit, m.locale);
     return typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);
   };
   // A range or a list shows each of its values as a single one is (money in yuan).
   const ruleValue = Array.isArray(c.value)
-    ? c.value.map((v) => show(v)).join(c.cmp === 'between' ? ' and ' : ', ')
+    ? c.value.map((v) => show(v)).join(c.cmp === 'between' ? m.between : ', ')
     : show(c.value);
   const foreign = isMoney && currency !== 'CNY';
+  const mark = c.passed ? '✓' : '✗';
+  const condition = m.condition({
+    mark,
+    label: m.label(c),
+    field: c.field,
+    cmp: c.cmp,
+    rule: ruleValue,
+  });
   return (
-    `${indent}${c.passed ? '✓' : '✗'} ${c.labelEn} (${c.field}) ${c.cmp} ${ruleValue}: ` +
-    `customer's value ${show(c.customerValue, currency)}` +
-    (foreign ? ` (in ${currency}: not compared with yuan)` : '')
+    `${indent}${condition} ${show(c.customerValue, currency)}` +
+    (foreign ? m.notComparedWithYuan(currency) : '')
   );
 }

@@ -1,32 +1,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CliFailure, exitCodes } from './exit';
+import { messages } from './i18n';
 
 /** Why a file cannot be written there, in words, with what to do instead. */
 function problemWith(file: string, code: string | undefined): string {
+  const m = messages();
   const folder = path.dirname(file);
   switch (code) {
     case 'ENOENT':
-      return (
-        `the folder ${folder} does not exist. ` +
-        'Create it first, or give --out a file in a folder that exists.'
-      );
+      return m.outNoFolder(folder);
     case 'ENOTDIR':
-      return `${folder} is not a folder. Give --out a file in a folder that exists.`;
+      return m.outNotFolder(folder);
     case 'EISDIR':
-      return `it is a folder. Give --out a file name, e.g. ${path.join(file, 'segment.csv')}.`;
+      return m.outIsFolder(path.join(file, 'segment.csv'));
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return 'this account may not write there. Choose a folder you can write to.';
+      return m.outForbidden;
     default:
-      return `the system answered ${code ?? 'no'}. Check the path or choose another folder.`;
+      return m.outOther(code);
   }
 }
 
 function unwritable(file: string, code: string | undefined): CliFailure {
   return new CliFailure(
-    { code: 'files.unwritable', message: `Cannot write ${file}: ${problemWith(file, code)}` },
+    { code: 'files.unwritable', message: messages().cannotWrite(file, problemWith(file, code)) },
     exitCodes.rejected,
   );
 }
@@ -88,11 +87,11 @@ function sameFile(a: string, b: string): boolean {
 
 /** SQLite's files beside the database, which writing over would damage it as well. */
 const companions = [
-  { suffix: '', what: 'the database itself' },
-  { suffix: '-wal', what: "the database's write-ahead log" },
-  { suffix: '-shm', what: "the database's shared-memory file" },
-  { suffix: '-journal', what: "the database's rollback journal" },
-];
+  { suffix: '', what: 'db' },
+  { suffix: '-wal', what: 'wal' },
+  { suffix: '-shm', what: 'shm' },
+  { suffix: '-journal', what: 'journal' },
+] as const;
 
 /**
  * Refuses, before anything is opened or written, a result file that is the database (--db)
@@ -105,9 +104,7 @@ export function checkOutIsNotDatabase(out: string, dbFile: string): void {
   throw new CliFailure(
     {
       code: 'files.out_is_database',
-      message:
-        `--out ${out} is ${hit.what} (--db ${dbFile}); writing there would destroy it. ` +
-        `Give --out another file, e.g. ${example}.`,
+      message: messages().outIsDatabase(out, hit.what, dbFile, example),
     },
     exitCodes.rejected,
   );

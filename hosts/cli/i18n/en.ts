@@ -10,7 +10,17 @@ const count = (n: number) => number.format(n);
 const plural = (n: number, noun: string, nouns = `${noun}s`) =>
   `${count(n)} ${n === 1 ? noun : nouns}`;
 
+const databaseFiles = {
+  db: 'the database itself',
+  wal: "the database's write-ahead log",
+  shm: "the database's shared-memory file",
+  journal: "the database's rollback journal",
+};
+
 export const en = {
+  /** The language, for formatting money the way it writes it (CN¥30.00). */
+  locale: 'en' as 'zh-CN' | 'en',
+
   usage: (dbFile: string) => `Usage: npm run cli -- <command> [options]
 
 Commands:
@@ -92,6 +102,40 @@ Exit codes:
   cancelled: (label: string) => `${label} cancelled.`,
   failed: (label: string) => `${label} failed.`,
 
+  // A --db or --out path that cannot be used.
+  dbNotADatabase: (file: string) =>
+    `--db ${file} is not a console database (SQLite says "file is not a database"); it was ` +
+    'left as it was. Give --db the console database, or a new file name to start an empty one.',
+  dbFolderPathIsFile: (file: string) =>
+    `--db ${file}: a part of its folder path is a file, not a folder.`,
+  dbCannotOpen: (file: string, code: string | undefined) =>
+    `--db ${file} cannot be opened (the system answered ${code}).`,
+  dbIsFolder: (file: string, example: string) =>
+    `--db ${file} is a folder, not a database file. Give --db a file, e.g. ${example}.`,
+  dbCannotRead: (file: string, code: string | undefined) =>
+    `--db ${file} cannot be read (the system answered ${code}).`,
+  dbCannotWrite: (file: string, code: string) =>
+    `--db ${file} cannot be opened for writing (SQLite answered ${code}). ` +
+    'Check the path, or give --db a file in a folder you can write to.',
+  cannotWrite: (file: string, problem: string) => `Cannot write ${file}: ${problem}`,
+  outNoFolder: (folder: string) =>
+    `the folder ${folder} does not exist. ` +
+    'Create it first, or give --out a file in a folder that exists.',
+  outNotFolder: (folder: string) =>
+    `${folder} is not a folder. Give --out a file in a folder that exists.`,
+  outIsFolder: (example: string) => `it is a folder. Give --out a file name, e.g. ${example}.`,
+  outForbidden: 'this account may not write there. Choose a folder you can write to.',
+  outOther: (code: string | undefined) =>
+    `the system answered ${code ?? 'no'}. Check the path or choose another folder.`,
+  outIsDatabase: (
+    out: string,
+    what: 'db' | 'wal' | 'shm' | 'journal',
+    db: string,
+    example: string,
+  ) =>
+    `--out ${out} is ${databaseFiles[what]} (--db ${db}); writing there would destroy it. ` +
+    `Give --out another file, e.g. ${example}.`,
+
   // Naming a customer.
   whoNeeded: (command: string, given: string[]) =>
     `${command} needs exactly one of --customer <number>, --member <member id> or ` +
@@ -165,6 +209,65 @@ Exit codes:
     `${label}: ${state}, ${count(processed)} ${unit} at ${rate}`,
   jobState: (state: string) => state,
   cancelling: 'cancelling…',
+
+  // A customer's page.
+  customerHead: (c: {
+    id: number;
+    name: string | null;
+    lifecycle: string;
+    orders: number;
+    spend: string;
+    phone: string | null;
+  }) =>
+    `customer ${c.id}${c.name ? ` ${c.name}` : ''}: ${c.lifecycle}, ` +
+    `${plural(c.orders, 'order')}, spend ${c.spend}` +
+    (c.phone ? `, phone ${c.phone}` : ''),
+  customerDates: (first: string, last: string, store: string | null) =>
+    `  first order ${first}, last order ${last}` + (store ? `; store ${store}` : ''),
+  noTime: 'none',
+  customerTag: (t: { key: string; nameZh: string; nameEn: string; since: string }) =>
+    `  tag ${t.key} (${t.nameEn}) since ${t.since}`,
+  newestOrders: (n: number) => `  newest ${plural(n, 'order')}:`,
+  orderHeaders: ['order', 'store', 'kind', 'ordered at', 'amount', 'lines'],
+  /** A lifecycle stage or an order kind by its code, as the database keeps it. */
+  lifecycle: (code: string) => code,
+  orderKind: (kind: string) => kind,
+
+  // Why a customer has a tag.
+  noTags: (id: number) => `customer ${id} has no tags`,
+  mergedInto: (id: number, survivor: number) =>
+    `customer ${id} was merged into customer ${survivor} (times in their zone); ` +
+    `their own tags: npm run cli -- explain --customer ${survivor}`,
+  explainHead: (e: {
+    nameZh: string;
+    nameEn: string;
+    kind: string;
+    has: boolean;
+    since: string | null;
+    version: number;
+    asOf: string;
+  }) =>
+    `${e.nameZh} / ${e.nameEn} [${e.kind}]: ${e.has ? 'has it' : 'does not have it'}` +
+    (e.since ? ` since ${e.since}` : '') +
+    `; rule version ${e.version}, as of ${e.asOf}`,
+  /** The sentence for a tag reason the core returns as a code with parameters. */
+  reasons: {
+    'tags.reason.manual': 'Added by hand on {at}, reason: {reason}.',
+    'tags.reason.manual_absent': 'This manual tag is not on the customer.',
+    'tags.reason.rfm': 'RFM scores R{r} F{f} M{m} put the customer in this segment ({segment}).',
+    'tags.reason.lifecycle': 'Lifecycle stage {stage}: last order {recencyDays}, {orders} in all.',
+  } as Record<string, string>,
+  noOrderYet: 'none yet',
+  daysAgo: (days: number) => `${plural(days, 'day')} ago`,
+  orderCount: (n: number) => plural(n, 'order'),
+  rfmSegment: (code: string) => code,
+  condition: (c: { mark: string; label: string; field: string; cmp: string; rule: string }) =>
+    `${c.mark} ${c.label} (${c.field}) ${c.cmp} ${c.rule}: customer's value`,
+  noValue: '(none)',
+  between: ' and ',
+  notComparedWithYuan: (currency: string) => ` (in ${currency}: not compared with yuan)`,
+  /** A rule field's label in this language. */
+  label: (f: { labelZh: string; labelEn: string }) => f.labelEn,
 
   // The other commands' results.
   recomputed: (r: {

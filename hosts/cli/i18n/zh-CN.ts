@@ -1,3 +1,4 @@
+import { valueNames } from '../../../core/crm/segments/names';
 import type { CliMessages } from './en';
 
 /*
@@ -26,7 +27,24 @@ const jobStates: Record<string, string> = {
   cancelled: '已取消',
 };
 
+const databaseFiles = {
+  db: '数据库本身',
+  wal: '数据库的预写日志',
+  shm: '数据库的共享内存文件',
+  journal: '数据库的回滚日志',
+};
+
+const orderKinds: Record<string, string> = {
+  sale: '销售',
+  return: '退货',
+  cancellation: '取消',
+  writeoff: '核销',
+  adjustment: '调整',
+};
+
 export const zhCN: CliMessages = {
+  locale: 'zh-CN',
+
   usage: (dbFile: string) => `用法：npm run cli -- <命令> [选项]
 
 命令：
@@ -104,6 +122,31 @@ export const zhCN: CliMessages = {
   cancelled: (label: string) => `${label} 已取消。`,
   failed: (label: string) => `${label} 失败。`,
 
+  dbNotADatabase: (file: string) =>
+    `--db ${file} 不是控制台数据库（SQLite 报告“file is not a database”）；该文件未被改动。` +
+    '请给 --db 指定控制台数据库，或指定一个新文件名以新建空库。',
+  dbFolderPathIsFile: (file: string) => `--db ${file}：其文件夹路径中有一部分是文件而不是文件夹。`,
+  dbCannotOpen: (file: string, code: string | undefined) =>
+    `无法打开 --db ${file}（系统返回 ${code}）。`,
+  dbIsFolder: (file: string, example: string) =>
+    `--db ${file} 是文件夹，不是数据库文件。请给 --db 指定一个文件，例如 ${example}。`,
+  dbCannotRead: (file: string, code: string | undefined) =>
+    `无法读取 --db ${file}（系统返回 ${code}）。`,
+  dbCannotWrite: (file: string, code: string) =>
+    `无法以写入方式打开 --db ${file}（SQLite 返回 ${code}）。` +
+    '请检查路径，或给 --db 指定一个您有写入权限的文件夹中的文件。',
+  cannotWrite: (file: string, problem: string) => `无法写入 ${file}：${problem}`,
+  outNoFolder: (folder: string) =>
+    `文件夹 ${folder} 不存在。请先创建它，或给 --out 指定一个已存在文件夹中的文件。`,
+  outNotFolder: (folder: string) =>
+    `${folder} 不是文件夹。请给 --out 指定一个已存在文件夹中的文件。`,
+  outIsFolder: (example: string) => `这是一个文件夹。请给 --out 指定文件名，例如 ${example}。`,
+  outForbidden: '当前账户无权写入该位置。请选择一个您有写入权限的文件夹。',
+  outOther: (code: string | undefined) => `系统返回 ${code ?? '无'}。请检查路径或换一个文件夹。`,
+  outIsDatabase: (out, what, db, example) =>
+    `--out ${out} 是${databaseFiles[what]}（--db ${db}）；写入会毁掉它。` +
+    `请给 --out 指定其他文件，例如 ${example}。`,
+
   whoNeeded: (command: string, given: string[]) =>
     `${command} 需要 --customer <编号>、--member <会员号> 或 --phone <号码> 中的一个，` +
     `且只能一个` +
@@ -166,6 +209,43 @@ export const zhCN: CliMessages = {
     `${label}：${state}，共 ${count(processed)} ${unit}，${rate}`,
   jobState: (state: string) => jobStates[state] ?? state,
   cancelling: '正在取消…',
+
+  customerHead: (c) =>
+    `客户 ${c.id}${c.name ? ` ${c.name}` : ''}：${c.lifecycle}，${count(c.orders)} 笔订单，` +
+    `累计消费 ${c.spend}` +
+    (c.phone ? `，手机 ${c.phone}` : ''),
+  customerDates: (first: string, last: string, store: string | null) =>
+    `  首单 ${first}，末单 ${last}` + (store ? `；门店 ${store}` : ''),
+  noTime: '无',
+  customerTag: (t) => `  标签 ${t.key}（${t.nameZh}），自 ${t.since} 起`,
+  newestOrders: (n: number) => `  最近 ${count(n)} 笔订单：`,
+  orderHeaders: ['订单', '门店', '类型', '下单时间', '金额', '行数'],
+  lifecycle: (code: string) => valueNames.lifecycle[code]?.zh ?? code,
+  orderKind: (kind: string) => orderKinds[kind] ?? kind,
+
+  noTags: (id: number) => `客户 ${id} 没有标签`,
+  mergedInto: (id: number, survivor: number) =>
+    `客户 ${id} 已合并到客户 ${survivor}（时间按其时区）；` +
+    `其本人的标签：npm run cli -- explain --customer ${survivor}`,
+  explainHead: (e) =>
+    `${e.nameZh} / ${e.nameEn} [${e.kind}]：${e.has ? '有此标签' : '没有此标签'}` +
+    (e.since ? `，自 ${e.since} 起` : '') +
+    `；规则版本 ${e.version}，截至 ${e.asOf}`,
+  reasons: {
+    'tags.reason.manual': '于 {at} 手动添加，原因：{reason}。',
+    'tags.reason.manual_absent': '客户没有这个手动标签。',
+    'tags.reason.rfm': 'RFM 评分 R{r} F{f} M{m}，因此归入这一分群（{segment}）。',
+    'tags.reason.lifecycle': '生命周期阶段 {stage}：最近一单在 {recencyDays}，共 {orders}。',
+  },
+  noOrderYet: '（尚无订单）',
+  daysAgo: (days: number) => `${count(days)} 天前`,
+  orderCount: (n: number) => `${count(n)} 笔订单`,
+  rfmSegment: (code: string) => valueNames.rfmSegment[code]?.zh ?? code,
+  condition: (c) => `${c.mark} ${c.label} (${c.field}) ${c.cmp} ${c.rule}：客户的值`,
+  noValue: '无',
+  between: ' 至 ',
+  notComparedWithYuan: (currency: string) => `（以 ${currency} 计：不与人民币比较）`,
+  label: (f) => f.labelZh,
 
   recomputed: (r) =>
     `已重新计算 ${count(r.customers)} 位客户和 ${count(r.tags)} 个标签，截至 ${r.asOf}：` +

@@ -187,3 +187,38 @@ describe("an import's summary in both languages", () => {
     expect(first!.split(/ {2,}/).slice(0, 3)).toEqual(['1', '已导入', 'pos.csv']);
   });
 });
+
+describe('a customer and their tags in Chinese', () => {
+  it('shows the customer page with Chinese words, money in yuan as Chinese writes it', async () => {
+    const run = await cli('customer', '--member', 'M1', '--lang', 'zh-CN', '--db', db('zh'));
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toMatch(/^会员号 M1：客户 \d+$/);
+    // One receipt of 30.00: one order, spend ¥30.00 (zh-CN writes CNY as ¥, en as CN¥).
+    expect(lines[1]).toMatch(/^客户 \d+：\S+，1 笔订单，累计消费 ¥30\.00$/);
+    expect(lines[2]).toMatch(/^ {2}首单 2026-11-02 11:00 Asia\/Shanghai \(UTC\+08:00\)，末单 /);
+    expect(lines).toContain('  最近 1 笔订单：');
+    expect(run.stdout).toMatch(/销售 +2026-11-02 11:00 Asia\/Shanghai \(UTC\+08:00\) +¥30\.00 +1/);
+  });
+
+  it('explains a rule tag condition by condition in Chinese', async () => {
+    const args = ['explain', '--member', 'M1', '--tag', 'gold', '--db', db('zh')];
+    const zh = await cli(...args, '--lang', 'zh-CN');
+    const en = await cli(...args, '--lang', 'en');
+    // The gold rule asks an average order of at least 80.00 yuan; M1's one order is 30.00.
+    expect(zh.stdout).toContain('金卡客户 / Gold customer [rule]：没有此标签；规则版本 1，截至 ');
+    expect(zh.stdout).toContain('✗ 客单价 (aov) gte ¥80.00：客户的值 ¥30.00');
+    expect(en.stdout).toContain(
+      "✗ Average order value (aov) gte CN¥80.00: customer's value CN¥30.00",
+    );
+  });
+
+  it('says a --db that is a folder in Chinese (exit 2)', async () => {
+    const run = await cli('tags', '--lang', 'zh-CN', '--db', dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `错误 [db.is_folder]：--db ${dir} 是文件夹，不是数据库文件。请给 --db 指定一个文件，` +
+        `例如 ${path.join(dir, 'console.db')}。`,
+    );
+  });
+});
