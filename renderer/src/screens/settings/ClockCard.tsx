@@ -1,7 +1,9 @@
 import { App, Button, Card, DatePicker, Descriptions, Space, Tag } from 'antd';
 import type { DatePickerProps } from 'antd';
 import zhPicker from 'antd/es/date-picker/locale/zh_CN';
-import { useState } from 'react';
+import { cloneElement, useRef, useState } from 'react';
+import type { ReactElement } from 'react';
+import { zonedParts } from '../../../../core/shared/zoned-time';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { describeError } from '../../i18n/errors';
@@ -38,6 +40,27 @@ const zhPanel: DatePickerProps['locale'] = {
   },
 };
 
+/** The console's clock: stores keep Shanghai time, whatever the PC's own zone is. */
+const SHANGHAI = 'Asia/Shanghai';
+
+/**
+ * Now as Shanghai's wall clock, on a picker value of the panel (the only way to a date
+ * object of the picker's library without importing it): its date and its hour and minute.
+ */
+function shanghaiNow(like: NonNullable<Picked>): NonNullable<Picked> {
+  const { date, time } = zonedParts(Date.now(), SHANGHAI);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  return like
+    .year(year)
+    .month(month - 1)
+    .date(day)
+    .hour(hour)
+    .minute(minute)
+    .second(0)
+    .millisecond(0);
+}
+
 /** The simulated clock for trainers' scenarios: a chosen Shanghai time, or the system clock. */
 export function ClockCard() {
   const { t } = useTranslation();
@@ -45,6 +68,8 @@ export function ClockCard() {
   const { message } = App.useApp();
   const { info, setInfo } = useClock();
   const [picked, setPicked] = useState<Picked>(null);
+  // A date of the panel, kept from its cells, to build Shanghai's now on (see shanghaiNow).
+  const panelDate = useRef<NonNullable<Picked> | null>(null);
   // The picker shows wall-clock time; it is read as Shanghai time whatever the PC's zone.
   const chosen = picked ? shanghaiToIso(picked.format('YYYY-MM-DDTHH:mm')) : null;
 
@@ -82,6 +107,26 @@ export function ClockCard() {
           aria-label={t('settings.clock.input')}
           value={picked}
           onChange={(value) => setPicked(value)}
+          // The panel's "today" and "now" are the browser's; the console's are Shanghai's.
+          classNames={{ popup: { root: 'console-clock-popup' } }}
+          cellRender={(current, info) => {
+            if (info.type !== 'date' || typeof current !== 'object') return info.originNode;
+            panelDate.current = info.today;
+            const today = zonedParts(Date.now(), SHANGHAI).date;
+            if (current.format('YYYY-MM-DD') !== today) return info.originNode;
+            const node = info.originNode as ReactElement<{ className?: string }>;
+            return cloneElement(node, { className: `${node.props.className} console-today` });
+          }}
+          showNow={false}
+          renderExtraFooter={() => (
+            <Button
+              type="link"
+              size="small"
+              onClick={() => panelDate.current && setPicked(shanghaiNow(panelDate.current))}
+            >
+              {t('settings.clock.shanghaiNow')}
+            </Button>
+          )}
           style={{ width: 220 }}
         />
         <Button type="primary" disabled={!chosen} onClick={() => setClock(chosen)}>
