@@ -100,12 +100,20 @@ function parseProblem(error: unknown): string {
  * A --lang naming no language the CLI speaks is said in the environment's.
  */
 function chooseLanguage(argv: string[]): string | null {
-  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const given =
-    at < 0 ? undefined : argv[at]!.startsWith('--lang=') ? argv[at]!.slice(7) : argv[at + 1];
+  const given = langFlag(argv);
   const locale = given === undefined ? undefined : localeOf(given);
   speak(locale ?? environmentLocale(process.env));
   return given !== undefined && locale === undefined ? messages().langUnknown(given) : null;
+}
+
+/** --lang's value as typed (`--lang zh-CN`, `--lang=zh-CN`), or undefined without one. */
+function langFlag(argv: string[]): string | undefined {
+  for (const [i, arg] of argv.entries()) {
+    if (arg === '--') return undefined; // what follows is no option
+    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
+    if (arg === '--lang') return argv[i + 1];
+  }
+  return undefined;
 }
 
 /**
