@@ -3,7 +3,7 @@ import { defaultStoreTimeZone } from '../../core/crm/import/mapping';
 import { zonedParts } from '../../core/shared/zoned-time';
 import { messages } from './i18n';
 
-const number = new Intl.NumberFormat('en-US');
+export { formatCount, plural } from './count';
 
 /**
  * Progress of a job on stderr (stdout stays for results): one rewritten line on a
@@ -45,10 +45,6 @@ export class Progress {
   }
 }
 
-export function formatCount(n: number): string {
-  return number.format(n);
-}
-
 /** Rows as aligned columns; the width of a CJK character counts as two. */
 export function table(headers: string[], rows: (string | number)[][]): string {
   const width = (s: string) =>
@@ -63,11 +59,6 @@ export function table(headers: string[], rows: (string | number)[][]): string {
         .trimEnd(),
     )
     .join('\n');
-}
-
-/** A count with its noun in the right number: "1 order", "3,479 orders". */
-export function plural(n: number, noun: string, nouns = `${noun}s`): string {
-  return `${number.format(n)} ${n === 1 ? noun : nouns}`;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { formatCount, plural } from '../count';
+
 /*
  * The CLI's words in English: help, errors of its own command line, and what its commands
  * print for people. Machine-readable output (--json), exit codes, error codes and command
@@ -5,10 +7,7 @@
  * keys; the compiler checks that it has every one.
  */
 
-const number = new Intl.NumberFormat('en-US');
-const count = (n: number) => number.format(n);
-const plural = (n: number, noun: string, nouns = `${noun}s`) =>
-  `${count(n)} ${n === 1 ? noun : nouns}`;
+const count = formatCount;
 
 const databaseFiles = {
   db: 'the database itself',

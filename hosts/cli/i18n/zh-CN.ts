@@ -1,4 +1,5 @@
 import { valueNames } from '../../../core/crm/segments/names';
+import { formatCount } from '../count';
 import type { CliMessages } from './en';
 
 /*
@@ -7,8 +8,7 @@ import type { CliMessages } from './en';
  * (1,234), as Chinese business software does.
  */
 
-const number = new Intl.NumberFormat('zh-CN');
-const count = (n: number) => number.format(n);
+const count = formatCount;
 
 const statusNames: Record<string, string> = {
   committed: '已导入',
