@@ -119,7 +119,7 @@ function describeImport(s: ImportSummary, chosenOrder: string | undefined): stri
   lines.splice(1, 0, m.encodingAndDates(s.encoding, describeDateOrder(s, chosenOrder)));
   for (const r of s.rejected) {
     const hint = r.code === 'date.order_unknown' ? ' (--date-order dmy|mdy)' : '';
-    lines.push(m.rejectedRow(r.line, r.column, r.reason, r.code, hint));
+    lines.push(m.rejectedRow(r.line, r.column, m.rowReason(r), r.code, hint));
   }
   if (s.rowsRejected > s.rejected.length) {
     lines.push(m.moreRejected(s.rowsRejected - s.rejected.length));

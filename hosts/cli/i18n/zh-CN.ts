@@ -42,6 +42,26 @@ const orderKinds: Record<string, string> = {
   adjustment: '调整',
 };
 
+/** A rejected row's reason by its code, given the cell's value quoted; others keep the core's. */
+const rowReasons: Record<string, (value: string) => string> = {
+  'number.invalid': (v) => `${v}不是数字`,
+  'number.not_integer': (v) => `${v}不是整数`,
+  'number.out_of_range': (v) => `${v}超出合理范围`,
+  'money.invalid': (v) => `${v}不是有效金额`,
+  'money.out_of_range': (v) => `金额${v}超出合理范围`,
+  'date.invalid': (v) => `${v}不是有效日期`,
+  'date.order_unknown': (v) => `${v}既可读作日在前，也可读作月在前`,
+  'date.year_out_of_range': (v) => `${v}的年份不在可接受的范围内`,
+  'phone.invalid': (v) => `${v}不是电话号码`,
+  'email.invalid': (v) => `${v}不是电子邮箱`,
+  'gender.invalid': (v) => `${v}不是性别（男/女、F/M）`,
+  'quantity.zero': () => '数量为 0',
+  'value.missing': () => '这一项必须填写，但单元格为空',
+  'text.too_long': () => '文字太长',
+  'row.width': () => '该行的列数与表头不一致',
+  'customer.no_key': () => '该行没有会员号、手机号、邮箱或平台客户号，无法对应到客户',
+};
+
 export const zhCN: CliMessages = {
   locale: 'zh-CN',
 
@@ -188,6 +208,10 @@ export const zhCN: CliMessages = {
   encodingAndDates: (encoding: string, dates: string) => `  编码 ${encoding}，日期${dates}`,
   rejectedRow: (line: number, column: string | null, reason: string, code: string, hint: string) =>
     `  第 ${line} 行${column ? `，${column}` : ''}：${reason}${hint} [${code}]`,
+  rowReason: (r) => {
+    const sentence = rowReasons[r.code];
+    return sentence ? sentence(`“${r.value ?? ''}”`) : r.reason;
+  },
   moreRejected: (n: number) => `  … 另有 ${count(n)} 行被拒绝`,
   dateOrderName: { ymd: '年-月-日', dmy: '日-月-年', mdy: '月-日-年' },
   dateOrderRead: (name: string, order: string, given: boolean) =>

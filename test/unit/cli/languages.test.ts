@@ -222,3 +222,39 @@ describe('a customer and their tags in Chinese', () => {
     );
   });
 });
+
+describe('a refused file in Chinese', () => {
+  it('says each rejected row by its line, column and a Chinese reason, codes kept', async () => {
+    // By hand: line 1 is the header, so the second receipt is line 3; its unit price "abc"
+    // is no amount. One of two rows rejected: the file is refused and nothing is written.
+    const file = path.join(dir, 'bad.csv');
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(pos, 'utf8')
+        .replace(
+          'R2,1,2026-11-03 11:00:00,,M2,,SKU-1,拿铁,咖啡,1,30.00',
+          'R2,1,2026-11-03 11:00:00,,M2,,SKU-1,拿铁,咖啡,1,abc',
+        ),
+    );
+    const run = await cli(
+      'import',
+      file,
+      '--preset',
+      'pos-standard',
+      '--lang',
+      'zh-CN',
+      '--db',
+      db('bad'),
+    );
+    expect(run.code).toBe(2);
+    expect(run.stdout.split('\n')).toEqual([
+      'bad.csv：已拒绝，未写入任何数据（1 行被拒绝；请修正这些行，或加上 --accept-partial ' +
+        '重新运行以导入其余的行）',
+      '  编码 utf-8，日期按 年-月-日 读取（ymd，从文件中识别）',
+      '  文件共 2 行：可读 1 行，被拒绝 1 行',
+      '  已作为被拒绝的批次 1 记入导入历史',
+      '  第 3 行，unit_price：“abc”不是有效金额 [money.invalid]',
+    ]);
+  });
+});
