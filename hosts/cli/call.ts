@@ -1,4 +1,5 @@
 import type { InputOf, MethodName, OutputOf } from '../../core/api/contract';
+import type { ApiError } from '../../core/api/method';
 import type { JobStatus } from '../../core/api/system';
 import type { TagInfo } from '../../core/api/tags';
 import type { App } from '../../core/service';
@@ -7,6 +8,11 @@ import { CliFailure, exitCodes } from './exit';
 import { messages } from './i18n';
 import { Progress } from './output';
 
+/** A failure the core answered with, its message in the language of the run. */
+export function coreFailure(error: ApiError): CliFailure {
+  return new CliFailure({ ...error, message: messages().coreMessage(error) });
+}
+
 /** Calls one contract method through the same dispatch as every host. */
 export async function call<M extends MethodName>(
   app: App,
@@ -14,7 +20,7 @@ export async function call<M extends MethodName>(
   input: InputOf<M>,
 ): Promise<OutputOf<M>> {
   const result = await dispatch(app.handlers, name, input);
-  if (!result.ok) throw new CliFailure(result.error);
+  if (!result.ok) throw coreFailure(result.error);
   return result.value as OutputOf<M>;
 }
 
@@ -52,7 +58,9 @@ export async function followJob(
     const message = messages().cancelled(label);
     throw new CliFailure({ code: 'cancelled', message }, exitCodes.failed);
   }
-  throw new CliFailure(status.error ?? { code: 'internal', message: messages().failed(label) });
+  throw status.error
+    ? coreFailure(status.error)
+    : new CliFailure({ code: 'internal', message: messages().failed(label) });
 }
 
 /** A tag named on the command line by its key or its id. */

@@ -71,7 +71,7 @@ async function runImport(
   } catch (error) {
     // Only --encoding names an encoding here (otherwise it is detected): a wrong argument.
     if (error instanceof CliFailure && error.error.code === 'imports.encoding_unknown') {
-      throw usageError(`${error.message} ${messages().encodingHint}`);
+      throw usageError(messages().withEncodingHint(error.message));
     }
     throw error;
   }

@@ -128,7 +128,11 @@ export async function customerDetail(app: App, id: number) {
 /** The core's "not found" for a number no customer has, in the CLI's words. */
 export function noSuchCustomer(error: unknown, id: number): unknown {
   if (!(error instanceof CliFailure) || error.error.code !== 'customers.not_found') return error;
-  if (error.error.details?.mergedInto !== undefined) return error;
+  const survivor = error.error.details?.mergedInto;
+  if (typeof survivor === 'number') {
+    const message = messages().mergedCustomer({ message: error.message, id, survivor });
+    return new CliFailure({ ...error.error, message }, exitCodes.failed);
+  }
   return new CliFailure(
     {
       ...error.error,

@@ -9,7 +9,8 @@ import { consoleVersion } from '../shared/version';
 import { exportSegment, importFile, listTags, recompute } from './commands';
 import { checkDbFile, dbOpenFailure } from './db-file';
 import type { Flags, Output } from './commands';
-import { CliFailure, exitCodeFor, exitCodes, usageError } from './exit';
+import { CliFailure, exitCodes, usageError } from './exit';
+import { coreFailure } from './call';
 import { listBatches } from './batches';
 import { showCustomer } from './customer';
 import { explain } from './explain';
@@ -190,8 +191,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CliFailure) return report(error);
     if (isCoreError(error)) {
       // Thrown outside dispatch: opening the database, registering the file.
-      console.error(messages().error(error.code, error.message));
-      return exitCodeFor(error);
+      return report(coreFailure(error));
     }
     console.error(messages().bug, error);
     return exitCodes.bug;

@@ -87,7 +87,8 @@ Exit codes:
   importOneSource: 'import needs exactly one of --preset <id> or --mapping <name>.',
   dateOrderUnknown: (orders: readonly string[]) =>
     `--date-order must be one of ${orders.join(', ')} (e.g. --date-order dmy).`,
-  encodingHint: 'Try --encoding utf-8, gb18030, gbk or windows-1252.',
+  withEncodingHint: (message: string) =>
+    `${message} Try --encoding utf-8, gb18030, gbk or windows-1252.`,
   presetUnknown: (id: string, known: string[]) =>
     `There is no preset "${id}". Presets: ${known.join(', ')}.`,
   mappingUnusable: (name: string, problem: string) =>
@@ -134,6 +135,15 @@ Exit codes:
   ) =>
     `--out ${out} is ${databaseFiles[what]} (--db ${db}); writing there would destroy it. ` +
     `Give --out another file, e.g. ${example}.`,
+
+  /**
+   * A failure the core answered with, as this language says it: the core's own English
+   * message here; a catalogue with a sentence for its code says that instead.
+   */
+  coreMessage: (e: { code: string; message: string; details?: Record<string, unknown> }) =>
+    e.message,
+  /** A customer merged into another, named with the one they are part of now. */
+  mergedCustomer: (e: { message: string; id: number; survivor: number }) => e.message,
 
   // Naming a customer.
   whoNeeded: (command: string, given: string[]) =>

@@ -62,6 +62,26 @@ const rowReasons: Record<string, (value: string) => string> = {
   'customer.no_key': () => '该行没有会员号、手机号、邮箱或平台客户号，无法对应到客户',
 };
 
+const text = (value: unknown) => (typeof value === 'string' ? value : String(value ?? ''));
+const quoted = (values: unknown) =>
+  (Array.isArray(values) ? values : [values]).map((v) => `“${text(v)}”`).join('、');
+
+/** Failures of the core the CLI meets most, by code, from their details; others in English. */
+const coreSentences: Record<string, (details: Record<string, unknown>) => string> = {
+  'files.not_found': (d) => `找不到文件 ${text(d.path)}。`,
+  'imports.empty': () => '文件没有表头行，可能是空文件。',
+  'imports.column_missing': (d) =>
+    `文件中没有列${quoted(d.missing)}；请检查映射或预设（文件中的列：${quoted(d.headers)}）。`,
+  'imports.encoding_unknown': (d) => `无法识别文本编码“${text(d.encoding)}”。`,
+  'imports.busy': (d) =>
+    `${text(d.fileName)} 未导入：另一个导入或重新计算正在写入数据库，请在它结束后重试。`,
+  'imports.xlsx_unreadable': () =>
+    '该文件无法作为 XLSX 工作簿读取；可在 Excel 中重新保存为 .xlsx，或导出为 CSV 后再试。',
+  'db.newer_version': (d) =>
+    `${text(d.file)} 由更新版本的控制台写入（含本版本不认识的迁移 ${quoted(d.migrations)}）。` +
+    '文件未被改动；请用该版本或更新的版本打开。',
+};
+
 export const zhCN: CliMessages = {
   locale: 'zh-CN',
 
@@ -128,7 +148,8 @@ export const zhCN: CliMessages = {
   importOneSource: 'import 需要 --preset <预设> 或 --mapping <映射名> 中的一个，且只能一个。',
   dateOrderUnknown: (orders: readonly string[]) =>
     `--date-order 必须是 ${orders.join('、')} 之一（例如 --date-order dmy）。`,
-  encodingHint: '请尝试 --encoding utf-8、gb18030、gbk 或 windows-1252。',
+  withEncodingHint: (message: string) =>
+    `${message}请尝试 --encoding utf-8、gb18030、gbk 或 windows-1252。`,
   presetUnknown: (id: string, known: string[]) =>
     `没有名为“${id}”的预设。可用预设：${known.join('、')}。`,
   mappingUnusable: (name: string, problem: string) =>
@@ -166,6 +187,10 @@ export const zhCN: CliMessages = {
   outIsDatabase: (out, what, db, example) =>
     `--out ${out} 是${databaseFiles[what]}（--db ${db}）；写入会毁掉它。` +
     `请给 --out 指定其他文件，例如 ${example}。`,
+
+  coreMessage: (e) => coreSentences[e.code]?.(e.details ?? {}) ?? e.message,
+  mergedCustomer: (e) =>
+    `客户 ${e.id} 已合并到客户 ${e.survivor}：请改用 --customer ${e.survivor}。`,
 
   whoNeeded: (command: string, given: string[]) =>
     `${command} 需要 --customer <编号>、--member <会员号> 或 --phone <号码> 中的一个，` +

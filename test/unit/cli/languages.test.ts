@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openApp } from '../../../core/service';
 import { environmentLocale, localeOf } from '../../../hosts/cli/i18n';
 import { cli } from './run-cli';
 
@@ -256,5 +258,49 @@ describe('a refused file in Chinese', () => {
       '  已作为被拒绝的批次 1 记入导入历史',
       '  第 3 行，unit_price：“abc”不是有效金额 [money.invalid]',
     ]);
+  });
+});
+
+describe("the core's failures in Chinese", () => {
+  it('says a file that is not there, and one without the preset’s columns', async () => {
+    const missing = path.join(dir, 'none.csv');
+    const args = ['--preset', 'pos-standard', '--lang', 'zh-CN', '--db', db('core')];
+    const gone = await cli('import', missing, ...args);
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toBe(`错误 [files.not_found]：找不到文件 ${missing}。`);
+
+    // A file with two columns a and b has none of the preset's sixteen.
+    const other = path.join(dir, 'other.csv');
+    fs.writeFileSync(other, 'a,b\n1,2\n');
+    const run = await cli('import', other, ...args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^错误 \[imports\.column_missing\]：文件中没有列“store_code”、/);
+    expect(run.stderr).toContain('；请检查映射或预设（文件中的列：“a”、“b”）。');
+  });
+
+  it('names the customer a merged-away one is part of now', async () => {
+    const raw = new SQLite(db('zh'), { readonly: true });
+    const member = raw.prepare(
+      "SELECT customer_id FROM customer_identities WHERE kind = 'member' AND value = ?",
+    );
+    const [into, from] = ['M1', 'M2'].map((m) => member.pluck().get(m) as number);
+    raw.close();
+    const app = await openApp({ file: db('zh'), host: 'cli', version: 'test' });
+    await app.handlers['customers.merge']({ intoId: into!, fromId: from!, reason: 'same' });
+    await app.close();
+
+    const run = await cli(
+      'customer',
+      '--customer',
+      String(from),
+      '--lang',
+      'zh-CN',
+      '--db',
+      db('zh'),
+    );
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(
+      `错误 [customers.not_found]：客户 ${from} 已合并到客户 ${into}：请改用 --customer ${into}。`,
+    );
   });
 });
