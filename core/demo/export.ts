@@ -20,14 +20,17 @@ export function writeDemoExport(
   presetId: string,
   records: Iterable<ImportRecord> | Iterable<ImportRecord[]>,
 ): number {
-  const fields = Object.entries(presetById(presetId).mapping.fields) as [TargetField, string][];
+  const { mapping } = presetById(presetId);
+  const fields = Object.entries(mapping.fields) as [TargetField, string][];
+  const perStore = mapping.orderIdPerStore === true;
   const fd = fs.openSync(path, 'w');
   try {
     let text = '\uFEFF' + fields.map(([, header]) => csvCell(header)).join(',') + '\r\n';
     let lines = 0;
     for (const item of records) {
       for (const record of Array.isArray(item) ? item : [item]) {
-        text += fields.map(([field]) => csvCell(cellOf(record, field))).join(',') + '\r\n';
+        text +=
+          fields.map(([field]) => csvCell(cellOf(record, field, perStore))).join(',') + '\r\n';
         lines += 1;
         if (text.length < FLUSH_CHARS) continue;
         fs.writeSync(fd, text);
@@ -41,12 +44,15 @@ export function writeDemoExport(
   }
 }
 
-/** The text one target field of a record shows in an export. */
-function cellOf(r: ImportRecord, field: TargetField): string {
+/**
+ * The text one target field of a record shows in an export. A layout whose order ids
+ * restart per store shows the receipt number alone (the importer joins the store again).
+ */
+function cellOf(r: ImportRecord, field: TargetField, perStore: boolean): string {
   const c = r.customer;
   switch (field) {
     case 'orderId':
-      return r.orderId ?? '';
+      return perStore && r.store ? withoutStore(r.orderId ?? '', r.store.code) : (r.orderId ?? '');
     case 'lineNo':
       return r.lineNo === undefined ? '' : String(r.lineNo);
     case 'orderedAt':
@@ -125,4 +131,9 @@ function shanghaiTime(ms: number): string {
 
 function csvCell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function withoutStore(orderId: string, storeCode: string): string {
+  const suffix = `@${storeCode}`;
+  return orderId.endsWith(suffix) ? orderId.slice(0, -suffix.length) : orderId;
 }

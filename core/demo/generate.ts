@@ -114,6 +114,9 @@ function orderRecords(chain: DemoChain, i: number): ImportRecord[] {
   const orderAmountFen = lines.reduce((sum, l) => sum + l.amountFen, 0);
 
   const saleId = orderId(channelIndex, store.code, calendar.labelOf(plan.at[sale]!), sale);
+  const id = kind === RETURN ? `${saleId}-R` : kind === CANCELLATION ? `C${saleId}` : saleId;
+  // A till's receipts are known per store, as the POS preset reads them (`…@SZ01`).
+  const keyed = channelIndex === 0 ? `${id}@${store.code}` : id;
   const at = plan.at[i]!;
   const keys = customer ? customerKeys(chain, customer, channelIndex, i) : {};
   return lines.map((l, k) => ({
@@ -122,7 +125,7 @@ function orderRecords(chain: DemoChain, i: number): ImportRecord[] {
     channel: channels[channelIndex]!,
     kind: kind === RETURN ? 'return' : kind === CANCELLATION ? 'cancellation' : 'sale',
     currency: 'CNY',
-    orderId: kind === RETURN ? `${saleId}-R` : kind === CANCELLATION ? `C${saleId}` : saleId,
+    orderId: keyed,
     lineNo: k + 1,
     orderedAt: at,
     businessDay: calendar.labelOf(at),

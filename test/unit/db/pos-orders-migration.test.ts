@@ -18,7 +18,8 @@ afterEach(async () => {
  * Before migration 20261207T0900 the POS preset knew an order by its receipt number alone.
  * As an earlier version left them, by hand: batch 1 through the POS preset with receipt
  * 000123 at store S01 and receipt 000124 without a store; batch 2 through a saved mapping
- * ("my till") with receipt 000125 at S01. Only the first becomes `000123@S01`.
+ * ("my till") with receipt 000125 at S01; batch 3, the demo chain's, with a till order at
+ * S01. The first and the demo's get `@S01`; the others stay.
  */
 async function older(): Promise<Db> {
   const { file, dir } = await olderDatabase(
@@ -26,12 +27,14 @@ async function older(): Promise<Db> {
     `INSERT INTO stores (id, code, name, time_zone) VALUES (1, 'S01', '一店', 'Asia/Shanghai');
      INSERT INTO import_batches (id, file_name, content_hash, source, channel, encoding, status,
        started_at) VALUES (1, 's01.csv', 'h1', 'pos-standard', 'pos', 'utf-8', 'committed', 0),
-       (2, 'till.csv', 'h2', 'my till', 'pos', 'utf-8', 'committed', 0);
+       (2, 'till.csv', 'h2', 'my till', 'pos', 'utf-8', 'committed', 0),
+       (3, 'demo', 'h3', 'demo', 'pos', 'utf-8', 'committed', 0);
      INSERT INTO orders (channel, external_id, store_id, customer_id, kind, ordered_at,
        business_day, amount_fen, currency, batch_id) VALUES
        ('pos', '000123', 1, NULL, 'sale', 1793498400000, '2026-11-01', 1200, 'CNY', 1),
        ('pos', '000124', NULL, NULL, 'sale', 1793498400000, '2026-11-01', 500, 'CNY', 1),
-       ('pos', '000125', 1, NULL, 'sale', 1793498400000, '2026-11-01', 800, 'CNY', 2);`,
+       ('pos', '000125', 1, NULL, 'sale', 1793498400000, '2026-11-01', 800, 'CNY', 2),
+       ('pos', 'S012026110100000001', 1, NULL, 'sale', 1793498400000, '2026-11-01', 900, 'CNY', 3);`,
   );
   dirs.push(dir);
   const db = await openDb({ file });
@@ -45,7 +48,7 @@ const ids = (db: Db) =>
 describe('POS receipts known per store (migration 20261207T0900)', () => {
   it('gives the POS preset’s orders their store code and leaves the others', async () => {
     const db = await older();
-    expect(ids(db)).toEqual(['000123@S01', '000124', '000125']);
+    expect(ids(db)).toEqual(['000123@S01', '000124', '000125', 'S012026110100000001@S01']);
   });
 
   it('finds such an order again when its file is imported once more', async () => {
@@ -66,6 +69,6 @@ describe('POS receipts known per store (migration 20261207T0900)', () => {
 
     // The seeded order had no lines: the row adds its line to it, and no order is made.
     expect(summary).toMatchObject({ status: 'committed', rowsRejected: 0 });
-    expect(ids(db)).toEqual(['000123@S01', '000124', '000125']);
+    expect(ids(db)).toEqual(['000123@S01', '000124', '000125', 'S012026110100000001@S01']);
   });
 });
