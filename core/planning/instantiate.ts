@@ -26,6 +26,8 @@ export interface InstantiateOptions {
   calendar?: CalendarSpec;
   goalTarget?: number;
   goalBaseline?: number | null;
+  /** Today in the stores' zone, from the service clock: a day off is never rolled before it. */
+  today?: Day;
 }
 
 export interface PlannedTask {
@@ -64,7 +66,8 @@ export interface PlannedProject {
  * Turns a template into a dated project. Each task's planned start is the anchor
  * plus its offset in calendar days; one that lands on a day off moves to the
  * previous working day when it comes before the anchor (preparation must not slip
- * past D) and to the next working day otherwise. The scheduler then pushes tasks
+ * past D) and to the next working day otherwise, or when rolling back would put it before
+ * today (a project must not start late by our rounding). The scheduler then pushes tasks
  * that their dependencies do not yet allow.
  */
 export function instantiate(template: Template, options: InstantiateOptions): PlannedProject {
@@ -77,7 +80,9 @@ export function instantiate(template: Template, options: InstantiateOptions): Pl
   checkCalendar(calendar);
   const work = calendarFor(calendar);
 
-  const planned = template.tasks.map((t) => plannedStart(t, options.anchorDay, work));
+  const planned = template.tasks.map((t) =>
+    plannedStart(t, options.anchorDay, work, options.today),
+  );
   const ids = new Map(template.tasks.map((t, i) => [t.key, i + 1]));
   const dependencies = template.tasks.flatMap((t) =>
     t.dependsOn.map((d) => ({
@@ -138,10 +143,13 @@ export function instantiate(template: Template, options: InstantiateOptions): Pl
   };
 }
 
-function plannedStart(task: TemplateTask, anchor: Day, work: WorkCalendar): Day {
+function plannedStart(task: TemplateTask, anchor: Day, work: WorkCalendar, today?: Day): Day {
   const day = addCalendarDays(anchor, task.offset);
-  const index = task.offset < 0 ? work.indexOfOrBefore(day) : work.indexOf(day);
-  return work.dayAt(index);
+  if (task.offset >= 0) return work.onOrAfter(day);
+
+  const before = work.dayAt(work.indexOfOrBefore(day));
+  // A day the planner chose in the past stays (the screen says so); only our rounding is held.
+  return today !== undefined && before < today && day >= today ? work.onOrAfter(day) : before;
 }
 
 function taskLinks(task: TemplateTask, scope: Scope): TaskLinks {

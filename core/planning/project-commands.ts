@@ -1,6 +1,6 @@
 import type { ProjectView } from '../api/planning';
 import { CoreError } from '../shared/errors';
-import { checkCalendar } from './calendar';
+import { businessDayOf, checkCalendar, defaultCalendar } from './calendar';
 import type { InstantiateOptions } from './instantiate';
 import { instantiate } from './instantiate';
 import { parseTemplate } from './templates';
@@ -23,7 +23,8 @@ export async function createFromTemplate(
   now: number,
 ): Promise<number> {
   parseTemplate(template, `"${template.key}"`);
-  const planned = instantiate(template, options);
+  const zone = options.calendar?.zone ?? defaultCalendar.zone;
+  const planned = instantiate(template, { ...options, today: businessDayOf(now, zone) });
   const { id: projectId } = await q
     .insertInto('planning_projects')
     .values({
