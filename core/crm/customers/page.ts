@@ -8,32 +8,11 @@ import { metricsAsOf } from '../metrics/settings';
 import { keyContainsSql, keyFilterText } from './key';
 import { currencyOrder, hasOtherCurrencies, moneyColumns, yuanOnly } from './page-currency';
 import { readRows } from './page-rows';
+import { containsPattern, searchSql } from './search';
 import { tagMembersWithMetrics } from './page-total';
 import { columnSql, customerColumnsOnC, notNullColumns, numericColumns } from './rows';
 
 const compare = { eq: sql`=`, ne: sql`<>`, gt: sql`>`, gte: sql`>=`, lt: sql`<`, lte: sql`<=` };
-
-/** LIKE pattern for "contains", with the user's % and _ taken literally. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
-/**
- * Name, member id, e-mail or phone digits: any of them may match. The identities that
- * match are found in one pass (not looked up customer by customer).
- */
-function searchSql(search: string): RawBuilder<SqlBool> {
-  const text = search.trim();
-  const digits = text.replace(/\D/g, '');
-  const phone =
-    digits.length >= 4
-      ? sql`OR (i.kind IN ('phone', 'masked_phone') AND i.value LIKE ${containsPattern(digits)})`
-      : sql``;
-  return sql<SqlBool>`(c.name LIKE ${containsPattern(text)} ESCAPE '\\'
-    OR c.id IN (SELECT i.customer_id FROM customer_identities i WHERE
-      (i.kind = 'member' AND i.value = ${text})
-      OR (i.kind = 'email' AND i.value = ${text.toLowerCase()}) ${phone}))`;
-}
 
 /** A customer (its id in `ref`) is a member of the tag. */
 function hasTag(tagId: number, ref: string): RawBuilder<SqlBool> {

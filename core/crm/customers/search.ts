@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import type { RawBuilder, SqlBool } from 'kysely';
+import { normalizePhone } from '../identity/normalize';
+import { maskPhone, mobileInAccountId } from '../../shared/mask';
+
+/*
+ * The customers screen's search box: a name (contains), an id the customer's files show
+ * (member, platform or external id, whole), an e-mail (whole) or a phone. Text with any
+ * letter is never read as a phone (`DP-13000` is Superstore's customer id, not a phone
+ * starting 13000). A phone is found only by what the grid already shows or by the whole
+ * number: its last four digits, or all of it in any form; a part that would tell hidden
+ * digits (`138 0000`, the middle of `138****1234`) finds nobody.
+ */
+
+/** LIKE pattern for "contains", with the user's % and _ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/** Digits, spaces, hyphens, brackets and a leading plus: what a typed phone looks like. */
+const phoneLike = /^\+?[\d\s()-]+$/;
+
+/** The phone conditions for the typed text (NFKC, trimmed), or none. */
+function phoneSql(text: string): RawBuilder<SqlBool> | null {
+  if (!phoneLike.test(text)) return null;
+  const digits = text.replace(/\D/g, '');
+  if (digits.length === 4) {
+    // The last four digits show in the grid: finding a phone by them tells nothing hidden.
+    const tail = `%${digits}`;
+    return sql<SqlBool>`(i.kind IN ('phone', 'masked_phone') AND i.value LIKE ${tail})`;
+  }
+  if (digits.length < 7) return null;
+  const key = normalizePhone(text);
+  if (key.kind !== 'phone') return null;
+  // A platform's masked phone shows the same digits as the whole number masked.
+  const national = key.e164.startsWith('+86') ? key.e164.slice(3) : digits;
+  return sql<SqlBool>`((i.kind = 'phone' AND i.value = ${key.e164})
+    OR (i.kind = 'masked_phone' AND i.value = ${maskPhone(national)}))`;
+}
+
+/**
+ * Member, platform and external ids equal to the typed text as typed, in capitals or in
+ * small letters (exports write an id in one case; `dp-13000` finds `DP-13000`). Only these
+ * exact forms are looked up, so the identities index serves the search.
+ */
+function idSql(text: string): RawBuilder<SqlBool> {
+  const forms = new Set([text, text.toUpperCase(), text.toLowerCase()]);
+  // An id that is a mobile number is found by the whole number in its usual forms.
+  const mobile = mobileInAccountId(text);
+  if (mobile !== undefined) for (const f of [mobile, `+86${mobile}`, `0086${mobile}`]) forms.add(f);
+  return sql<SqlBool>`(i.kind IN ('member', 'platform', 'external')
+    AND i.value IN (${sql.join([...forms])}))`;
+}
+
+/**
+ * The search box's text as a condition on customer `c`: any of name, id, e-mail or phone
+ * matches (rules above). The identities that match are found in one pass.
+ */
+export function searchSql(search: string): RawBuilder<SqlBool> {
+  const text = search.normalize('NFKC').trim();
+  const phone = phoneSql(text);
+  const phoneOr = phone === null ? sql`` : sql`OR ${phone}`;
+  return sql<SqlBool>`(c.name LIKE ${containsPattern(text)} ESCAPE '\\'
+    OR c.id IN (SELECT i.customer_id FROM customer_identities i WHERE
+      ${idSql(text)}
+      OR (i.kind = 'email' AND i.value = ${text.toLowerCase()}) ${phoneOr}))`;
+}
