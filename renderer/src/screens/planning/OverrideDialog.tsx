@@ -1,11 +1,13 @@
 import { Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TaskInfo } from '../../../../core/api/planning';
+import type { TaskInfo, TaskStatus } from '../../../../core/api/planning';
 import { frozenText } from './text';
 
 interface Props {
   task: TaskInfo | null;
+  /** The change asked for: the title names it (start or finish). */
+  status: TaskStatus | null;
   onCancel(): void;
   /** `by` is the name the person gave, or null. */
   onConfirm(reason: string, by: string | null): void;
@@ -15,7 +17,7 @@ interface Props {
 const byKey = 'planning.overrideBy';
 
 /** Asks why a frozen task is started (or finished) anyway; the reason is recorded. */
-export function OverrideDialog({ task, onCancel, onConfirm }: Props) {
+export function OverrideDialog({ task, status, onCancel, onConfirm }: Props) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [by, setBy] = useState(() => localStorage.getItem(byKey) ?? '');
@@ -23,7 +25,7 @@ export function OverrideDialog({ task, onCancel, onConfirm }: Props) {
   return (
     <Modal
       open={task !== null}
-      title={t('planning.override.title')}
+      title={t(status === 'done' ? 'planning.override.titleFinish' : 'planning.override.title')}
       okText={t('planning.override.ok')}
       cancelText={t('common.cancel')}
       okButtonProps={{ disabled: reason.trim() === '', danger: true }}

@@ -21,6 +21,7 @@ import type { Edit, Op, ProjectEditor, Where } from './editor';
 import { InvalidValue, fieldOps, isEditable, statusOf } from './edits';
 import type { EditableField } from './edits';
 import { OverrideDialog } from './OverrideDialog';
+import { releasedTasks, statusChangeText } from './released';
 import { readClipboardTable } from './paste';
 import { lockedWhenClosed, taskColumns } from './taskColumns';
 import type { ColumnActions, TaskRow } from './taskColumns';
@@ -53,7 +54,7 @@ export function TaskTab({ editor }: { editor: ProjectEditor }) {
   const { message } = App.useApp();
   const gridApi = useRef<GridApi<TaskRow> | null>(null);
   const [overriding, setOverriding] = useState<{ task: TaskRow; status: TaskStatus } | null>(null);
-  const { view, apply, reject, rejections } = editor;
+  const { view, apply, reject, rejections, current } = editor;
 
   const rows = useMemo<TaskRow[]>(() => {
     if (!view) return [];
@@ -80,10 +81,17 @@ export function TaskTab({ editor }: { editor: ProjectEditor }) {
       const ops = fieldOps(t, task, 'status', status, overrideReason, by);
       if (!ops) return;
       const where = { taskId: task.id, field: 'status', text: t(`planning.status.${status}`) };
+      const before = current();
       const error = await apply({ label: t('planning.edit.status'), ...wrap(ops) }, [where]);
       if (errorCode(error) === 'planning.task_frozen') setOverriding({ task, status });
+      const after = current();
+      if (error || !before || !after) return;
+
+      // Say what the change did, and which waiting tasks it let go (their numbers and names).
+      const text = statusChangeText(t, task, status, releasedTasks(before, after));
+      if (text) void message.success({ content: text, duration: 6 });
     },
-    [apply, t],
+    [apply, current, message, t],
   );
 
   const actions = useMemo<ColumnActions>(
@@ -254,6 +262,7 @@ export function TaskTab({ editor }: { editor: ProjectEditor }) {
       </Typography.Paragraph>
       <OverrideDialog
         task={overriding?.task ?? null}
+        status={overriding?.status ?? null}
         onCancel={() => setOverriding(null)}
         onConfirm={(reason, by) => {
           if (overriding) void setStatus(overriding.task, overriding.status, reason, by);

@@ -198,8 +198,12 @@ export function useProjectEditor(projectId: number) {
     return entry.edit.label;
   }, [redoStack, run]);
 
+  /** The plan as last scheduled, right after an edit resolves (before React re-renders). */
+  const current = useCallback(() => viewRef.current, []);
+
   return {
     view,
+    current,
     loadError,
     busy,
     rejections,

@@ -71,15 +71,26 @@ function StatusActions({
 }) {
   if (!data) return null;
   const label = { seq: data.seq, name: data.name };
+  // On a frozen task both buttons are overrides that ask for a reason: they look it
+  // (a lock, dashed, "…") and say it to readers and on hover.
+  const frozen = data.frozen;
+  const override = frozen
+    ? { type: 'dashed' as const, icon: <LockOutlined />, title: t('planning.grid.overrideHint') }
+    : {};
+  const word = (action: 'start' | 'finish') =>
+    frozen ? t(`planning.grid.${action}Override`) : t(`planning.grid.${action}`);
+  const aria = (action: 'start' | 'finish') =>
+    t(`planning.grid.${action}${frozen ? 'OverrideTask' : 'Task'}`, label);
   return (
     <Space size={4}>
       {data.status === 'not_started' ? (
         <Button
           size="small"
-          aria-label={t('planning.grid.startTask', label)}
+          aria-label={aria('start')}
           onClick={() => actions.setStatus(data, 'in_progress')}
+          {...override}
         >
-          {t('planning.grid.start')}
+          {word('start')}
         </Button>
       ) : null}
       {data.status === 'not_started' || data.status === 'in_progress' ? (
@@ -87,10 +98,11 @@ function StatusActions({
           size="small"
           type="primary"
           ghost
-          aria-label={t('planning.grid.finishTask', label)}
+          aria-label={aria('finish')}
           onClick={() => actions.setStatus(data, 'done')}
+          {...override}
         >
-          {t('planning.grid.finish')}
+          {word('finish')}
         </Button>
       ) : null}
     </Space>
@@ -202,7 +214,7 @@ export function taskColumns(t: TFunction, actions: ColumnActions): ColDef<TaskRo
     {
       colId: 'actions',
       headerName: t('planning.grid.actions'),
-      width: 150,
+      width: 190,
       pinned: 'right',
       sortable: false,
       cellRenderer: (p: ICellRendererParams<TaskRow>) => (
