@@ -213,6 +213,11 @@ export type MoneyField = (typeof moneyFields)[number];
 
 export interface PreviewRow {
   line: number;
+  /**
+   * What the row is (customer, order, order line or payment); `values.kind`, the kind of
+   * order (sale, return…), is there only for order and order line rows.
+   */
+  rowKind?: RowKind;
   /** Target field → the value as it will be stored, formatted for reading. */
   values: Partial<Record<TargetField | 'kind' | 'businessDay', string>>;
   /**

@@ -1,5 +1,5 @@
 import type { MoneyField, PreviewRow, TargetField } from '../../api/imports';
-import { maskPhone } from '../../shared/mask';
+import { maskAccountId, maskPhone } from '../../shared/mask';
 import { netAmount } from './commit-amounts';
 import type { EffectiveImport } from './mapping';
 import type { ImportRecord } from './types';
@@ -10,11 +10,14 @@ type Values = PreviewRow['values'];
 /**
  * A record as the wizard shows it before importing: each value as it will be stored,
  * written for people (instants in the stores' zone with their offset, money in units
- * of the currency, phones masked), and its money as minor units with the currency, for a
+ * of the currency, phones and ids that are mobile numbers masked), what the row is (its row
+ * kind; the kind of order only for orders and their lines), and its money as minor units with the currency, for a
  * screen to write in the person's locale.
  */
 export function previewRow(record: ImportRecord, effective: EffectiveImport): PreviewRow {
-  const values: Values = { kind: record.kind };
+  // Only an order or its line has a kind of order; a customer or payment row is not a sale.
+  const isOrder = record.rowKind === 'order' || record.rowKind === 'orderLine';
+  const values: Values = isOrder ? { kind: record.kind } : {};
   const amounts: Partial<Record<MoneyField, number>> = {};
   const putMoney = (field: MoneyField, minor: number | undefined) => {
     if (minor === undefined) return;
@@ -48,7 +51,8 @@ export function previewRow(record: ImportRecord, effective: EffectiveImport): Pr
   putMoney('discountAmount', record.discountFen);
   putMoney('refundAmount', record.refundFen);
   putMoney('paymentAmount', record.paymentFen);
-  return { line: record.line, values, money: amounts, currency: record.currency };
+  const { line, rowKind, currency } = record;
+  return { line, rowKind, values, money: amounts, currency };
 }
 
 function stored(gross: number | undefined, record: ImportRecord): number | undefined {
@@ -60,11 +64,13 @@ function putCustomer(
   put: (field: TargetField, value: string | undefined) => void,
 ): void {
   const customer = record.customer;
-  put('customerMemberId', customer.memberId);
+  // An id that is a mobile number is masked as the customers grid masks it.
+  const account = (id: string | undefined) => (id === undefined ? undefined : maskAccountId(id));
+  put('customerMemberId', account(customer.memberId));
   put('customerPhone', customer.phone ? maskE164(customer.phone) : customer.maskedPhone);
   put('customerEmail', customer.email);
-  put('customerPlatformId', customer.platformId);
-  put('customerExternalId', customer.externalId);
+  put('customerPlatformId', account(customer.platformId));
+  put('customerExternalId', account(customer.externalId));
   put('customerName', customer.name);
   put('customerGender', customer.gender);
   put('customerBirthDate', customer.birthDate);

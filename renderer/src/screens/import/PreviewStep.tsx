@@ -1,4 +1,5 @@
 import { Alert, Button, Space, Spin, Table } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { EarlierImport, MoneyField, PreviewRow } from '../../../../core/api/imports';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -25,18 +26,19 @@ export function PreviewStep({ fileId, options, onBack, onStart }: Props) {
   const busy = answer.loading;
   const error = answer.error;
 
-  const fields = preview ? [...new Set(preview.rows.flatMap((r) => Object.keys(r.values)))] : [];
+  // Every row says what it is (a customer, a payment…), so the kind column comes first.
+  const keys = preview ? preview.rows.flatMap((r) => ['kind', ...Object.keys(r.values)]) : [];
+  const fields = [...new Set(keys)];
   const columns = [
     { title: t('import.preview.line'), dataIndex: 'line', key: 'line', width: 72, fixed: 'left' },
     ...fields.map((f) => ({ title: t(`field.${f}`), dataIndex: f, key: f, ellipsis: true })),
   ] as const;
-  // The kind of order is a code (sale, writeoff…): shown by its name, like everywhere else.
   const rows = (preview?.rows ?? []).map((r) => ({
     key: r.line,
     line: r.line,
     ...r.values,
     ...moneyShown(r, locale),
-    ...(r.values.kind ? { kind: t(`orderKind.${r.values.kind}`, r.values.kind) } : {}),
+    kind: kindShown(r, t),
   }));
 
   return (
@@ -80,6 +82,18 @@ export function PreviewStep({ fileId, options, onBack, onStart }: Props) {
 }
 
 /** The row's money in the person's locale with its currency's sign: `¥12.50`, `£2.95`. */
+/**
+ * What a row is, in words: a customer, a payment, or the kind of order (a code such as
+ * sale or writeoff, shown by its name like everywhere else), of an order or of its line.
+ */
+export function kindShown(row: PreviewRow, t: TFunction): string {
+  const order = row.values.kind ? t(`orderKind.${row.values.kind}`, row.values.kind) : '';
+  if (row.rowKind === 'customer') return t('import.preview.kindCustomer');
+  if (row.rowKind === 'payment') return t('import.preview.kindPayment');
+  if (row.rowKind === 'orderLine') return t('import.preview.kindLine', { kind: order });
+  return order;
+}
+
 function moneyShown(row: PreviewRow, locale: Locale): Partial<Record<MoneyField, string>> {
   const shown: Partial<Record<MoneyField, string>> = {};
   for (const [field, minor] of Object.entries(row.money ?? {}) as [MoneyField, number][]) {
