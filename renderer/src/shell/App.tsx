@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import i18n from '../i18n';
 import type { Locale } from '../i18n';
-import { antdTheme } from '../theme';
+import { antdThemeFor } from './fonts';
 import { LocaleContext } from './locale';
 import { Shell } from './Shell';
 
@@ -47,12 +47,13 @@ export function App() {
   );
 
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
+  const theme = useMemo(() => antdThemeFor(locale), [locale]);
 
   return (
     <LocaleContext.Provider value={value}>
       <ConfigProvider
         locale={locale === 'zh-CN' ? zhCN : enUS}
-        theme={antdTheme}
+        theme={theme}
         // Button labels read exactly as written ("预览", not "预 览"), also for screen readers.
         button={{ autoInsertSpace: false }}
       >

@@ -1,0 +1,25 @@
+import type { ThemeConfig } from 'antd';
+import type { Locale } from '../i18n';
+import { antdTheme, fontFamily } from '../theme';
+
+/*
+ * The CJK fonts draw the curly quotes and apostrophe (“ ” ’) full-width, as Chinese text
+ * wants them; in English they leave wide gaps ("order’ s"). An English screen therefore
+ * lists Latin fonts first (Chinese characters still fall through to the CJK fonts), and
+ * a Chinese screen keeps the theme's order. styles.css does the same for the page by the
+ * <html lang> attribute the shell sets.
+ */
+export const latinFirstFontFamily =
+  "-apple-system, 'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', " +
+  "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', " +
+  'sans-serif';
+
+/** The font list for a language: Latin fonts first in English, the theme's in Chinese. */
+export function fontFamilyFor(locale: Locale): string {
+  return locale === 'en' ? latinFirstFontFamily : fontFamily;
+}
+
+/** The Ant Design theme for a language: the console's theme with that language's fonts. */
+export function antdThemeFor(locale: Locale): ThemeConfig {
+  return { ...antdTheme, token: { ...antdTheme.token, fontFamily: fontFamilyFor(locale) } };
+}
