@@ -272,6 +272,14 @@ export interface ImportSummary {
   anonymousOrders: number;
   customersNew: number;
   customersMatched: number;
+  /**
+   * Order lines the file's line rows wrote (Olist's order items: lines of orders another
+   * file brought), and how many of them went to orders of earlier imports.
+   */
+  linesAdded: number;
+  linesToEarlierOrders: number;
+  /** Payments the file's payment rows recorded. */
+  paymentsRecorded: number;
   /** The first rejected rows; `imports.rejected` lists them all. */
   rejected: RowError[];
   /** The first duplicate rows (`rowsDuplicate` counts them all), so none looks dropped. */

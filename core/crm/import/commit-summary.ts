@@ -3,14 +3,49 @@ import type { BatchCounts } from './batch-store';
 import type { OrderCounts } from './commit-kinds';
 import type { RowWriter } from './commit-rows';
 import type { CommitOptions } from './commit';
+import type { ImportRecord } from './types';
 
 /** How many rejected rows the summary carries; `imports.rejected` lists them all. */
 const SUMMARY_REJECTED = 100;
+
+/** What a file's order line and payment rows added, beside the orders it created. */
+export interface Added {
+  linesAdded: number;
+  linesToEarlierOrders: number;
+  paymentsRecorded: number;
+}
 
 /** What the rows of a file did, counted as they are written. */
 export interface Tally extends BatchCounts {
   rejected: RowError[];
   duplicates: DuplicateRow[];
+  /** Absent until a line or payment row is imported. */
+  added?: Added;
+}
+
+const nothingAdded: Added = Object.freeze({
+  linesAdded: 0,
+  linesToEarlierOrders: 0,
+  paymentsRecorded: 0,
+});
+
+/**
+ * Counts what an imported row added: an order line row wrote a line (to an order this
+ * file created, or to one of an earlier import: Olist's items come after its orders), a
+ * payment row recorded a payment. A line row that changed an earlier line's order kind
+ * counts as a line too (the writer reports both as imported). Customer and order rows add
+ * what the other counts already say (customers, orders).
+ */
+export function countAdded(tally: Tally, record: ImportRecord, writer: RowWriter): void {
+  if (record.rowKind !== 'orderLine' && record.rowKind !== 'payment') return;
+  const added = (tally.added ??= { ...nothingAdded });
+  if (record.rowKind === 'payment') {
+    added.paymentsRecorded += 1;
+    return;
+  }
+  added.linesAdded += 1;
+  const order = record.orderId ? writer.orders.find(record.channel, record.orderId) : undefined;
+  if (order && !order.isNew) added.linesToEarlierOrders += 1;
 }
 
 /**
@@ -41,6 +76,7 @@ export function summarize(
     anonymousOrders: written ? orders.anonymous : 0,
     customersNew: written ? writer.identities.customersNew : 0,
     customersMatched: written ? writer.identities.customersMatched : 0,
+    ...(written ? (tally.added ?? nothingAdded) : nothingAdded),
     // A refused file corrects no store either: it leaves the database as it was.
     storeZones: status === 'failed' ? [] : writer.catalog.zoneChanges,
   };
@@ -58,6 +94,7 @@ export function summarizeCancelled(
     anonymousOrders: 0,
     customersNew: 0,
     customersMatched: 0,
+    ...nothingAdded,
     storeZones: [],
   };
 }

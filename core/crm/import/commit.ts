@@ -15,7 +15,7 @@ import {
 import { keepZoneChanges } from './commit-catalog';
 import { RowWriter } from './commit-rows';
 import type { DuplicateCode, RowResult } from './commit-rows';
-import { summarize, summarizeCancelled } from './commit-summary';
+import { countAdded, summarize, summarizeCancelled } from './commit-summary';
 import type { Tally } from './commit-summary';
 import type { ImportRecord, RecordOutcome, SourceFacts } from './types';
 
@@ -218,8 +218,10 @@ function writeDeferred(writer: RowWriter, deferred: ImportRecord[], tally: Tally
 }
 
 function count(result: RowResult, record: ImportRecord, writer: RowWriter, tally: Tally): void {
-  if (result === 'imported') tally.rowsImported += 1;
-  else if (result === 'duplicate') {
+  if (result === 'imported') {
+    tally.rowsImported += 1;
+    countAdded(tally, record, writer);
+  } else if (result === 'duplicate') {
     tally.rowsDuplicate += 1;
     if (tally.duplicates.length < SUMMARY_DUPLICATES) {
       tally.duplicates.push(duplicateRow(record, writer));

@@ -103,6 +103,17 @@ export function SummaryStep({ summary: s, options, onImportValid, onAnother }: P
           ['dateOrder', s.dateOrder ? t(`import.dateOrder.${s.dateOrder}`) : '—'],
         ]}
       />
+      {/* An items or payments file adds to orders already there: say what it added. */}
+      {s.linesAdded + s.paymentsRecorded > 0 ? (
+        <FigureRow
+          span={8}
+          figures={[
+            ['linesAdded', n(s.linesAdded)],
+            ['linesToEarlierOrders', n(s.linesToEarlierOrders)],
+            ['paymentsRecorded', n(s.paymentsRecorded)],
+          ]}
+        />
+      ) : null}
       {s.status === 'committed' || s.status === 'partial' || s.status === 'unchanged' ? (
         <StoreZones summary={s} options={options} />
       ) : null}
