@@ -51,7 +51,7 @@ test('a planner creates a member-day project from its template and reads its Gan
 
   await expect(page.getByRole('heading', { name: '十二月会员日' })).toBeVisible();
   // Goal as typed: 500,000 yuan of member sales.
-  await expect(page.getByText('会员销售额 500,000 元')).toBeVisible();
+  await expect(page.getByText('会员销售额 ¥500,000.00')).toBeVisible();
   // The member-day loop runs D-15 … D+7 with no weekends off: 2026-12-03 to 2026-12-25.
   await expect(page.getByText('2026-12-03 至 2026-12-25')).toBeVisible();
 

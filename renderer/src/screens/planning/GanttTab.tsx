@@ -23,7 +23,10 @@ function Legend() {
   return (
     <ul className="plan-legend" aria-label={t('planning.gantt.legend')}>
       {items.map(([color, label]) => (
-        <li key={label}>
+        <li
+          key={label}
+          title={color === colors.critical ? t('planning.gantt.criticalNote') : undefined}
+        >
           <span
             className={color === colors.frozen ? 'plan-swatch frozen' : 'plan-swatch'}
             style={{ background: color }}
@@ -191,6 +194,9 @@ export function GanttTab({ editor, today }: { editor: ProjectEditor; today: stri
       </div>
       <Typography.Paragraph type="secondary" className="plan-hint">
         {t('planning.gantt.dragHint')}
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary" className="plan-hint plan-critical-note">
+        {t('planning.gantt.criticalNote')}
       </Typography.Paragraph>
     </div>
   );

@@ -1,10 +1,24 @@
-import { Col, Divider, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import {
+  Alert,
+  Col,
+  Divider,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Typography,
+} from 'antd';
+import type { Rule } from 'antd/es/form';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TemplateSummary } from '../../../../core/api/planning';
 import { api } from '../../api/client';
 import { useLocale } from '../../shell/locale';
 import { addDays } from './calendar';
+import { goalInputProblem, goalUnits, storedGoalValue, typedGoalValue } from './goal';
 import { describePlanningError, metricName } from './text';
 
 interface Values {
@@ -15,6 +29,7 @@ interface Values {
   regions?: string[];
   stores?: string[];
   metric?: string;
+  unit?: string;
   baseline?: number | null;
   target?: number | null;
   periodStart?: string;
@@ -40,22 +55,29 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const key = Form.useWatch('templateKey', form);
+  const unit = Form.useWatch('unit', form) as string | undefined;
+  const anchorDay = Form.useWatch('anchorDay', form) as string | undefined;
+  const [firstOffset, setFirstOffset] = useState<number | null>(null);
   const chosen = templates.find((x) => x.key === key);
+  // A start before today is allowed (a plan written up late), but never without saying so.
+  const firstDay =
+    firstOffset !== null && anchorDay && /^\d{4}-\d{2}-\d{2}$/.test(anchorDay)
+      ? addDays(anchorDay, firstOffset)
+      : null;
+  const startsLate = firstDay !== null && today !== '' && firstDay < today;
   const templateName = (x: TemplateSummary) => (locale === 'zh-CN' ? x.nameZh : x.nameEn);
 
   const fillFromTemplate = async (templateKey: string) => {
     const template = await api.call('templates.get', { key: templateKey });
     const anchor = form.getFieldValue('anchorDay') || today;
+    const goal = template.goal;
+    setFirstOffset(Math.min(...template.tasks.map((x) => x.offset)));
     form.setFieldsValue({
-      metric: metricName(t, template.goal.metric),
+      metric: metricName(t, goal.metric),
+      unit: goal.unit,
       // A template's target of 0 is left for the planner to set.
-      target:
-        template.goal.target === 0
-          ? undefined
-          : template.goal.unit === 'fen'
-            ? template.goal.target / 100
-            : template.goal.target,
-      baseline: template.goal.baseline,
+      target: goal.target === 0 ? undefined : typedGoalValue(goal.unit, goal.target),
+      baseline: goal.baseline === null ? null : typedGoalValue(goal.unit, goal.baseline),
       periodStart: anchor,
       periodEnd: addDays(anchor, Math.max(template.goal.periodDays - 1, 0)),
     });
@@ -66,7 +88,7 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
     setError(null);
     try {
       const template = await api.call('templates.get', { key: values.templateKey! });
-      const money = template.goal.unit === 'fen' ? 100 : 1;
+      const goalUnit = values.unit ?? template.goal.unit;
       const created = await api.call('projects.createFromTemplate', {
         templateKey: values.templateKey!,
         anchorDay: values.anchorDay!,
@@ -87,9 +109,9 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
               !values.metric?.trim() || values.metric === metricName(t, template.goal.metric)
                 ? template.goal.metric
                 : values.metric.trim(),
-            unit: template.goal.unit,
-            baseline: values.baseline == null ? null : Math.round(values.baseline * money),
-            target: Math.round(values.target * money),
+            unit: goalUnit,
+            baseline: values.baseline == null ? null : storedGoalValue(goalUnit, values.baseline),
+            target: storedGoalValue(goalUnit, values.target),
             periodStart: values.periodStart,
             periodEnd: values.periodEnd,
           },
@@ -187,19 +209,14 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
           {t('planning.dialog.goal')}
         </Divider>
         <Row gutter={16}>
-          <Col span={8}>
+          <Col span={10}>
             <Form.Item name="metric" label={t('planning.dialog.metric')}>
               <Input maxLength={120} />
             </Form.Item>
           </Col>
-          <Col span={4}>
-            <Form.Item name="baseline" label={t('planning.dialog.baseline')}>
-              <InputNumber style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={4}>
-            <Form.Item name="target" label={t('planning.dialog.target')}>
-              <InputNumber style={{ width: '100%' }} />
+          <Col span={6}>
+            <Form.Item name="unit" label={t('planning.dialog.unit')}>
+              <Select options={unitOptions(t, unit)} />
             </Form.Item>
           </Col>
           <Col span={4}>
@@ -213,8 +230,63 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
             </Form.Item>
           </Col>
         </Row>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item
+              name="baseline"
+              label={t('planning.dialog.baselineIn', { unit: unitWord(t, unit) })}
+              rules={valueRules(t, unit)}
+              dependencies={['unit']}
+            >
+              <InputNumber style={{ width: '100%' }} suffix={unitWord(t, unit)} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              name="target"
+              label={t('planning.dialog.targetIn', { unit: unitWord(t, unit) })}
+              rules={valueRules(t, unit)}
+              dependencies={['unit']}
+            >
+              <InputNumber style={{ width: '100%' }} suffix={unitWord(t, unit)} />
+            </Form.Item>
+          </Col>
+        </Row>
+        {startsLate ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('planning.dialog.pastStart', { day: firstDay, today })}
+          />
+        ) : null}
         {error ? <Typography.Text type="danger">{error}</Typography.Text> : null}
       </Form>
     </Modal>
   );
+}
+
+/** "yuan", "%", "customers": what a baseline or target is typed in. */
+function unitWord(t: TFunction, unit: string | undefined): string {
+  return unit ? t(`planning.unit.${unit}`, unit) : '';
+}
+
+/** The units offered, with a template's own unit kept when it is not one of them. */
+function unitOptions(t: TFunction, current: string | undefined) {
+  const units: string[] = [...goalUnits];
+  if (current && !units.includes(current)) units.push(current);
+  return units.map((u) => ({ value: u, label: t(`planning.dialog.unitOption.${u}`, u) }));
+}
+
+/** A goal value the form refuses, with what to type instead; nothing is rounded silently. */
+function valueRules(t: TFunction, unit: string | undefined): Rule[] {
+  return [
+    {
+      validator: async (_, value: number | null | undefined) => {
+        if (value === null || value === undefined || !unit) return;
+        const problem = goalInputProblem(unit, value);
+        if (problem) throw new Error(t(`planning.goal.bad.${problem}`, { value }));
+      },
+    },
+  ];
 }

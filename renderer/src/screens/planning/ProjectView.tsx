@@ -31,17 +31,11 @@ import { useProjectEditor } from './editor';
 import type { ProjectEditor } from './editor';
 import { CalendarDialog } from './CalendarDialog';
 import { GanttTab } from './GanttTab';
+import { goalWithBaseline } from './goal';
 import { OverrideLog } from './OverrideLog';
 import { SaveTemplateDialog } from './SaveTemplateDialog';
 import { TaskTab } from './TaskTab';
-import {
-  dayIn,
-  describePlanningError,
-  downloadBase64,
-  goalTarget,
-  goalValue,
-  metricName,
-} from './text';
+import { dayIn, describePlanningError, downloadBase64, metricName } from './text';
 import { WaitingView } from './WaitingView';
 
 /** Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) over the plan, except while a cell or field is typed in. */
@@ -179,10 +173,9 @@ function Header({ view, today, onChanged }: { view: View; today: string; onChang
     >
       <Descriptions size="small" column={{ xs: 1, md: 2, xxl: 4 }}>
         <Descriptions.Item label={t('planning.col.goal')}>
-          {goal ? `${metricName(t, goal.metric)} ${goalTarget(t, goal)}` : t('planning.noGoal')}
-          {goal?.baseline != null
-            ? ` (${t('planning.dialog.baseline')} ${goalValue(t, goal, goal.baseline)})`
-            : ''}
+          {goal
+            ? `${metricName(t, goal.metric)} ${goalWithBaseline(t, locale, goal)}`
+            : t('planning.noGoal')}
         </Descriptions.Item>
         <Descriptions.Item label={t('planning.col.dates')}>
           {view.start && view.finish

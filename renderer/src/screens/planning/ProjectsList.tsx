@@ -9,7 +9,8 @@ import { useLocale } from '../../shell/locale';
 import { navigate } from '../../shell/route';
 import { useApi } from '../../shell/useApi';
 import { NewProjectDialog } from './NewProjectDialog';
-import { dayIn, goalTarget, metricName } from './text';
+import { goalTarget } from './goal';
+import { dayIn, metricName } from './text';
 
 /** Every project with its template, goal, dates, progress, frozen and conflicting tasks. */
 export function ProjectsList() {
@@ -46,7 +47,7 @@ export function ProjectsList() {
         p.goal
           ? t('planning.goalText', {
               metric: metricName(t, p.goal.metric),
-              target: goalTarget(t, p.goal),
+              target: goalTarget(t, locale, p.goal),
             })
           : t('planning.noGoal'),
     },

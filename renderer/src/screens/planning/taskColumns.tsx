@@ -138,7 +138,11 @@ export function taskColumns(t: TFunction, actions: ColumnActions): ColDef<TaskRo
           <span className="plan-name-text">
             <RejectableCell {...p} field="name" />
           </span>
-          {p.data?.critical ? <Tag color="red">{t('planning.grid.critical')}</Tag> : null}
+          {p.data?.critical ? (
+            <Tooltip title={t('planning.gantt.criticalNote')}>
+              <Tag color="red">{t('planning.grid.critical')}</Tag>
+            </Tooltip>
+          ) : null}
         </span>
       ),
     },

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Goal, TaskInfo } from '../../../../core/api/planning';
+import type { TaskInfo } from '../../../../core/api/planning';
 import { ApiCallError } from '../../api/client';
 import { describeError } from '../../i18n/errors';
 import { zonedParts } from '../../../../core/shared/zoned-time';
@@ -51,22 +51,6 @@ export function departmentName(t: TFunction, key: string | null): string {
 
 export function metricName(t: TFunction, key: string): string {
   return t(`planning.metric.${key}`, key);
-}
-
-/** A goal's target in its unit: money is kept in fen and shown in yuan. */
-/**
- * A goal's target as shown. Templates leave the target at 0 for the planner to set (a
- * member day's sales depend on the store), so 0 reads "not set yet" rather than "0 yuan".
- */
-export function goalTarget(t: TFunction, goal: Goal): string {
-  return goal.target === 0 ? t('planning.goalUnset') : goalValue(t, goal, goal.target);
-}
-
-export function goalValue(t: TFunction, goal: Goal, value: number | null): string {
-  if (value === null) return '—';
-  const shown = goal.unit === 'fen' ? value / 100 : value;
-  const unit = t(`planning.unit.${goal.unit}`, goal.unit);
-  return goal.unit === '%' ? `+${shown}%` : `${shown.toLocaleString()} ${unit}`;
 }
 
 /** Today in the project's time zone, from the console's clock (which may be simulated). */
