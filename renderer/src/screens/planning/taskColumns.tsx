@@ -97,7 +97,7 @@ function StatusActions({
         <Button
           size="small"
           type="primary"
-          ghost
+          ghost={!frozen}
           aria-label={aria('finish')}
           onClick={() => actions.setStatus(data, 'done')}
           {...override}
@@ -218,7 +218,7 @@ export function taskColumns(t: TFunction, actions: ColumnActions): ColDef<TaskRo
     {
       colId: 'actions',
       headerName: t('planning.grid.actions'),
-      width: 190,
+      width: 210,
       pinned: 'right',
       sortable: false,
       cellRenderer: (p: ICellRendererParams<TaskRow>) => (
