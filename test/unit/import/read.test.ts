@@ -201,6 +201,7 @@ describe('previews', () => {
     expect(preview.rows).toHaveLength(2);
     expect(preview.rows[0]).toEqual({
       line: 2,
+      rowKind: 'orderLine',
       values: expect.objectContaining({
         kind: 'sale',
         orderedAt: '2024-05-31 23:40:00 +08:00',
