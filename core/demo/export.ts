@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { TargetField } from '../api/imports';
+import { orderIdOfKey } from '../crm/import/order-key';
 import { presetById } from '../crm/import/presets';
 import type { ImportRecord } from '../crm/import/types';
 
@@ -52,7 +53,7 @@ function cellOf(r: ImportRecord, field: TargetField, perStore: boolean): string 
   const c = r.customer;
   switch (field) {
     case 'orderId':
-      return perStore && r.store ? withoutStore(r.orderId ?? '', r.store.code) : (r.orderId ?? '');
+      return perStore && r.store ? orderIdOfKey(r.orderId ?? '', r.store.code) : (r.orderId ?? '');
     case 'lineNo':
       return r.lineNo === undefined ? '' : String(r.lineNo);
     case 'orderedAt':
@@ -131,9 +132,4 @@ function shanghaiTime(ms: number): string {
 
 function csvCell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function withoutStore(orderId: string, storeCode: string): string {
-  const suffix = `@${storeCode}`;
-  return orderId.endsWith(suffix) ? orderId.slice(0, -suffix.length) : orderId;
 }

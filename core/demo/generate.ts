@@ -1,4 +1,5 @@
 import type { CustomerKeys, ImportRecord } from '../crm/import/types';
+import { orderKeyInStore } from '../crm/import/order-key';
 import { lineAmount } from '../shared/money';
 import { maskPhone } from '../shared/mask';
 import { DemoCalendar } from './calendar';
@@ -116,7 +117,7 @@ function orderRecords(chain: DemoChain, i: number): ImportRecord[] {
   const saleId = orderId(channelIndex, store.code, calendar.labelOf(plan.at[sale]!), sale);
   const id = kind === RETURN ? `${saleId}-R` : kind === CANCELLATION ? `C${saleId}` : saleId;
   // A till's receipts are known per store, as the POS preset reads them (`…@SZ01`).
-  const keyed = channelIndex === 0 ? `${id}@${store.code}` : id;
+  const keyed = channelIndex === 0 ? orderKeyInStore(id, store.code) : id;
   const at = plan.at[i]!;
   const keys = customer ? customerKeys(chain, customer, channelIndex, i) : {};
   return lines.map((l, k) => ({

@@ -54,6 +54,11 @@ export class BatchOrders {
    * unit price and amount of the line already under that number.
    */
   differing: readonly (number | null)[] = [];
+  /**
+   * Set with every 'repeated' or 'known' from `writeLine`: the row wrote the line's numbers
+   * with the other sign (a refund of that very line), not the same numbers again.
+   */
+  negated = false;
   /** The lines earlier imports stored, for rows that come without a line number. */
   readonly stored: StoredLines;
   /**
@@ -215,7 +220,7 @@ export class BatchOrders {
    * when the import finishes. Whether it did (the row then changed a fact).
    */
   restatus(order: OrderState, kind: OrderKind): boolean {
-    if (order.isNew || order.kind !== 'sale') return false;
+    if (order.kind !== 'sale') return false;
     if (kind !== 'cancellation' && kind !== 'return') return false;
     if (order.restatus === null) order.restatus = kind;
     return true;
@@ -278,7 +283,11 @@ export class BatchOrders {
     inFile: boolean,
   ): 'repeated' | 'known' | 'differs' {
     const undoes = kind === 'cancellation' || kind === 'return';
-    if (sameLine(kept, row, undoes)) return inFile ? 'repeated' : 'known';
+    const same = sameLine(kept, row, undoes);
+    if (same) {
+      this.negated = same === 'negated';
+      return inFile ? 'repeated' : 'known';
+    }
     this.differing = kept;
     return 'differs';
   }

@@ -187,7 +187,8 @@ export class RowWriter {
       // An order from an earlier export: its line is known by content, not by position.
       const matched = this.orders.stored.match(order, productId, quantity, unit, amount);
       if (matched !== null) {
-        if (this.orders.restatus(order, r.kind)) return 'imported';
+        // A negative row matching a stored negative line is that refund line again.
+        if (amount >= 0 && this.orders.restatus(order, r.kind)) return 'imported';
         return this.duplicate('line_known', matched);
       }
       lineNo = this.orders.stored.takeLineNo(order);
@@ -198,7 +199,10 @@ export class RowWriter {
       const row = [productId, quantity, unit, amount] as const;
       return this.conflicts.refuseLine(r, lineNo, this.orders.differing, row, this.setup.columns);
     }
-    if (result === 'known' && this.orders.restatus(order, r.kind)) return 'imported';
+    // The line again with a cancelled or refunded status, or with its numbers negated: the
+    // order is undone (in this file or a later one alike); a refund line again is not.
+    const undoes = amount >= 0 || this.orders.negated;
+    if (undoes && this.orders.restatus(order, r.kind)) return 'imported';
     return this.duplicate(result === 'known' ? 'line_known' : 'line_repeated', lineNo);
   }
 

@@ -13,16 +13,17 @@ export function noOrders(): OrderCounts {
  * Whether a row's line (product, quantity, unit price, amount) is the one kept under its
  * line number: the same line again, not another sale that shares the order's id. A row
  * that undoes its order (cancelled, refunded) is that line too when it writes the line's
- * numbers with the other sign, as some tills export a refunded receipt.
+ * numbers with the other sign, as some tills export a refunded receipt ('negated').
  */
 export function sameLine(
   kept: readonly (number | null)[],
   row: readonly (number | null)[],
   undoes: boolean,
-): boolean {
-  if (row.every((value, i) => value === kept[i])) return true;
+): 'same' | 'negated' | false {
+  if (row.every((value, i) => value === kept[i])) return 'same';
   if (!undoes || row[0] !== kept[0]) return false;
-  return row.every((value, i) => i === 0 || Math.abs(value ?? 0) === Math.abs(kept[i] ?? 0));
+  const negated = row.every((v, i) => i === 0 || Math.abs(v ?? 0) === Math.abs(kept[i] ?? 0));
+  return negated ? 'negated' : false;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { DateOrder } from '../../api/imports';
 import { lineAmount } from '../../shared/money';
 import { CellReader, columnsOf, type Columns } from './cells';
 import { classifyRow } from './classify';
+import { orderKeyInStore } from './order-key';
 import type { CsvRow } from './csv';
 import type { EffectiveImport } from './mapping';
 import type { CustomerKeys, ImportRecord, RecordOutcome } from './types';
@@ -229,8 +230,8 @@ function amountOff(fen: number | undefined): number | undefined {
 
 /**
  * The row's order id; with ids that restart per store (`orderIdPerStore`), the id and the
- * store code together (`000123@S01`), the id first so that a cancellation prefix still
- * leads. Such a row without a store is refused: its order could be any store's.
+ * store code together (`000123@S01`, see order-key.ts), the id first so that a
+ * cancellation prefix still leads. Such a row without a store is refused: its order could be any store's.
  */
 function orderIdOf(
   reader: CellReader,
@@ -240,7 +241,7 @@ function orderIdOf(
 ): string | undefined {
   const id = reader.text(settings.at.orderId, 'orderId', required);
   if (id === undefined || !settings.mapping.orderIdPerStore) return id;
-  if (store !== undefined) return `${id}@${store.code}`;
+  if (store !== undefined) return orderKeyInStore(id, store.code);
   const reason =
     'has no store code, and order ids of this source restart per store: the order could ' +
     "be any store's (map a store code column, or give the mapping a default store)";

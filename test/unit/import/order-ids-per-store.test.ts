@@ -88,6 +88,68 @@ describe('receipt numbers that restart per store (the POS preset)', () => {
   });
 });
 
+describe('store codes and receipt numbers that hold the key’s own mark', () => {
+  it('keeps receipt A@B of store C apart from receipt A of store B@C', async () => {
+    // Both 1 × 12.00; joined naively both would read A@B@C. The code's @ is written %40.
+    const ab = teaAtS01.replace('S01,一店,华东,000123', 'C,三店,华东,A@B');
+    const a = teaAtS01.replace('S01,一店,华东,000123', 'B@C,四店,华东,A');
+    const summary = await run('at.csv', [ab, a]);
+
+    expect(summary).toMatchObject({ status: 'committed', rowsImported: 2, rowsDuplicate: 0 });
+    expect(orders()).toEqual([
+      { id: 'A@B@C', store: 'C', amount: 1200 },
+      { id: 'A@B%40C', store: 'B@C', amount: 1200 },
+    ]);
+  });
+});
+
+describe('a receipt sold and refunded line by line', () => {
+  // Receipt 000200 at S01: 2 × 12.00 = 24.00 and 1 × 20.00 = 20.00 (44.00), then both
+  // lines again, refunded, their numbers negated. By hand: in one file or two, the order
+  // is a return that adds nothing to spend (0 fen); a second import changes nothing.
+  const sale = [
+    'S01,一店,华东,000200,1,2026-11-01 10:00:00,completed,,,SKU1,奶茶,饮品,2,12.00,0,24.00',
+    'S01,一店,华东,000200,2,2026-11-01 10:00:00,completed,,,SKU2,蛋糕,烘焙,1,20.00,0,20.00',
+  ];
+  const refund = sale.map((line) =>
+    line
+      .replace('2026-11-01 10:00:00,completed', '2026-11-03 10:00:00,refunded')
+      .replace('2,12.00,0,24.00', '-2,12.00,0,-24.00')
+      .replace('1,20.00,0,20.00', '-1,20.00,0,-20.00'),
+  );
+  const kinds = () => db.raw.prepare('SELECT kind, amount_fen AS amount FROM orders').all();
+
+  it('is a return of 0 when both come in one file, and the same file again changes nothing', async () => {
+    const first = await run('both.csv', [...sale, ...refund]);
+    expect(first).toMatchObject({ status: 'committed', rowsRejected: 0 });
+    expect(kinds()).toEqual([{ kind: 'return', amount: 0 }]);
+
+    const again = await run('both-again.csv', [...sale, ...refund]);
+    expect(again).toMatchObject({ rowsImported: 0, rowsDuplicate: 4, rowsRejected: 0 });
+    expect(kinds()).toEqual([{ kind: 'return', amount: 0 }]);
+  });
+
+  it('is a return of 0 when they come in two files, and again changes nothing', async () => {
+    await run('sale.csv', sale);
+    await run('refund.csv', refund);
+    expect(kinds()).toEqual([{ kind: 'return', amount: 0 }]);
+
+    const again = await run('refund-again.csv', refund);
+    expect(again).toMatchObject({ rowsImported: 0, rowsDuplicate: 2 });
+    expect(kinds()).toEqual([{ kind: 'return', amount: 0 }]);
+  });
+
+  it('changes nothing when a file without line numbers comes again', async () => {
+    const noLineNo = (line: string) => line.replace(/,000200,[12],/, ',000200,,');
+    await run('both.csv', [...sale, ...refund].map(noLineNo));
+    const before = kinds();
+    const again = await run('both-again.csv', [...sale, ...refund].map(noLineNo));
+
+    expect(again).toMatchObject({ rowsImported: 0, rowsDuplicate: 4 });
+    expect(kinds()).toEqual(before);
+  });
+});
+
 describe('a line number its order already has, with another sale on it', () => {
   it('is refused, not taken for a repeated line, when ids are kept per channel', async () => {
     await run('s01.csv', [teaAtS01], posPerChannel);
