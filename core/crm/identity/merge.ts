@@ -4,6 +4,7 @@ import type { Db } from '../../db/open';
 import type { DbCustomerMerge } from '../../db/schema';
 import { CoreError } from '../../shared/errors';
 import { logger } from '../../shared/log';
+import { maskAccountId } from '../../shared/mask';
 
 const log = logger('identity');
 
@@ -215,14 +216,40 @@ function mergeInfo(raw: SQLite.Database, id: number): MergeInfo {
 
 /** A customer merge as the console shows it. */
 export function toMergeInfo(row: MergeRow): MergeInfo {
+  const stored = row.reason_json ? (JSON.parse(row.reason_json) as MergeReasonDetails) : null;
+  const { reason, details } = shownMerge(row.reason, stored);
   return {
     id: row.id,
     intoCustomerId: row.into_customer_id,
     fromCustomerId: row.from_customer_id,
-    reason: row.reason,
-    details: row.reason_json ? (JSON.parse(row.reason_json) as MergeReasonDetails) : null,
+    reason,
+    details,
     rule: row.rule,
     mergedAt: new Date(row.merged_at).toISOString(),
     undoneAt: row.undone_at === null ? null : new Date(row.undone_at).toISOString(),
   };
+}
+
+const accountKinds = new Set(['member', 'platform', 'external']);
+
+/**
+ * A merge's reason and keys as people may see them. Merges recorded before member ids
+ * that are mobile numbers were masked (会员号 = 手机号) kept such an id whole: it is masked
+ * here, in the details and in the sentence, as `shownKeyValue` masks it now.
+ */
+function shownMerge(
+  reason: string,
+  details: MergeReasonDetails | null,
+): { reason: string; details: MergeReasonDetails | null } {
+  if (!details) return { reason, details };
+  let text = reason;
+  const shown = (kind: string, value: string) => {
+    if (!accountKinds.has(kind)) return value; // phones were stored masked already
+    const masked = maskAccountId(value);
+    if (masked !== value) text = text.replaceAll(value, masked);
+    return masked;
+  };
+  const fromKey = shown(details.fromKeyKind, details.fromKey);
+  const intoKey = shown(details.intoKeyKind, details.intoKey);
+  return { reason: text, details: { ...details, fromKey, intoKey } };
 }
