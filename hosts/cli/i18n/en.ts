@@ -197,7 +197,12 @@ Exit codes:
   rejectedRow: (line: number, column: string | null, reason: string, code: string, hint: string) =>
     `  line ${line}${column ? `, ${column}` : ''}: ${reason}${hint} [${code}]`,
   /** A rejected row's reason: the core's own sentence, for a code this language has none. */
-  rowReason: (r: { code: string; reason: string; value: string | null }) => r.reason,
+  rowReason: (r: {
+    code: string;
+    reason: string;
+    value: string | null;
+    details?: Record<string, string>;
+  }) => r.reason,
   moreRejected: (n: number) => `  … ${count(n)} more rejected rows`,
   dateOrderName: { ymd: 'year-month-day', dmy: 'day-month-year', mdy: 'month-day-year' },
   dateOrderRead: (name: string, order: string, given: boolean) =>

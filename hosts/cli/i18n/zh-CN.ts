@@ -60,7 +60,18 @@ const rowReasons: Record<string, (value: string) => string> = {
   'text.too_long': () => '文字太长',
   'row.width': () => '该行的列数与表头不一致',
   'customer.no_key': () => '该行没有会员号、手机号、邮箱或平台客户号，无法对应到客户',
+  'store.required': () =>
+    '该行没有门店编码，而这个来源的订单号按门店各自编号，无法确定是哪家门店的订单',
 };
+
+/** Another sale under an order id and line number already taken, both lines named. */
+function lineDiffers(order: string, d: Record<string, string>): string {
+  return (
+    `订单“${order}”的第 ${d.lineNo} 行已有商品 ${d.keptSku}、数量 ${d.keptQuantity}、金额 ` +
+    `${d.keptAmount}，本行却是商品 ${d.rowSku}、数量 ${d.rowQuantity}、金额 ${d.rowAmount}：` +
+    '两笔不同的销售用了同一个订单号。按门店编号的小票请用门店收银 POS 预设导入'
+  );
+}
 
 const text = (value: unknown) => (typeof value === 'string' ? value : String(value ?? ''));
 const quoted = (values: unknown) =>
@@ -234,6 +245,7 @@ export const zhCN: CliMessages = {
   rejectedRow: (line: number, column: string | null, reason: string, code: string, hint: string) =>
     `  第 ${line} 行${column ? `，${column}` : ''}：${reason}${hint} [${code}]`,
   rowReason: (r) => {
+    if (r.code === 'line_differs' && r.details) return lineDiffers(r.value ?? '', r.details);
     const sentence = rowReasons[r.code];
     return sentence ? sentence(`“${r.value ?? ''}”`) : r.reason;
   },

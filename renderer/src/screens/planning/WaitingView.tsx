@@ -30,7 +30,8 @@ function WaitingEntry({ item, showProject }: { item: WaitingItem; showProject: b
         <ul className="plan-waiting-on" aria-label={t('planning.waiting.waitingOn')}>
           {item.waitingOn.map((w) => (
             <li key={w.taskId}>
-              {t('planning.waiting.waitingOn')}：<b>{w.name}</b>
+              {t('planning.waiting.waitingOnColon')}
+              <b>{w.name}</b>
               {w.owner ? ` · ${w.owner}` : ''}
               {w.department ? ` · ${departmentName(t, w.department)}` : ''}
               {' · '}
