@@ -6,23 +6,22 @@
  * Orders are unique on (channel, external id) and lines on (order, line number), so
  * a row already in the database is a duplicate and changes nothing.
  *
- * Line numbers: the file's own (Olist's order_item_id) when mapped; a known line
- * number is then a duplicate. Otherwise a line of an order new to this import is the
- * n-th row of that order in this file, and a line of an order an earlier import stored
- * is known by its content: it is a duplicate when a stored line of that order with the
- * same product, quantity, unit price and amount is not yet matched by a row of this
- * file (each stored line matches once), else a new line numbered after the order's
- * last. So two exports that split an order between them give it the lines of both, and
- * a second export of the same rows changes nothing. Known limit: a row of a later export
- * that repeats a stored line of its order exactly cannot be told from that line, and is
- * taken for it. A row whose line number its order already has with another product,
- * quantity, unit price or amount is refused (`line_differs`): another sale under the same
- * order id, never taken for a duplicate. A row that names an order an earlier import stored for another customer is
- * refused (`order_other_customer`): two sources that share order ids in one channel, not
- * more of that order. So is a row naming another customer than the rows of its order
- * before it in the same file (`order_customers_differ`: Superstore has two orders whose
- * four lines name four customer ids): an order belongs to one customer, and which one is
- * for the person to decide. Rows without a customer, and orders without one, never conflict.
+ * Line numbers: the file's own (Olist's order_item_id) when mapped; a known line number is then a
+ * duplicate. Otherwise a line of an order new to this import is the n-th row of that order in this
+ * file, and a line of an order an earlier import stored is known by its content: it is a duplicate
+ * when a stored line of that order with the same product, quantity, unit price and amount is not
+ * yet matched by a row of this file (each stored line matches once), else a new line numbered
+ * after the order's last. So two exports that split an order between them give it the lines of
+ * both, and a second export of the same rows changes nothing. Known limit: a row of a later export
+ * that repeats a stored line of its order exactly cannot be told from that line, and is taken for
+ * it. A row whose line number its order already has with another product, quantity, unit price or
+ * amount is refused (`line_differs`): another sale under the same order id, never taken for a
+ * duplicate. A row that names an order an earlier import stored for another customer is refused
+ * (`order_other_customer`): two sources that share order ids in one channel, not more of that
+ * order. So is a row naming another customer than the rows of its order before it in the same file
+ * (`order_customers_differ`: Superstore has two orders whose four lines name four customer ids):
+ * an order belongs to one customer, and which one is for the person to decide. Rows without a
+ * customer, and orders without one, never conflict.
  *
  * Amounts are netted as commit-amounts.ts says. Payments (Olist's payments table) are kept
  * per order in `order_payments` and are never part of the amount: they include freight and

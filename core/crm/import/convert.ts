@@ -229,9 +229,9 @@ function amountOff(fen: number | undefined): number | undefined {
 }
 
 /**
- * The row's order id; with ids that restart per store (`orderIdPerStore`), the id and the
- * store code together (`000123@S01`, see order-key.ts), the id first so that a
- * cancellation prefix still leads. Such a row without a store is refused: its order could be any store's.
+ * The row's order id; with ids that restart per store (`orderIdPerStore`), the id and the store
+ * code together (`000123@S01`, see order-key.ts), the id first so that a cancellation prefix still
+ * leads. Such a row without a store is refused: its order could be any store's.
  */
 function orderIdOf(
   reader: CellReader,

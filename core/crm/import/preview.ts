@@ -8,11 +8,11 @@ import { formatInstant } from './zone';
 type Values = PreviewRow['values'];
 
 /**
- * A record as the wizard shows it before importing: each value as it will be stored,
- * written for people (instants in the stores' zone with their offset, money in units
- * of the currency, phones and ids that are mobile numbers masked), what the row is (its row
- * kind; the kind of order only for orders and their lines), and its money as minor units with the currency, for a
- * screen to write in the person's locale.
+ * A record as the wizard shows it before importing: each value as it will be stored, written for
+ * people (instants in the stores' zone with their offset, money in units of the currency, phones
+ * and ids that are mobile numbers masked), what the row is (its row kind; the kind of order only
+ * for orders and their lines), and its money as minor units with the currency, for a screen to
+ * write in the person's locale.
  */
 export function previewRow(record: ImportRecord, effective: EffectiveImport): PreviewRow {
   // Only an order or its line has a kind of order; a customer or payment row is not a sale.
