@@ -50,6 +50,11 @@ export function mobileInAccountId(id: string): string | undefined {
   return mobileId.exec(compactId(id))?.[1];
 }
 
+/** The forms a mobile number (11 digits) is stored in as an id: alone, after +86, after 0086. */
+export function mobileIdForms(mobile: string): string[] {
+  return [mobile, `+86${mobile}`, `0086${mobile}`];
+}
+
 /**
  * An account id (member, platform or external) as the console shows it where phones are
  * masked: a mainland mobile number masked as `maskPhone` does (`13812345678`,

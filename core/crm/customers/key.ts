@@ -1,7 +1,14 @@
 import { sql } from 'kysely';
 import type { RawBuilder, SqlBool } from 'kysely';
 import type { CustomerKey } from '../../api/customers';
-import { maskAccountId, maskMaskedPhone, maskPhone, mobileInAccountId } from '../../shared/mask';
+import {
+  maskAccountId,
+  maskMaskedPhone,
+  maskPhone,
+  mobileIdForms,
+  mobileInAccountId,
+} from '../../shared/mask';
+import { containsPattern } from './search';
 
 /*
  * A customer's key: who they are by the id their files show, for the grid's customers
@@ -108,20 +115,20 @@ const isMobile = sql`(${compactValue} GLOB '1[3-9][0-9][0-9][0-9][0-9][0-9][0-9]
 
 /**
  * The key filter as a condition on the customer `m.customer_id`: any of their member or
- * platform ids is LIKE `pattern` (a merged customer holds several). Phones and e-mails are
+ * platform ids contains `typed`, the filter's text as `keyFilterText` made it (a merged
+ * customer holds several). Phones and e-mails are
  * left out on purpose: matching their full values would let a filter find the digits and
  * letters the grid hides. For the same reason an id that is a mobile number (shown masked)
  * is not matched by part of it, only by the whole number in any of its forms, when `typed`
- * (the filter's text, `keyFilterText`) is one: `13812345678` finds `+86 138-1234-5678`.
+ * is one: `13812345678` finds `+86 138-1234-5678`.
  * One lookup on the customer's identities index per customer checked, so the grid does not
  * sort by the key.
  */
-export function keyContainsSql(pattern: string, typed = ''): RawBuilder<SqlBool> {
+export function keyContainsSql(typed: string): RawBuilder<SqlBool> {
+  const pattern = containsPattern(typed);
   const mobile = mobileInAccountId(typed);
   const whole =
-    mobile === undefined
-      ? sql``
-      : sql`OR ${compactValue} IN (${mobile}, ${'+86' + mobile}, ${'0086' + mobile})`;
+    mobile === undefined ? sql`` : sql`OR ${compactValue} IN (${sql.join(mobileIdForms(mobile))})`;
   return sql<SqlBool>`EXISTS (SELECT 1 FROM customer_identities i
     WHERE i.customer_id = m.customer_id AND i.kind IN ('member', 'platform')
       AND ((NOT ${isMobile} AND i.value LIKE ${pattern} ESCAPE '\\') ${whole}))`;

@@ -24,8 +24,7 @@ function hasTag(tagId: number, ref: string): RawBuilder<SqlBool> {
 function filterSql(f: CustomerQuery['filters'][number], day: string): RawBuilder<SqlBool> {
   if (f.type === 'text') {
     if (f.column === customerKeyColumn) {
-      const typed = keyFilterText(f.contains);
-      return keyContainsSql(containsPattern(typed), typed);
+      return keyContainsSql(keyFilterText(f.contains));
     }
     const text = columnSql(f.column, day);
     return sql<SqlBool>`(${text} LIKE ${containsPattern(f.contains)} ESCAPE '\\')`;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { RawBuilder, SqlBool } from 'kysely';
 import { normalizePhone } from '../identity/normalize';
-import { maskPhone, mobileInAccountId } from '../../shared/mask';
+import { maskPhone, mobileIdForms, mobileInAccountId } from '../../shared/mask';
 
 /*
  * The customers screen's search box: a name (contains), an id the customer's files show
@@ -47,7 +47,7 @@ function idSql(text: string): RawBuilder<SqlBool> {
   const forms = new Set([text, text.toUpperCase(), text.toLowerCase()]);
   // An id that is a mobile number is found by the whole number in its usual forms.
   const mobile = mobileInAccountId(text);
-  if (mobile !== undefined) for (const f of [mobile, `+86${mobile}`, `0086${mobile}`]) forms.add(f);
+  if (mobile !== undefined) for (const f of mobileIdForms(mobile)) forms.add(f);
   return sql<SqlBool>`(i.kind IN ('member', 'platform', 'external')
     AND i.value IN (${sql.join([...forms])}))`;
 }

@@ -1,10 +1,10 @@
 import type SQLite from 'better-sqlite3';
 import type { MergeInfo, MergeReasonDetails } from '../../api/customers';
 import type { Db } from '../../db/open';
-import type { DbCustomerMerge } from '../../db/schema';
+import type { DbCustomerMerge, IdentityKind } from '../../db/schema';
 import { CoreError } from '../../shared/errors';
 import { logger } from '../../shared/log';
-import { maskAccountId } from '../../shared/mask';
+import { shownKeyValue } from './keys';
 
 const log = logger('identity');
 
@@ -230,8 +230,6 @@ export function toMergeInfo(row: MergeRow): MergeInfo {
   };
 }
 
-const accountKinds = new Set(['member', 'platform', 'external']);
-
 /**
  * A merge's reason and keys as people may see them. Merges recorded before member ids
  * that are mobile numbers were masked (会员号 = 手机号) kept such an id whole: it is masked
@@ -244,8 +242,9 @@ function shownMerge(
   if (!details) return { reason, details };
   let text = reason;
   const shown = (kind: string, value: string) => {
-    if (!accountKinds.has(kind)) return value; // phones were stored masked already
-    const masked = maskAccountId(value);
+    // Phones were stored masked always (and masking twice is not idempotent for them).
+    if (kind === 'phone') return value;
+    const masked = shownKeyValue(kind as IdentityKind, value);
     if (masked !== value) text = text.replaceAll(value, masked);
     return masked;
   };

@@ -79,6 +79,8 @@ export class RowWriter {
   duplicateCode: DuplicateCode = 'line_known';
   /** The order's line number a duplicate line matched; null for other rows. */
   duplicateLineNo: number | null = null;
+  /** Set with every order line row that reaches its order: an earlier import's order. */
+  lineOfEarlierOrder = false;
 
   constructor(
     raw: SQLite.Database,
@@ -175,6 +177,7 @@ export class RowWriter {
     if (!order) {
       order = this.orders.create(r.channel, r.orderId, this.orderFacts(r, customerId), 0, false);
     }
+    this.lineOfEarlierOrder = !order.isNew;
 
     let lineNo = r.lineNo ?? order.rowsInFile + 1;
     order.rowsInFile += 1;

@@ -44,8 +44,7 @@ export function countAdded(tally: Tally, record: ImportRecord, writer: RowWriter
     return;
   }
   added.linesAdded += 1;
-  const order = record.orderId ? writer.orders.find(record.channel, record.orderId) : undefined;
-  if (order && !order.isNew) added.linesToEarlierOrders += 1;
+  if (writer.lineOfEarlierOrder) added.linesToEarlierOrders += 1;
 }
 
 /**

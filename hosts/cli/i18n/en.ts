@@ -1,3 +1,5 @@
+import type { TagExplanation } from '../../../core/api/customers';
+import type { ImportSummary } from '../../../core/api/imports';
 import { formatCount, plural } from '../count';
 
 /*
@@ -178,14 +180,7 @@ Exit codes:
   importRows: (total: number, imported: number, duplicate: number, rejected: number) =>
     `  rows ${count(total)}: imported ${count(imported)}, ` +
     `already imported or repeated ${count(duplicate)}, rejected ${count(rejected)}`,
-  importOrders: (o: {
-    sales: number;
-    returns: number;
-    cancellations: number;
-    writeoffs: number;
-    adjustments: number;
-    anonymous: number;
-  }) =>
+  importOrders: (o: ImportSummary['orders'] & { anonymous: number }) =>
     `  orders: ${plural(o.sales, 'sale')}, ${plural(o.returns, 'return')}, ` +
     `${plural(o.cancellations, 'cancellation')}, ${plural(o.writeoffs, 'write-off')}, ` +
     `${plural(o.adjustments, 'adjustment')}; ${count(o.anonymous)} anonymous`,
@@ -254,15 +249,9 @@ Exit codes:
   mergedInto: (id: number, survivor: number) =>
     `customer ${id} was merged into customer ${survivor} (times in their zone); ` +
     `their own tags: npm run cli -- explain --customer ${survivor}`,
-  explainHead: (e: {
-    nameZh: string;
-    nameEn: string;
-    kind: string;
-    has: boolean;
-    since: string | null;
-    version: number;
-    asOf: string;
-  }) =>
+  explainHead: (
+    e: Pick<TagExplanation, 'nameZh' | 'nameEn' | 'kind' | 'has' | 'since' | 'version' | 'asOf'>,
+  ) =>
     `${e.nameZh} / ${e.nameEn} [${e.kind}]: ${e.has ? 'has it' : 'does not have it'}` +
     (e.since ? ` since ${e.since}` : '') +
     `; rule version ${e.version}, as of ${e.asOf}`,
