@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { goalBounds, goalIssueParams, goalIssues } from '../planning/goal';
 import { templateSchema } from '../planning/templates';
 import { taskStatuses } from '../planning/types';
 import { method } from './method';
@@ -15,6 +16,9 @@ import type {
 export type * from './planning-types';
 /** The grid's predecessor text reader, for screens that turn `3FS+2, 5SS` into links. */
 export { formatPredecessors, parsePredecessors } from '../planning/predecessors';
+/** A goal value's allowed range per unit: the new-project form checks by the same rule. */
+export { goalRange, goalValueProblem } from '../planning/goal';
+export type { GoalField } from '../planning/goal';
 
 const id = z.number().int().positive();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day like 2026-12-04');
@@ -44,14 +48,22 @@ const calendar = z.object({
   holidays: z.array(day).max(2000),
   workdays: z.array(day).max(2000),
 });
-const goal = z.object({
-  metric: name,
-  unit: z.string().max(20),
-  baseline: z.number().nullable(),
-  target: z.number(),
-  periodStart: day,
-  periodEnd: day,
-});
+// zod's numbers are finite; the widest range of any unit bounds a value before its unit is known.
+const goalNumber = z.number().min(goalBounds.min).max(goalBounds.max);
+const goal = z
+  .object({
+    metric: name,
+    unit: z.string().max(20),
+    baseline: z.number().nullable(),
+    target: z.number(),
+    periodStart: day,
+    periodEnd: day,
+  })
+  .superRefine((g, ctx) => {
+    for (const issue of goalIssues(g)) {
+      ctx.addIssue({ code: 'custom', path: [issue.field], ...goalIssueParams(issue) });
+    }
+  });
 const predecessors = z.string().max(2000);
 
 export const planningContract = {
@@ -66,8 +78,9 @@ export const planningContract = {
       owner: person.optional(),
       scope: scope.default({ storeIds: [], regions: [] }),
       lang: z.enum(['zh', 'en']).default('zh'),
-      goalTarget: z.number().optional(),
-      goalBaseline: z.number().nullable().optional(),
+      /** In the template's unit; checked against that unit by the core. */
+      goalTarget: goalNumber.optional(),
+      goalBaseline: goalNumber.nullable().optional(),
     }),
   ),
   'projects.update': method<ProjectView>()(

@@ -1,6 +1,7 @@
 import type { ProjectView } from '../api/planning';
 import { CoreError } from '../shared/errors';
 import { businessDayOf, checkCalendar, defaultCalendar } from './calendar';
+import { checkGoal } from './goal';
 import type { InstantiateOptions } from './instantiate';
 import { instantiate } from './instantiate';
 import { parseTemplate } from './templates';
@@ -25,6 +26,7 @@ export async function createFromTemplate(
   parseTemplate(template, `"${template.key}"`);
   const zone = options.calendar?.zone ?? defaultCalendar.zone;
   const planned = instantiate(template, { ...options, today: businessDayOf(now, zone) });
+  checkGoal(givenGoal(planned.goal, options), { target: 'goalTarget', baseline: 'goalBaseline' });
   const { id: projectId } = await q
     .insertInto('planning_projects')
     .values({
@@ -100,6 +102,19 @@ export async function createFromTemplate(
   return projectId;
 }
 
+/**
+ * The goal values a planner gave when making a project from a template, in the template's
+ * unit: a template's own target of 0 ("not set yet") is not the planner's and stays.
+ */
+function givenGoal(goal: Goal, options: InstantiateOptions) {
+  const targetGiven = options.goalTarget !== undefined;
+  return {
+    unit: goal.unit,
+    target: targetGiven ? goal.target : undefined,
+    baseline: targetGiven || options.goalBaseline !== undefined ? goal.baseline : undefined,
+  };
+}
+
 /** Changes a project's name, owner, goal, scope or calendar; a new calendar re-dates it. */
 export async function updateProject(
   q: Q,
@@ -114,6 +129,7 @@ export async function updateProject(
   now: number,
 ): Promise<ProjectView> {
   if (input.calendar) checkCalendar(input.calendar);
+  if (input.goal) checkGoal(input.goal, { target: 'goal.target', baseline: 'goal.baseline' });
   const before = await snapshot(q, input.projectId);
   await q
     .updateTable('planning_projects')

@@ -58,6 +58,7 @@ export const errorCodes = [
 
   // Planning: calendars, predecessors, freezes, templates.
   'planning.bad_day',
+  'planning.bad_goal',
   'planning.bad_weekend',
   'planning.bad_zone',
   'planning.cycle',
@@ -98,7 +99,14 @@ export type ProblemCode = (typeof problemCodes)[number];
  * The reasons a check of our own (a zod `custom` issue) gives in `params.reason`, so that
  * a validation failure at the contract boundary reads as a sentence, not as English.
  */
-export const customIssueReasons = ['currency_unknown', 'lifecycle_order'] as const;
+export const customIssueReasons = [
+  'currency_unknown',
+  'lifecycle_order',
+  'goal_range',
+  'goal_whole',
+  'goal_zero',
+  'goal_same',
+] as const;
 
 export type CustomIssueReason = (typeof customIssueReasons)[number];
 

@@ -18,7 +18,16 @@ import type { TemplateSummary } from '../../../../core/api/planning';
 import { api } from '../../api/client';
 import { useLocale } from '../../shell/locale';
 import { addDays } from './calendar';
-import { goalInputProblem, goalUnits, storedGoalValue, typedGoalValue } from './goal';
+import type { GoalField } from '../../../../core/api/planning';
+import type { Locale } from '../../i18n';
+import { formatNumber } from '../../shell/format';
+import {
+  goalInputProblem,
+  goalUnits,
+  largestGoalValue,
+  storedGoalValue,
+  typedGoalValue,
+} from './goal';
 import { describePlanningError, metricName } from './text';
 
 interface Values {
@@ -235,7 +244,7 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
             <Form.Item
               name="baseline"
               label={t('planning.dialog.baselineIn', { unit: unitWord(t, unit) })}
-              rules={valueRules(t, unit)}
+              rules={valueRules(t, locale, unit, 'baseline')}
               dependencies={['unit']}
             >
               <InputNumber style={{ width: '100%' }} suffix={unitWord(t, unit)} />
@@ -245,8 +254,8 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
             <Form.Item
               name="target"
               label={t('planning.dialog.targetIn', { unit: unitWord(t, unit) })}
-              rules={valueRules(t, unit)}
-              dependencies={['unit']}
+              rules={valueRules(t, locale, unit, 'target')}
+              dependencies={['unit', 'baseline']}
             >
               <InputNumber style={{ width: '100%' }} suffix={unitWord(t, unit)} />
             </Form.Item>
@@ -278,15 +287,25 @@ function unitOptions(t: TFunction, current: string | undefined) {
   return units.map((u) => ({ value: u, label: t(`planning.dialog.unitOption.${u}`, u) }));
 }
 
-/** A goal value the form refuses, with what to type instead; nothing is rounded silently. */
-function valueRules(t: TFunction, unit: string | undefined): Rule[] {
+/**
+ * A goal value the form refuses, with what to type instead; nothing is rounded silently.
+ * The target is also checked against the baseline typed beside it.
+ */
+function valueRules(
+  t: TFunction,
+  locale: Locale,
+  unit: string | undefined,
+  field: GoalField,
+): Rule[] {
   return [
-    {
+    ({ getFieldValue }) => ({
       validator: async (_, value: number | null | undefined) => {
         if (value === null || value === undefined || !unit) return;
-        const problem = goalInputProblem(unit, value);
-        if (problem) throw new Error(t(`planning.goal.bad.${problem}`, { value }));
+        const baseline = (getFieldValue('baseline') as number | null | undefined) ?? null;
+        const problem = goalInputProblem(unit, value, field, baseline);
+        const max = formatNumber(largestGoalValue(unit), locale);
+        if (problem) throw new Error(t(`planning.goal.bad.${problem}`, { value, max }));
       },
-    },
+    }),
   ];
 }

@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Goal } from '../../../../core/api/planning';
+import { goalRange, goalValueProblem } from '../../../../core/api/planning';
+import type { GoalField } from '../../../../core/api/planning';
 import { formatNumber, formatYuan } from '../../shell/format';
 import type { Locale } from '../../i18n';
 
@@ -7,18 +9,40 @@ import type { Locale } from '../../i18n';
 export const goalUnits = ['fen', '%', 'customers', 'stores'] as const;
 
 /** Why a typed goal value cannot be taken as it is (an i18n key under planning.goal.bad). */
-export type GoalProblem = 'percentRange' | 'moneyCents' | 'negative' | 'whole';
+export type GoalInputProblem =
+  'percentRange' | 'moneyCents' | 'negative' | 'whole' | 'tooBig' | 'zero' | 'same';
 
 /**
- * Checks a baseline or target as typed in its unit; nothing is rounded behind the
- * planner's back. A percentage is a growth rate (-100 to 1,000 %): 2,800,000 % is an
- * amount typed under the wrong unit. Money has at most 2 decimals (fen); counts are whole.
+ * Checks a baseline or target as typed in its unit, by the core's own rule (so the form
+ * and the contract refuse the same values); nothing is rounded behind the planner's back.
+ * A percentage is a growth rate or a share (-100 to 1,000 %): 2,800,000 % is an amount
+ * typed under the wrong unit. Money has at most 2 decimals (fen); counts are whole; a
+ * target is not 0 ("not set yet") and differs from the baseline.
  */
-export function goalInputProblem(unit: string, value: number): GoalProblem | null {
-  if (unit === '%') return value < -100 || value > 1000 ? 'percentRange' : null;
-  if (value < 0) return 'negative';
-  if (unit === 'fen') return Number.isInteger(Math.round(value * 1e6) / 1e4) ? null : 'moneyCents';
-  return Number.isInteger(value) ? null : 'whole';
+export function goalInputProblem(
+  unit: string,
+  value: number,
+  field: GoalField = 'baseline',
+  baseline: number | null = null,
+): GoalInputProblem | null {
+  if (unit === 'fen' && !Number.isInteger(Math.round(value * 1e6) / 1e4)) return 'moneyCents';
+
+  const stored = storedGoalValue(unit, value);
+  const problem = goalValueProblem(unit, field, stored);
+  if (problem === 'range') {
+    if (unit === '%') return 'percentRange';
+    return stored < goalRange(unit).min ? 'negative' : 'tooBig';
+  }
+  if (problem) return problem;
+
+  const same =
+    field === 'target' && baseline !== null && stored === storedGoalValue(unit, baseline);
+  return same ? 'same' : null;
+}
+
+/** The largest goal value in a unit, as typed (yuan for money): named when a value is over it. */
+export function largestGoalValue(unit: string): number {
+  return typedGoalValue(unit, goalRange(unit).max);
 }
 
 /** A typed value as stored: yuan → fen for money, the number itself otherwise. */
