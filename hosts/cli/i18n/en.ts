@@ -48,8 +48,10 @@ Options for every command:
   --json        print the result as JSON, and nothing else, on stdout (through npm,
                 use npm run --silent cli -- … so that npm's own banner stays out)
   --lang zh-CN|en
-                the language of messages (default: from LC_ALL, LC_MESSAGES or LANG;
-                English when none names Chinese); --json output is the same in both
+                the language of messages: any Chinese tag (zh, zh-TW, zh_TW.UTF-8…) or
+                English one (en, en-US…); default: from LC_ALL, LC_MESSAGES or LANG, read
+                the same way (English when none names Chinese); --json output is the same
+                in both
   -h, --help    this text
 
 Times are printed in the store's zone with the zone and its UTC offset named (e.g.
@@ -73,7 +75,9 @@ Exit codes:
   bug: 'bug:',
 
   // A wrong command line.
-  langUnknown: (given: string) => `--lang must be zh-CN or en, not "${given}".`,
+  langUnknown: (given: string) =>
+    `--lang must name Chinese (zh, zh-CN, zh-TW, zh_TW.UTF-8… any tag starting with zh) or ` +
+    `English (en, en-US… any tag starting with en), not "${given}".`,
   unknownOption: (option: string) => `Unknown option "${option}".`,
   optionNeedsValue: (option: string) => `Option ${option} needs a value.`,
   optionTakesNoValue: (option: string) => `Option ${option} takes no value.`,

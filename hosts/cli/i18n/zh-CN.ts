@@ -122,8 +122,9 @@ export const zhCN: CliMessages = {
   --json        在标准输出只打印 JSON 结果（经 npm 运行时请用
                 npm run --silent cli -- …，以免混入 npm 自己的提示）
   --lang zh-CN|en
-                提示语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG；
-                未指明中文时用英文）；--json 的输出两种语言相同
+                提示语言：任何中文标记（zh、zh-TW、zh_TW.UTF-8…）或英文标记
+                （en、en-US…）；默认取自 LC_ALL、LC_MESSAGES 或 LANG，按同样的规则
+                识别（未指明中文时用英文）；--json 的输出两种语言相同
   -h, --help    显示本说明
 
 时间按门店所在时区显示，并注明时区及 UTC 偏移（例如
@@ -144,7 +145,9 @@ export const zhCN: CliMessages = {
   seeHelp: '用 --help 查看用法。',
   bug: '程序缺陷：',
 
-  langUnknown: (given: string) => `--lang 只能是 zh-CN 或 en，而不是“${given}”。`,
+  langUnknown: (given: string) =>
+    `--lang 只能是中文（zh、zh-CN、zh-TW、zh_TW.UTF-8 等以 zh 开头的标记）` +
+    `或英文（en、en-US 等以 en 开头的标记），而不是“${given}”。`,
   unknownOption: (option: string) => `未知选项“${option}”。`,
   optionNeedsValue: (option: string) => `选项 ${option} 需要一个值。`,
   optionTakesNoValue: (option: string) => `选项 ${option} 不接受值。`,

@@ -104,7 +104,10 @@ describe('errors in both languages', () => {
     vi.stubEnv('LC_ALL', 'zh_CN.UTF-8');
     const run = await cli('tags', '--lang', 'fr', '--db', db('errors'));
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('错误 [usage]：--lang 只能是 zh-CN 或 en，而不是“fr”。');
+    expect(run.stderr).toContain(
+      '错误 [usage]：--lang 只能是中文（zh、zh-CN、zh-TW、zh_TW.UTF-8 等以 zh 开头的标记）' +
+        '或英文（en、en-US 等以 en 开头的标记），而不是“fr”。',
+    );
     expect(fs.existsSync(db('errors'))).toBe(false);
   });
 
