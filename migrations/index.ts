@@ -12,6 +12,7 @@ import * as mergeReasonDetails from './20261206T1100-merge-reason-details';
 import * as maskedPhonesHideDigits from './20261206T1200-masked-phones-hide-digits';
 import * as storeZoneUnknown from './20261206T1300-store-zone-unknown';
 import * as posOrdersPerStore from './20261207T0900-pos-orders-per-store';
+import * as refundLines from './20261207T1000-refund-lines';
 import * as identityIdsAnyCase from './20261207T1100-identity-ids-any-case';
 
 /**
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
   '20261206T1200-masked-phones-hide-digits': maskedPhonesHideDigits,
   '20261206T1300-store-zone-unknown': storeZoneUnknown,
   '20261207T0900-pos-orders-per-store': posOrdersPerStore,
+  '20261207T1000-refund-lines': refundLines,
   '20261207T1100-identity-ids-any-case': identityIdsAnyCase,
 };

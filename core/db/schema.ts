@@ -117,6 +117,8 @@ export interface DbOrderLine {
   quantity: number;
   unit_price_fen: number;
   amount_fen: number;
+  /** A refund of part of a sold line: that line's number in the sale order (see migration). */
+  refund_of: Generated<number | null>;
 }
 
 /** One payment of an order (Olist pays some orders in parts); never part of spend. */

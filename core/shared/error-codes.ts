@@ -137,6 +137,7 @@ export const rowErrorCodes = [
   'payment_no_amount',
   'phone.invalid',
   'quantity.zero',
+  'refund_exceeds',
   'row.width',
   'store.required',
   'text.too_long',

@@ -5,6 +5,8 @@ import { noOrders, sameLine, settleOrder } from './commit-settle';
 import type { OrderCounts, OrderState } from './commit-kinds';
 import { prepareOrderStatements } from './commit-order-sql';
 import { StoredLines } from './commit-stored-lines';
+import { RefundLines, refundKey } from './commit-refunds';
+import type { LineValues } from './commit-refunds';
 
 export type { OrderCounts, OrderState } from './commit-kinds';
 export { insertLineSql, insertOrderSql } from './commit-order-sql';
@@ -50,8 +52,9 @@ export class BatchOrders {
   private readonly openLines: (number | null)[] = [];
   private readonly stmt: ReturnType<typeof prepareOrderStatements>;
   /**
-   * Set with every 'differs' from `writeLine` (no object per row): the product, quantity,
-   * unit price and amount of the line already under that number.
+   * Set with every 'differs' from `writeLine`, and with every line written again negated
+   * (no object per row): the product, quantity, unit price and amount of the line already
+   * under that number.
    */
   differing: readonly (number | null)[] = [];
   /**
@@ -61,12 +64,20 @@ export class BatchOrders {
   negated = false;
   /** The lines earlier imports stored, for rows that come without a line number. */
   readonly stored: StoredLines;
+  /** Refunds of part of a line, for rows that undo or conflict (commit-refunds.ts). */
+  readonly refunds: RefundLines;
   /**
    * Per channel: whether it had no order before this import (decided at its first look-up,
    * which comes before this import creates any order of it). Then every order of that
    * channel this import has not created is new, and needs no look-up.
    */
   private readonly channelNew = new Map<string, boolean>();
+  /**
+   * Orders an earlier import stored as a refund of part of a line, whose sale this import
+   * brought: their refund moved to a new return order (commit-refunds.ts), which stands for
+   * the return that import counted, so this import counts the order in its final kind.
+   */
+  private readonly takenOver: OrderState[] = [];
 
   constructor(
     raw: SQLite.Database,
@@ -76,6 +87,7 @@ export class BatchOrders {
   ) {
     this.stmt = prepareOrderStatements(raw);
     this.stored = new StoredLines(raw);
+    this.refunds = new RefundLines(raw);
   }
 
   /** The order, if this import or the database knows it; its id is 0 while it is open. */
@@ -226,6 +238,69 @@ export class BatchOrders {
     return true;
   }
 
+  /** The return order of the sale keyed `saleKey` (commit-refunds.ts), if there is one. */
+  returnOf(channel: string, saleKey: string): OrderState | undefined {
+    this.closeOpen();
+    return this.find(channel, refundKey(saleKey));
+  }
+
+  /**
+   * Makes the return order of a sale, written at once: from a refund row's facts (a refund
+   * after its sale), or from the sale order itself (a refund stored first moves out of it).
+   */
+  createReturn(
+    channel: string,
+    saleKey: string,
+    from: OrderFacts | OrderState,
+    customerId: number | null,
+  ): OrderState {
+    this.closeOpen();
+    const key = refundKey(saleKey);
+    let id: number;
+    if ('isNew' in from) {
+      id = this.refunds.returnFrom(from.id, key, this.batchId);
+      // The import that stored the refund counted a return; this one counts the sale.
+      if (!from.isNew) this.takenOver.push(from);
+    } else {
+      id = this.insertOrder(channel, key, { ...from, customerId }, 'return', 0);
+    }
+    const state = newState(id, true, 'return', 0, customerId);
+    // A return whatever its lines: the settled kind stays the one it was made with.
+    state.kindFromOrderRow = true;
+    this.ordersOf(channel).set(key, state);
+    return state;
+  }
+
+  /** Adds a refund of the sale's line `lineNo` to the sale's return order. */
+  addRefund(returnOrder: OrderState, lineNo: number, refund: LineValues): void {
+    this.refunds.add(returnOrder.id, lineNo, refund);
+    addLine(returnOrder, 'return', refund[3] ?? 0);
+  }
+
+  /**
+   * The sale's row of a line whose refund was stored first (`kept`, under the same number):
+   * the line takes the sale's numbers and the order the sale's (earlier) time. A refund of
+   * the whole line leaves the order undone, as the same refund after its sale does.
+   */
+  takeLineBack(
+    order: OrderState,
+    lineNo: number,
+    kept: LineValues,
+    row: LineValues,
+    time: { orderedAt?: number; businessDay?: string },
+    whole: boolean,
+  ): void {
+    this.closeOpen();
+    this.refunds.replaceLine(order.id, lineNo, row);
+    if (time.orderedAt !== undefined && time.businessDay !== undefined) {
+      this.refunds.takeEarlierTime(order.id, time.orderedAt, time.businessDay);
+    }
+    // Its kind now comes from its lines (a sale's among them), or from the undoing status.
+    order.kindFromOrderRow = false;
+    addLine(order, 'sale', (row[3] ?? 0) - (kept[3] ?? 0));
+    if (whole) order.restatus = order.kind === 'cancellation' ? 'cancellation' : 'return';
+  }
+
   /** Settles kind and amount of every order that got new lines; counts the new orders. */
   finish(): OrderCounts {
     this.closeOpen();
@@ -237,6 +312,10 @@ export class BatchOrders {
         counts[countKey[order.kind]] += 1;
         if (order.anonymous) counts.anonymous += 1;
       }
+    }
+    for (const sale of this.takenOver) {
+      counts.returns -= 1;
+      counts[countKey[sale.kind]] += 1;
     }
     return counts;
   }
@@ -286,6 +365,7 @@ export class BatchOrders {
     const same = sameLine(kept, row, undoes);
     if (same) {
       this.negated = same === 'negated';
+      if (this.negated) this.differing = kept;
       return inFile ? 'repeated' : 'known';
     }
     this.differing = kept;

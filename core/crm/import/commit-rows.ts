@@ -37,6 +37,14 @@ import { netAmount } from './commit-amounts';
 import { StoresAndProducts } from './commit-catalog';
 import { hasKey, sameCustomer } from './commit-customer-keys';
 import { OrderConflicts } from './order-conflict';
+import {
+  isKnownRefund,
+  refundedWith,
+  refundsPart,
+  sellsRefunded,
+  withinSold,
+} from './commit-refunds';
+import type { LineValues } from './commit-refunds';
 import type { OrderState } from './commit-orders';
 import type { CustomerKeys, ImportRecord } from './types';
 
@@ -197,15 +205,78 @@ export class RowWriter {
     }
     const result = this.orders.writeLine(order, lineNo, productId, quantity, unit, amount, r.kind);
     if (result === 'imported') return result;
-    if (result === 'differs') {
-      const row = [productId, quantity, unit, amount] as const;
-      return this.conflicts.refuseLine(r, lineNo, this.orders.differing, row, this.setup.columns);
-    }
+    const row = [productId, quantity, unit, amount] as const;
+    if (result === 'differs') return this.lineDiffers(r, order, lineNo, row);
     // The line again with a cancelled or refunded status, or with its numbers negated: the
     // order is undone (in this file or a later one alike); a refund line again is not.
     const undoes = amount >= 0 || this.orders.negated;
+    if (amount < 0 && this.orders.negated) {
+      const over = this.refundsOver(r, lineNo, this.orders.differing, row);
+      if (over) return over;
+    }
     if (undoes && this.orders.restatus(order, r.kind)) return 'imported';
     return this.duplicate(result === 'known' ? 'line_known' : 'line_repeated', lineNo);
+  }
+
+  /**
+   * A row whose line number its order holds with other numbers: a refund of part of that
+   * line, or the sale of a refund stored first (commit-refunds.ts); otherwise another sale
+   * under the same order id, refused.
+   */
+  private lineDiffers(r: ImportRecord, order: OrderState, n: number, row: LineValues): RowResult {
+    const kept = this.orders.differing;
+    if (refundsPart(kept, row, r.kind)) return this.refundPart(r, order, n, kept, row);
+    const sells = sellsRefunded(kept, row, r.kind);
+    if (!sells) return this.conflicts.refuseLine(r, n, kept, row, this.setup.columns);
+
+    if (sells === 'part') {
+      // The refund stored first moves to the sale's return order, as if it came after.
+      const saleKey = r.orderId!;
+      const over = this.refundsOver(r, n, row, kept);
+      if (over) return over;
+      const returnOrder =
+        this.orders.returnOf(r.channel, saleKey) ??
+        this.orders.createReturn(r.channel, saleKey, order, this.orders.ownerNow(order));
+      this.orders.addRefund(returnOrder, n, kept);
+    }
+    this.orders.takeLineBack(order, n, kept, row, r, sells === 'whole');
+    return 'imported';
+  }
+
+  /** A refund of part of the sold line `kept`: a line of the sale's return order. */
+  private refundPart(
+    r: ImportRecord,
+    order: OrderState,
+    n: number,
+    kept: LineValues,
+    row: LineValues,
+  ): RowResult {
+    const saleKey = r.orderId!;
+    const known = this.orders.returnOf(r.channel, saleKey);
+    if (known && isKnownRefund(this.orders.refunds.of(known.id, n), row)) {
+      return this.duplicate(known.isNew ? 'line_repeated' : 'line_known', n);
+    }
+    const over = this.refundsOver(r, n, kept, row);
+    if (over) return over;
+    const owner = this.orders.ownerNow(order);
+    const returnOrder =
+      known ?? this.orders.createReturn(r.channel, saleKey, this.orderFacts(r, owner), owner);
+    this.orders.addRefund(returnOrder, n, row);
+    this.lineOfEarlierOrder = !returnOrder.isNew;
+    return 'imported';
+  }
+
+  /**
+   * The refusal of a refund of the sold line `sold` (line `n` of the row's order) that
+   * would take back more than it sold with the refunds its return order holds; null when
+   * it stays within.
+   */
+  private refundsOver(r: ImportRecord, n: number, sold: LineValues, refund: LineValues) {
+    const known = this.orders.returnOf(r.channel, r.orderId!);
+    const done = known ? this.orders.refunds.of(known.id, n) : [];
+    const refunded = refundedWith(done, refund);
+    if (withinSold(refunded, sold)) return null;
+    return this.conflicts.refuseRefund(r, n, sold, refunded, this.setup.columns);
   }
 
   private writePayment(r: ImportRecord): RowResult {

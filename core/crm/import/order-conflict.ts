@@ -112,6 +112,38 @@ export class OrderConflicts {
     );
   }
 
+  /**
+   * The refusal of a refund of line `lineNo` (`sold`: product id, quantity, unit price,
+   * amount) that, with the refunds of that line already kept, takes back more than the line
+   * sold (`refunded`: their quantity and amount, this row's included).
+   */
+  refuseRefund(
+    r: ImportRecord,
+    lineNo: number,
+    sold: readonly (number | null)[],
+    refunded: { quantity: number; amount: number },
+    columns: Partial<Record<TargetField, string>>,
+  ): RowError {
+    const details = {
+      lineNo: String(lineNo),
+      soldQuantity: String(sold[1]),
+      soldAmount: formatAmount(sold[3] ?? 0, r.currency),
+      refundedQuantity: String(refunded.quantity),
+      refundedAmount: formatAmount(refunded.amount, r.currency),
+    };
+    return refusal(
+      'refund_exceeds',
+      r,
+      columns.quantity ?? columns.lineNo ?? columns.orderId ?? null,
+      `Line ${lineNo} of order ${r.orderId} sold quantity ${details.soldQuantity}, amount ` +
+        `${details.soldAmount}, and its refunds with this row come to quantity ` +
+        `${details.refundedQuantity}, amount ${details.refundedAmount}: more than was sold. ` +
+        `Check the file: the refund may belong to another receipt or line, or be written ` +
+        `twice with other numbers.`,
+      details,
+    );
+  }
+
   private keyOfCustomer(customerId: number | null): ShownKey {
     const found = customerId === null ? undefined : this.firstKey.get(customerId);
     return found ?? { kind: 'customer_id', value: `#${customerId}` };

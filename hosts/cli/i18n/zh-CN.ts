@@ -73,6 +73,15 @@ function lineDiffers(order: string, d: Record<string, string>): string {
   );
 }
 
+/** Refunds of a sold line that would come to more than it sold. */
+function refundExceeds(order: string, d: Record<string, string>): string {
+  return (
+    `订单“${order}”的第 ${d.lineNo} 行售出数量 ${d.soldQuantity}、金额 ${d.soldAmount}，` +
+    `连同本行，这一行的退款共计数量 ${d.refundedQuantity}、金额 ${d.refundedAmount}，` +
+    '超过了售出的数量或金额。请检查这笔退款属于哪张小票、哪一行'
+  );
+}
+
 const text = (value: unknown) => (typeof value === 'string' ? value : String(value ?? ''));
 const quoted = (values: unknown) =>
   (Array.isArray(values) ? values : [values]).map((v) => `“${text(v)}”`).join('、');
@@ -249,6 +258,7 @@ export const zhCN: CliMessages = {
     `  第 ${line} 行${column ? `，${column}` : ''}：${reason}${hint} [${code}]`,
   rowReason: (r) => {
     if (r.code === 'line_differs' && r.details) return lineDiffers(r.value ?? '', r.details);
+    if (r.code === 'refund_exceeds' && r.details) return refundExceeds(r.value ?? '', r.details);
     const sentence = rowReasons[r.code];
     return sentence ? sentence(`“${r.value ?? ''}”`) : r.reason;
   },
