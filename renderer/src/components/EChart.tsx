@@ -10,7 +10,8 @@ import * as echarts from 'echarts/core';
 import type { EChartsCoreOption, ECElementEvent } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import { chartTheme } from '../theme';
+import { chartThemeFor } from '../shell/fonts';
+import { useLocale } from '../shell/locale';
 
 echarts.use([
   BarChart,
@@ -24,7 +25,6 @@ echarts.use([
   VisualMapComponent,
   CanvasRenderer,
 ]);
-echarts.registerTheme('console', chartTheme);
 
 interface Props {
   option: EChartsCoreOption;
@@ -33,9 +33,14 @@ interface Props {
   ariaLabel?: string;
 }
 
-/** An echarts chart in the console's theme that follows its container's width. */
+/**
+ * An echarts chart in the console's theme that follows its container's width, its text
+ * in the page's fonts for the language on screen (switched with the language).
+ */
 export function EChart({ option, height = 320, onClick, ariaLabel }: Props) {
+  const { locale } = useLocale();
   const host = useRef<HTMLDivElement>(null);
+  const themed = useRef(locale);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onClick);
 
@@ -45,7 +50,7 @@ export function EChart({ option, height = 320, onClick, ariaLabel }: Props) {
 
   useEffect(() => {
     if (!host.current) return undefined;
-    const instance = echarts.init(host.current, 'console');
+    const instance = echarts.init(host.current, chartThemeFor(themed.current));
     chart.current = instance;
     instance.on('click', (event) => clickRef.current?.(event as ECElementEvent));
     const observer = new ResizeObserver(() => instance.resize());
@@ -56,6 +61,12 @@ export function EChart({ option, height = 320, onClick, ariaLabel }: Props) {
       chart.current = null;
     };
   }, []);
+
+  useEffect(() => {
+    if (themed.current === locale) return;
+    themed.current = locale;
+    chart.current?.setTheme(chartThemeFor(locale));
+  }, [locale]);
 
   useEffect(() => {
     chart.current?.setOption(option, true);

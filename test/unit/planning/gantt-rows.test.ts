@@ -215,7 +215,8 @@ describe('the window on screen', () => {
   it('gives echarts the window, not the plan: its axes and only what shows', () => {
     const t = ((key: string) => key) as unknown as TFunction;
     const win = { left: 8 + 42 * 36, top: 40 * 34, width: 10 * 36, height: 44 + 10 * 34 };
-    const option = ganttOption(t, model, 'day', '2026-12-01', win) as {
+    const option = ganttOption(t, model, 'day', '2026-12-01', win, 'Arial, sans-serif') as {
+      textStyle: { fontFamily: string };
       xAxis: { min: number; max: number };
       yAxis: { min: number; max: number };
       series: { data: unknown[] }[];
@@ -234,5 +235,7 @@ describe('the window on screen', () => {
     ]);
     expect(option.series[0]!.data).toHaveLength(10);
     expect(option.series[1]!.data).toHaveLength(11);
+    // Axis labels and the tooltip in the font it was given (the page's, by language).
+    expect(option.textStyle.fontFamily).toBe('Arial, sans-serif');
   });
 });

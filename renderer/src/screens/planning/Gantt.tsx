@@ -7,6 +7,9 @@ import type { RefObject } from 'react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectView } from '../../../../core/api/planning';
+import type { Locale } from '../../i18n';
+import { fontFamilyFor } from '../../shell/fonts';
+import { useLocale } from '../../shell/locale';
 import { chartTheme } from '../../theme';
 import { addDays, dayToMs, isWorkday, msToDay, workdaysBetween } from './calendar';
 import { ganttOption } from './ganttOption';
@@ -144,6 +147,7 @@ export function GanttCanvas({
   onResize,
 }: Props) {
   const { t } = useTranslation();
+  const font = fontFamilyFor(useLocale().locale);
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const drag = useRef<Drag | null>(null);
@@ -159,8 +163,8 @@ export function GanttCanvas({
     [preview, view, rows, today, model],
   );
   const option = useMemo(
-    () => (seen?.zoom === zoom ? ganttOption(t, drawn, zoom, today, seen) : null),
-    [t, drawn, zoom, today, seen],
+    () => (seen?.zoom === zoom ? ganttOption(t, drawn, zoom, today, seen, font) : null),
+    [t, drawn, zoom, today, seen, font],
   );
 
   useEffect(() => {
@@ -278,7 +282,13 @@ const exportLimits = { side: 16_000, area: 64_000_000, pixelRatio: 2 };
  * a chart of its own off screen. A plan too big for one canvas at the chosen zoom is drawn
  * at the next coarser zoom (week, then month), then at a smaller scale if it must.
  */
-export function planPng(t: TFunction, model: GanttModel, zoom: Zoom, today: string): string {
+export function planPng(
+  t: TFunction,
+  locale: Locale,
+  model: GanttModel,
+  zoom: Zoom,
+  today: string,
+): string {
   const zooms: Zoom[] = ['day', 'week', 'month'];
   const fits = (z: Zoom) => {
     const { width, height } = planSize(model, z);
@@ -296,7 +306,8 @@ export function planPng(t: TFunction, model: GanttModel, zoom: Zoom, today: stri
   const instance = echarts.init(element, 'planning', { width, height, devicePixelRatio: ratio });
   try {
     const whole = { left: 0, top: 0, width, height };
-    instance.setOption({ ...ganttOption(t, model, at, today, whole), tooltip: { show: false } });
+    const option = ganttOption(t, model, at, today, whole, fontFamilyFor(locale));
+    instance.setOption({ ...option, tooltip: { show: false } });
     return instance.getDataURL({ type: 'png', pixelRatio: ratio, backgroundColor: '#fff' });
   } finally {
     instance.dispose();

@@ -2,6 +2,7 @@ import { DownloadOutlined, LockOutlined } from '@ant-design/icons';
 import { Button, Segmented, Space, Typography } from 'antd';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../shell/locale';
 import type { ProjectEditor } from './editor';
 import { moveBack } from './edits';
 import { GanttCanvas, planPng, useGanttWindow } from './Gantt';
@@ -116,6 +117,7 @@ const TaskColumn = memo(function TaskColumn({
  */
 export function GanttTab({ editor, today }: { editor: ProjectEditor; today: string }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const [zoom, setZoom] = useState<Zoom>('day');
   const view = editor.view!;
   const rows = useMemo(() => ganttRows(view), [view]);
@@ -155,7 +157,7 @@ export function GanttTab({ editor, today }: { editor: ProjectEditor; today: stri
 
   // The whole plan, not only the window on screen (see planPng for a plan too big).
   const exportPng = () => {
-    downloadUrl(`${view.project.name}-gantt.png`, planPng(t, model, zoom, today));
+    downloadUrl(`${view.project.name}-gantt.png`, planPng(t, locale, model, zoom, today));
   };
 
   return (

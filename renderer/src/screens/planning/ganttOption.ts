@@ -88,6 +88,8 @@ export function ganttOption(
   zoom: Zoom,
   today: string,
   win: GanttWindow,
+  /** The page's font list for the language on screen (fontFamilyFor): the canvas has no lang. */
+  font: string,
 ): EChartsCoreOption {
   const { rows, preview } = model;
   const [min, max] = windowTimes(model, zoom, win);
@@ -196,6 +198,7 @@ export function ganttOption(
         text: label,
         fill: task.frozen ? '#646a73' : palette.textSecondary,
         fontSize: 11,
+        fontFamily: font,
         verticalAlign: 'middle',
       },
       silent: true,
@@ -257,7 +260,12 @@ export function ganttOption(
           type: 'text',
           x: x + 4,
           y: system.y + 2,
-          style: { text: t('planning.gantt.legendToday'), fill: colors.today, fontSize: 11 },
+          style: {
+            text: t('planning.gantt.legendToday'),
+            fill: colors.today,
+            fontSize: 11,
+            fontFamily: font,
+          },
         },
       ],
     };
@@ -268,6 +276,8 @@ export function ganttOption(
 
   return {
     animation: false,
+    // The axis labels and the tooltip; drawn texts name the font themselves.
+    textStyle: { fontFamily: font },
     grid: { left: 0, right: 0, top: headerHeight, bottom: 0 },
     tooltip: {
       trigger: 'item',
