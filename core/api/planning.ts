@@ -19,6 +19,8 @@ export { formatPredecessors, parsePredecessors } from '../planning/predecessors'
 /** A goal value's allowed range per unit: the new-project form checks by the same rule. */
 export { goalRange, goalValueProblem } from '../planning/goal';
 export type { GoalField } from '../planning/goal';
+/** The first start a template gives a project, for the new-project form's past-start warning. */
+export { firstPlannedStart } from '../planning/instantiate';
 
 const id = z.number().int().positive();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day like 2026-12-04');

@@ -72,11 +72,7 @@ export interface PlannedProject {
  */
 export function instantiate(template: Template, options: InstantiateOptions): PlannedProject {
   const lang = options.lang ?? 'zh';
-  const calendar =
-    options.calendar ??
-    (template.calendar.publicHolidays
-      ? chineseStoreCalendar(template.calendar.weekendDays)
-      : { ...chineseStoreCalendar(template.calendar.weekendDays), holidays: [], workdays: [] });
+  const calendar = options.calendar ?? templateCalendar(template);
   checkCalendar(calendar);
   const work = calendarFor(calendar);
 
@@ -141,6 +137,27 @@ export function instantiate(template: Template, options: InstantiateOptions): Pl
     })),
     dependencies,
   };
+}
+
+/** A template's working calendar: its weekend days, with China's public holidays or none. */
+function templateCalendar(template: Pick<Template, 'calendar'>): CalendarSpec {
+  const spec = chineseStoreCalendar(template.calendar.weekendDays);
+  return template.calendar.publicHolidays ? spec : { ...spec, holidays: [], workdays: [] };
+}
+
+/**
+ * The day a project made from a template with this anchor would start on, by the rule
+ * `instantiate` dates its tasks with (a day off rounded to a working day, never back
+ * before today): the new-project form warns of a start in the past by this day.
+ */
+export function firstPlannedStart(
+  template: Pick<Template, 'calendar' | 'tasks'>,
+  anchorDay: Day,
+  today: Day,
+): Day | null {
+  const work = calendarFor(templateCalendar(template));
+  const starts = template.tasks.map((t) => plannedStart(t, anchorDay, work, today));
+  return starts.length ? starts.reduce((a, b) => (b < a ? b : a)) : null;
 }
 
 function plannedStart(task: TemplateTask, anchor: Day, work: WorkCalendar, today?: Day): Day {

@@ -14,7 +14,8 @@ import type { Rule } from 'antd/es/form';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TemplateSummary } from '../../../../core/api/planning';
+import { firstPlannedStart } from '../../../../core/api/planning';
+import type { Template, TemplateSummary } from '../../../../core/api/planning';
 import { api } from '../../api/client';
 import { useLocale } from '../../shell/locale';
 import { addDays } from './calendar';
@@ -66,21 +67,19 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
   const key = Form.useWatch('templateKey', form);
   const unit = Form.useWatch('unit', form) as string | undefined;
   const anchorDay = Form.useWatch('anchorDay', form) as string | undefined;
-  const [firstOffset, setFirstOffset] = useState<number | null>(null);
+  const [template, setTemplate] = useState<Template | null>(null);
   const chosen = templates.find((x) => x.key === key);
-  // A start before today is allowed (a plan written up late), but never without saying so.
-  const firstDay =
-    firstOffset !== null && anchorDay && /^\d{4}-\d{2}-\d{2}$/.test(anchorDay)
-      ? addDays(anchorDay, firstOffset)
-      : null;
-  const startsLate = firstDay !== null && today !== '' && firstDay < today;
+  // A start before today is allowed (a plan written up late), but never without saying so;
+  // the day is the one the core will date the first task on (days off rounded alike).
+  const firstDay = template && today ? startDay(template, anchorDay, today) : null;
+  const startsLate = firstDay !== null && firstDay < today;
   const templateName = (x: TemplateSummary) => (locale === 'zh-CN' ? x.nameZh : x.nameEn);
 
   const fillFromTemplate = async (templateKey: string) => {
     const template = await api.call('templates.get', { key: templateKey });
     const anchor = form.getFieldValue('anchorDay') || today;
     const goal = template.goal;
-    setFirstOffset(Math.min(...template.tasks.map((x) => x.offset)));
+    setTemplate(template);
     form.setFieldsValue({
       metric: metricName(t, goal.metric),
       unit: goal.unit,
@@ -273,6 +272,16 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
       </Form>
     </Modal>
   );
+}
+
+/** The first task's start for a typed anchor, or null while the anchor is no usable day. */
+function startDay(template: Template, anchorDay: string | undefined, today: string) {
+  if (!anchorDay || !/^\d{4}-\d{2}-\d{2}$/.test(anchorDay)) return null;
+  try {
+    return firstPlannedStart(template, anchorDay, today);
+  } catch {
+    return null; // a year the planning calendar does not cover: the core says so on create
+  }
 }
 
 /** "yuan", "%", "customers": what a baseline or target is typed in. */
