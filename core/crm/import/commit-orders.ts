@@ -232,15 +232,21 @@ export class BatchOrders {
    * when the import finishes. Whether it did (the row then changed a fact).
    */
   restatus(order: OrderState, kind: OrderKind): boolean {
-    if (order.kind !== 'sale') return false;
-    if (kind !== 'cancellation' && kind !== 'return') return false;
+    if (!this.undoable(order, kind)) return false;
     if (order.restatus === null) order.restatus = kind;
     return true;
   }
 
-  /** The return order of the sale keyed `saleKey` (commit-refunds.ts), if there is one. */
+  /** Whether a row of kind `kind` that repeats a stored line of the order undoes it. */
+  undoable(order: OrderState, kind: OrderKind): boolean {
+    return order.kind === 'sale' && (kind === 'cancellation' || kind === 'return');
+  }
+
+  /**
+   * The return order of the sale keyed `saleKey` (commit-refunds.ts), if there is one. It is
+   * never left open: its lines are in the database.
+   */
   returnOf(channel: string, saleKey: string): OrderState | undefined {
-    this.closeOpen();
     return this.find(channel, refundKey(saleKey));
   }
 

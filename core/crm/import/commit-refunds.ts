@@ -145,6 +145,11 @@ export function refundedWith(done: readonly LineValues[], more: LineValues): Ref
   return { quantity, amount };
 }
 
+/** The refund of the whole sold line `sold`: its quantity and amount negated. */
+export function wholeRefund(sold: LineValues): LineValues {
+  return [sold[0] ?? null, -Math.abs(sold[1] ?? 0), sold[2] ?? null, -Math.abs(sold[3] ?? 0)];
+}
+
 /** Whether refunds that come to `refunded` stay within the sold line `sold`. */
 export function withinSold(refunded: Refunded, sold: LineValues): boolean {
   return refunded.quantity <= (sold[1] ?? 0) && refunded.amount <= (sold[3] ?? 0);

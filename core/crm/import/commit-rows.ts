@@ -16,9 +16,10 @@
  * that repeats a stored line of its order exactly cannot be told from that line, and is taken for
  * it. A row whose line number its order already has with another product, quantity, unit price or
  * amount is refused (`line_differs`): another sale under the same order id, never taken for a
- * duplicate. A row that names an order an earlier import stored for another customer is refused
- * (`order_other_customer`): two sources that share order ids in one channel, not more of that
- * order. So is a row naming another customer than the rows of its order before it in the same file
+ * duplicate; unless it is a refund of part of that line, or the sale of a refund stored first
+ * (commit-refunds.ts). A row that names an order an earlier import stored for another customer is
+ * refused (`order_other_customer`): two sources that share order ids in one channel, not more of
+ * that order. So is a row naming another customer than the rows of its order before it in the same file
  * (`order_customers_differ`: Superstore has two orders whose four lines name four customer ids):
  * an order belongs to one customer, and which one is for the person to decide. Rows without a
  * customer, and orders without one, never conflict.
@@ -42,6 +43,7 @@ import {
   refundedWith,
   refundsPart,
   sellsRefunded,
+  wholeRefund,
   withinSold,
 } from './commit-refunds';
 import type { LineValues } from './commit-refunds';
@@ -210,11 +212,14 @@ export class RowWriter {
     // The line again with a cancelled or refunded status, or with its numbers negated: the
     // order is undone (in this file or a later one alike); a refund line again is not.
     const undoes = amount >= 0 || this.orders.negated;
-    if (amount < 0 && this.orders.negated) {
-      const over = this.refundsOver(r, lineNo, this.orders.differing, row);
+    if (undoes && this.orders.undoable(order, r.kind)) {
+      // The whole line back, on top of refunds of part of it, would be more than it sold.
+      const sold = amount >= 0 ? row : this.orders.differing;
+      const over = this.refundsOver(r, lineNo, sold, wholeRefund(sold));
       if (over) return over;
+      this.orders.restatus(order, r.kind);
+      return 'imported';
     }
-    if (undoes && this.orders.restatus(order, r.kind)) return 'imported';
     return this.duplicate(result === 'known' ? 'line_known' : 'line_repeated', lineNo);
   }
 
@@ -252,11 +257,17 @@ export class RowWriter {
     row: LineValues,
   ): RowResult {
     const saleKey = r.orderId!;
+    this.orders.closeOpen(); // the sale's kind settled from its lines so far
     const known = this.orders.returnOf(r.channel, saleKey);
     if (known && isKnownRefund(this.orders.refunds.of(known.id, n), row)) {
       return this.duplicate(known.isNew ? 'line_repeated' : 'line_known', n);
     }
-    const over = this.refundsOver(r, n, kept, row);
+    // A sale refunded or cancelled as a whole (by its status) has nothing left to refund.
+    const undone =
+      order.restatus !== null ||
+      order.kind === 'cancellation' ||
+      (order.kind === 'return' && order.amount === 0);
+    const over = this.refundsOver(r, n, kept, row, undone);
     if (over) return over;
     const owner = this.orders.ownerNow(order);
     const returnOrder =
@@ -268,12 +279,18 @@ export class RowWriter {
 
   /**
    * The refusal of a refund of the sold line `sold` (line `n` of the row's order) that
-   * would take back more than it sold with the refunds its return order holds; null when
-   * it stays within.
+   * would take back more than it sold with the refunds its return order holds (or with
+   * the whole line, when its order was `undone` as a whole); null when it stays within.
    */
-  private refundsOver(r: ImportRecord, n: number, sold: LineValues, refund: LineValues) {
-    const known = this.orders.returnOf(r.channel, r.orderId!);
-    const done = known ? this.orders.refunds.of(known.id, n) : [];
+  private refundsOver(
+    r: ImportRecord,
+    n: number,
+    sold: LineValues,
+    refund: LineValues,
+    undone = false,
+  ) {
+    const known = undone ? undefined : this.orders.returnOf(r.channel, r.orderId!);
+    const done = undone ? [wholeRefund(sold)] : known ? this.orders.refunds.of(known.id, n) : [];
     const refunded = refundedWith(done, refund);
     if (withinSold(refunded, sold)) return null;
     return this.conflicts.refuseRefund(r, n, sold, refunded, this.setup.columns);

@@ -179,6 +179,37 @@ describe('a refund of part of a line, after its sale', () => {
     });
   });
 
+  it('refuses a refund of part of a line whose receipt was refunded as a whole', async () => {
+    await run(sale);
+    // The tea line again with the status refunded, as sold: the receipt is refunded whole.
+    const refundedWhole = sale[0]!.replace('completed', 'refunded');
+    expect(await run([refundedWhole])).toMatchObject({ status: 'committed', rowsImported: 1 });
+    const part = await run([refundOne]);
+
+    // By hand: the whole line (3) is back already; one more makes 4 of 3.
+    expect(part.rejected[0]).toMatchObject({
+      code: 'refund_exceeds',
+      details: { soldQuantity: '3', refundedQuantity: '4' },
+    });
+  });
+
+  it('refuses the receipt refunded as a whole after part of a line was', async () => {
+    await run(sale);
+    await run([refundOne]);
+    const refundedWhole = sale[0]!.replace('completed', 'refunded');
+    const over = await run([refundedWhole]);
+
+    // By hand: 1 tea back already, then all 3 again: 4 of 3.
+    expect(over.rejected[0]).toMatchObject({
+      code: 'refund_exceeds',
+      details: { soldQuantity: '3', refundedQuantity: '4' },
+    });
+    expect(kinds()).toEqual([
+      { id: '000300@S01', kind: 'sale', amount: 5600 },
+      { id: '000300@S01↩ ', kind: 'return', amount: -1200 },
+    ]);
+  });
+
   it('is the same in one file as in two, and that file again changes nothing', async () => {
     const first = await run([...sale, refundOne]);
     expect(first).toMatchObject({ status: 'committed', rowsImported: 3, rowsRejected: 0 });
@@ -240,6 +271,22 @@ describe('a refund file imported before its sale file', () => {
 
     expect(await run(refund)).toMatchObject({ status: 'unchanged', rowsDuplicate: 2 });
     expect(await run(sale)).toMatchObject({ status: 'unchanged', rowsDuplicate: 2 });
+    expect(snapshot()).toEqual(expected);
+  });
+
+  it('ends the same when whole lines are refunded before their sale in one file', async () => {
+    const refund = sale.map((line) =>
+      line
+        .replace('2026-11-01 10:00:00,completed', '2026-11-03 10:00:00,refunded')
+        .replace('3,12.00,0,36.00', '-3,12.00,0,-36.00')
+        .replace('1,20.00,0,20.00', '-1,20.00,0,-20.00'),
+    );
+    const expected = await saleThenRefund(refund);
+    await db.cleanup();
+    db = await tempDb();
+
+    const one = await run([...refund, ...sale]);
+    expect(one).toMatchObject({ status: 'committed', rowsRejected: 0 });
     expect(snapshot()).toEqual(expected);
   });
 
