@@ -181,7 +181,19 @@ export const planningContract = {
    */
   'templates.save': method<TemplateSummary>()(
     z.object({
-      template: templateSchema.extend({ version: z.number().int().positive().optional() }),
+      template: templateSchema
+        .extend({ version: z.number().int().positive().optional() })
+        .superRefine(({ goal: g }, ctx) => {
+          // A template's target of 0 is "set it when planning"; other values as a project's.
+          const given = { unit: g.unit, target: g.target === 0 ? undefined : g.target };
+          for (const issue of goalIssues({ ...given, baseline: g.baseline })) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['goal', issue.field],
+              ...goalIssueParams(issue),
+            });
+          }
+        }),
     }),
   ),
   'templates.saveFromProject': method<TemplateSummary>()(

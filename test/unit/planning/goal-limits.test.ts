@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Goal } from '../../../core/api/planning';
+import { builtinTemplates } from '../../../core/planning/builtin-templates';
 import { checkGoal, goalRange } from '../../../core/planning/goal';
 import type { IssueDetail } from '../../../core/shared/issues';
 import { dispatch } from '../../../core/service/dispatch';
@@ -138,6 +139,25 @@ describe('a goal given when a project is made from a template', () => {
     const absurd = await create('member-day', { goalTarget: 1e15 });
     expect(absurd.code).toBe('api.invalid_input');
     expect(absurd.details.issues[0]).toMatchObject({ path: 'goalTarget', code: 'too_big' });
+  });
+});
+
+describe('a template saved through the contract', () => {
+  const staffTraining = builtinTemplates().find((t) => t.key === 'staff-training')!;
+  const save = (goal: Partial<typeof staffTraining.goal>) =>
+    dispatch(app.handlers, 'templates.save', {
+      template: { ...staffTraining, key: 'my-training', goal: { ...staffTraining.goal, ...goal } },
+    });
+
+  it('keeps a target of 0 for the planner to set, and refuses an absurd one', async () => {
+    expect((await save({ target: 0 })).ok).toBe(true);
+    const refused = await save({ target: 2_800_000 });
+    expect(refused.ok).toBe(false);
+    const error = (refused as { error: { details: { issues: IssueDetail[] } } }).error;
+    expect(error.details.issues[0]).toMatchObject({
+      path: 'template.goal.target',
+      params: { reason: 'goal_range', max: 1000 },
+    });
   });
 });
 
