@@ -214,6 +214,39 @@ export interface TagExplanation {
    * yuan: for a customer in another currency they are not compared and do not hold.
    */
   currency: string;
+  /** For an RFM tag: each score traced to the customer's value and the cut points. */
+  rfm?: RfmTrace | null;
+}
+
+/** Where a customer's value fell among the four ascending cut points of one RFM score. */
+export interface RfmBandTrace {
+  /** Days since the last order, orders, or spend (minor unit of the customer's currency). */
+  value: number | null;
+  cuts: number[];
+  /** The cut point the value is above; null when it is above none. */
+  above: number | null;
+  /** The cut point the value is at or below; null when it is above all. */
+  atMost: number | null;
+}
+
+/** Cells of the segment table, R from–to (rows) by F from–to (columns). */
+export interface RfmSegmentCells {
+  rFrom: number;
+  rTo: number;
+  fFrom: number;
+  fTo: number;
+}
+
+export interface RfmTrace {
+  /** When the cut points were computed (the last full recompute); null: none yet. */
+  cutsAsOf: string | null;
+  currency: string;
+  recency: RfmBandTrace & { score: number | null };
+  frequency: RfmBandTrace & { score: number | null };
+  monetary: RfmBandTrace & { score: number | null };
+  segment: string | null;
+  /** The cells of the segment table that name the segment the R and F scores matched. */
+  segmentCells: RfmSegmentCells[];
 }
 
 export interface RecomputeSummary {

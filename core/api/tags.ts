@@ -56,6 +56,14 @@ export interface RfmSettings {
   monetaryFen: number[] | null;
 }
 
+/** The cut points of the last full recompute (ascending), money in fen of yuan. */
+export interface RfmCutsInUse {
+  asOf: string;
+  recencyDays: number[];
+  frequency: number[];
+  monetaryFen: number[];
+}
+
 export interface LifecycleSettings {
   /** A first order within this many days makes a customer "new". */
   newWithinDays: number;
@@ -115,6 +123,8 @@ export const tagsContract = {
   'rfm.grid': method<RfmCell[]>()(z.object({})),
   'rfm.unscored': method<RfmUnscored>()(z.object({})),
   'rfm.settings': method<RfmSettings>()(z.object({})),
+  /** The cut points in use (of the last full recompute); null before the first one. */
+  'rfm.cutsInUse': method<RfmCutsInUse | null>()(z.object({})),
   'rfm.setSettings': method<RfmSettings>()(
     z.object({ recencyDays: cutPoints, frequency: cutPoints, monetaryFen: cutPoints }),
   ),

@@ -1,6 +1,7 @@
 import type { RuleNode } from '../api/rules';
 import type { LifecycleSettings, RfmSettings } from '../api/tags';
 import { lifecycleSettings, setLifecycleSettings } from '../crm/metrics/settings';
+import { rfmCutsInUse } from '../crm/rfm/explain';
 import { rfmGrid, rfmUnscored } from '../crm/rfm/grid';
 import { rfmSettings, setRfmSettings } from '../crm/rfm/score';
 import { exportSegment } from '../crm/segments/export';
@@ -27,6 +28,7 @@ export function tagsHandlers(ctx: ServiceContext) {
     'rfm.grid': () => rfmGrid(db),
     'rfm.unscored': () => rfmUnscored(db),
     'rfm.settings': () => rfmSettings(db),
+    'rfm.cutsInUse': () => rfmCutsInUse(db),
     'rfm.setSettings': (input: RfmSettings) => setRfmSettings(db, input),
     'lifecycle.settings': () => lifecycleSettings(db),
     'lifecycle.setSettings': (input: LifecycleSettings) => setLifecycleSettings(db, input),

@@ -2,8 +2,9 @@ import type { TagExplanation } from '../../api/customers';
 import type { RuleNode } from '../../api/rules';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../shared/errors';
-import { businessDayOf } from '../metrics/days';
-import { metricsAsOf } from '../metrics/settings';
+import { businessDayOf, daysBetween } from '../metrics/days';
+import { lifecycleSettings, metricsAsOf } from '../metrics/settings';
+import { rfmTraceOf } from '../rfm/explain';
 import { explainRule } from '../tags/explain';
 import { ruleFields } from '../tags/fields';
 
@@ -22,6 +23,7 @@ async function requireCustomer(db: Db, id: number) {
       'm.lifecycle',
       'm.recency_days',
       'm.orders_all',
+      'm.spend_all',
       'm.currency',
     ])
     .where('c.id', '=', id)
@@ -73,7 +75,19 @@ export async function explainTag(
     const explained = await explainRule(db, rule, fields, customerId, businessDayOf(asOf));
     return { ...base, rule: explained, reason: null };
   }
-  return { ...base, rule: null, reason: await reasonOf(db, tag, customer, member?.since) };
+  const reason = await reasonOf(db, tag, customer, member?.since);
+  if (tag.kind !== 'rfm') return { ...base, rule: null, reason };
+  const rfm = await rfmTraceOf(db, {
+    recencyDays: customer.recency_days,
+    orders: customer.orders_all,
+    spend: customer.spend_all,
+    currency: base.currency,
+    r: customer.rfm_r,
+    f: customer.rfm_f,
+    m: customer.rfm_m,
+    segment: customer.rfm_segment,
+  });
+  return { ...base, rule: null, reason, rfm };
 }
 
 async function reasonOf(
@@ -94,12 +108,19 @@ async function reasonOf(
     };
   }
   if (tag.kind === 'lifecycle') {
+    // The thresholds in the settings: the stage's rule is said with them (see insertMetrics).
+    const life = await lifecycleSettings(db);
+    const firstDay = await firstSaleDay(db, c.id, c.as_of);
     return {
       code: 'tags.reason.lifecycle',
       params: {
         stage: c.lifecycle ?? 'none',
         recencyDays: c.recency_days ?? -1,
         orders: c.orders_all ?? 0,
+        firstOrderDays: firstDay && c.as_of ? daysBetween(firstDay, businessDayOf(c.as_of)) : -1,
+        newWithinDays: life.newWithinDays,
+        activeWithinDays: life.activeWithinDays,
+        sleepingWithinDays: life.sleepingWithinDays,
       },
     };
   }
@@ -116,4 +137,17 @@ async function reasonOf(
     code: 'tags.reason.manual',
     params: { at: new Date(who?.at ?? since).toISOString(), reason: who?.reason ?? 'manual' },
   };
+}
+
+/** The business day of the customer's first sale up to the metrics' instant (as metrics do). */
+async function firstSaleDay(db: Db, customerId: number, asOf: number | null) {
+  if (asOf === null) return null;
+  const row = await db.k
+    .selectFrom('orders')
+    .select((eb) => eb.fn.min<string>('business_day').as('day'))
+    .where('customer_id', '=', customerId)
+    .where('kind', '=', 'sale')
+    .where('ordered_at', '<=', asOf)
+    .executeTakeFirst();
+  return row?.day ?? null;
 }
