@@ -60,6 +60,8 @@ export type DuplicateCode =
   | 'order_repeated'
   | 'line_known'
   | 'line_repeated'
+  | 'refund_known'
+  | 'refund_repeated'
   | 'payment_known';
 
 export interface WriterSetup {
@@ -260,7 +262,7 @@ export class RowWriter {
     this.orders.closeOpen(); // the sale's kind settled from its lines so far
     const known = this.orders.returnOf(r.channel, saleKey);
     if (known && isKnownRefund(this.orders.refunds.of(known.id, n), row)) {
-      return this.duplicate(known.isNew ? 'line_repeated' : 'line_known', n);
+      return this.duplicate(known.isNew ? 'refund_repeated' : 'refund_known', n);
     }
     // A sale refunded or cancelled as a whole (by its status) has nothing left to refund.
     const undone =

@@ -247,6 +247,9 @@ const duplicateReason: Record<DuplicateCode, (order: string | null, n: number | 
   line_known: (o, n) =>
     `Line ${n} of order ${o} is already in the database from an earlier import.`,
   line_repeated: (o, n) => `Line ${n} of order ${o} appears earlier in this file.`,
+  refund_known: (o, n) =>
+    `This refund of line ${n} of order ${o} is already in the database from an earlier import.`,
+  refund_repeated: (o, n) => `This refund of line ${n} of order ${o} appears earlier in this file.`,
   payment_known: (o, n) => `Payment ${n} of order ${o} is already recorded.`,
 };
 

@@ -123,7 +123,7 @@ describe('a refund of part of a line, after its sale', () => {
     const again = await run([refundOne]);
 
     expect(again).toMatchObject({ status: 'unchanged', rowsImported: 0, rowsDuplicate: 1 });
-    expect(again.duplicates[0]).toMatchObject({ code: 'line_known', lineNo: 1 });
+    expect(again.duplicates[0]).toMatchObject({ code: 'refund_known', lineNo: 1 });
     expect(snapshot()).toEqual(before);
   });
 
@@ -208,6 +208,15 @@ describe('a refund of part of a line, after its sale', () => {
       { id: '000300@S01', kind: 'sale', amount: 5600 },
       { id: '000300@S01↩ ', kind: 'return', amount: -1200 },
     ]);
+  });
+
+  it('takes the same refund twice in one file for one, and says so', async () => {
+    const summary = await run([...sale, refundOne, refundOne]);
+
+    expect(summary).toMatchObject({ status: 'committed', rowsImported: 3, rowsDuplicate: 1 });
+    expect(summary.duplicates[0]).toMatchObject({ line: 5, code: 'refund_repeated', lineNo: 1 });
+    expect(summary.duplicates[0]!.reason).toMatch(/refund of line 1 of order 000300@S01/);
+    expect(kinds()).toContainEqual({ id: '000300@S01↩ ', kind: 'return', amount: -1200 });
   });
 
   it('is the same in one file as in two, and that file again changes nothing', async () => {
