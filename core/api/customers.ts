@@ -133,11 +133,17 @@ export interface IdentityInfo {
   /** Phones masked unless the user asked to reveal. */
   value: string;
   source: string | null;
+  /**
+   * For a phone: the sources of masked phones that are this same number (every digit they
+   * show agrees), listed in this row instead of rows of their own.
+   */
+  maskedSources?: (string | null)[];
 }
 
 export interface OrderSummary {
   id: number;
   channel: string;
+  /** The order's number as its source wrote it (no per-store suffix: the store is beside it). */
   externalId: string;
   store: string | null;
   /** The zone of the store's business day: the order's time is shown as the store saw it. */

@@ -1,4 +1,4 @@
-import type { CustomerDetail } from '../../api/customers';
+import type { CustomerDetail, IdentityInfo } from '../../api/customers';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../shared/errors';
 import { maskAccountId, maskMaskedPhone, maskPhone } from '../../shared/mask';
@@ -8,6 +8,7 @@ import { customersWithMetrics, rowColumns, toCustomerRows } from './rows';
 import type { RawRow } from './rows';
 import { defaultStoreTimeZone } from '../import/mapping';
 import { toMergeInfo } from '../identity/merge';
+import { orderNumberShown } from '../import/order-number';
 
 const orderLimit = 1000;
 
@@ -20,6 +21,51 @@ function shownIdentity(kind: string, value: string): string {
   // A row kept before the importer masked a cell that hid too little (`13812341234*`).
   if (kind === 'masked_phone') return maskMaskedPhone(value);
   return kind === 'email' ? value : maskAccountId(value);
+}
+
+/** A phone's digits, and a masked phone's digits and stars, without a leading 86. */
+function phoneShape(value: string): string {
+  const kept = value.replace(/[^\d*]/g, '');
+  return kept.startsWith('86') && kept.length === 13 ? kept.slice(2) : kept;
+}
+
+/** Whether a masked phone (`136****0229`) can be the full phone: every digit it shows agrees. */
+export function maskedMatches(masked: string, phone: string): boolean {
+  const m = phoneShape(masked);
+  const p = phoneShape(phone);
+  if (m.length !== p.length || !m.includes('*')) return false;
+  return Array.from(m).every((ch, i) => ch === '*' || ch === p[i]);
+}
+
+type StoredIdentity = { kind: string; value: string; source: string | null };
+
+/**
+ * The customer's identities as the page lists them. A masked phone that matches exactly one
+ * of the customer's full phones is that number: it is folded into the phone's row, which
+ * names its source too, instead of a second row that looks the same once masked.
+ */
+export function shownIdentities(stored: StoredIdentity[]): IdentityInfo[] {
+  const phones = stored.filter((i) => i.kind === 'phone');
+  const folded = new Map<StoredIdentity, (string | null)[]>();
+  const shown: StoredIdentity[] = [];
+  for (const i of stored) {
+    const same =
+      i.kind === 'masked_phone' ? phones.filter((p) => maskedMatches(i.value, p.value)) : [];
+    if (same.length !== 1) {
+      shown.push(i);
+      continue;
+    }
+    folded.set(same[0]!, [...(folded.get(same[0]!) ?? []), i.source]);
+  }
+  return shown.map((i) => {
+    const masked = folded.get(i);
+    const info: IdentityInfo = {
+      kind: i.kind,
+      value: shownIdentity(i.kind, i.value),
+      source: i.source,
+    };
+    return masked ? { ...info, maskedSources: masked } : info;
+  });
 }
 
 /**
@@ -65,6 +111,7 @@ export async function customerDetail(db: Db, id: number, now: Date): Promise<Cus
         'o.channel',
         'o.external_id',
         's.name as store',
+        's.code as store_code',
         's.time_zone as store_zone',
         'o.kind',
         'o.ordered_at',
@@ -101,11 +148,7 @@ export async function customerDetail(db: Db, id: number, now: Date): Promise<Cus
     birthDate: raw.birth_date,
     firstOrderAt: raw.first_order_at === null ? null : new Date(raw.first_order_at).toISOString(),
     preferredStore: store?.name ?? null,
-    identities: identities.map((i) => ({
-      kind: i.kind,
-      value: shownIdentity(i.kind, i.value),
-      source: i.source,
-    })),
+    identities: shownIdentities(identities),
     tags: tags.map((t) => ({
       id: t.id,
       key: t.key,
@@ -118,7 +161,7 @@ export async function customerDetail(db: Db, id: number, now: Date): Promise<Cus
     orders: orders.map((o) => ({
       id: o.id,
       channel: o.channel,
-      externalId: o.external_id,
+      externalId: orderNumberShown(o.external_id, o.store_code),
       store: o.store,
       storeTimeZone: o.store_zone ?? defaultStoreTimeZone,
       kind: o.kind,

@@ -2,6 +2,7 @@ import { MergeCellsOutlined } from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { IdentityInfo, MergeInfo } from '../../../../core/api/customers';
 import { api } from '../../api/client';
 import { describeError } from '../../i18n/errors';
@@ -9,6 +10,13 @@ import { formatDateTime } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { MergeDialog } from './MergeDialog';
 import { mergeReason } from './mergeText';
+
+/** Where an identity came from; a phone folded with masked phones names each source once. */
+function sourcesOf(r: IdentityInfo, t: TFunction): string {
+  const sources = [...new Set([r.source, ...(r.maskedSources ?? [])])];
+  const named = sources.filter((s): s is string => s !== null).map((s) => t(`channel.${s}`, s));
+  return named.length > 0 ? named.join(' · ') : '—';
+}
 
 /** The identities that make this one customer (phones masked). */
 export function IdentitiesCard({ identities }: { identities: IdentityInfo[] }) {
@@ -24,13 +32,14 @@ export function IdentitiesCard({ identities }: { identities: IdentityInfo[] }) {
           {
             title: t('customer.identityKind'),
             dataIndex: 'kind',
-            render: (k: string) => t(`identity.${k}`, k),
+            render: (k: string, r: IdentityInfo) =>
+              r.maskedSources ? t('customer.phoneSameAsMasked') : t(`identity.${k}`, k),
           },
           { title: t('customer.identityValue'), dataIndex: 'value' },
           {
             title: t('customer.identitySource'),
             dataIndex: 'source',
-            render: (s: string | null) => (s ? t(`channel.${s}`, s) : '—'),
+            render: (_: string | null, r: IdentityInfo) => sourcesOf(r, t),
           },
         ]}
       />

@@ -10,6 +10,7 @@ import { formatDate, localName } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { useApi } from '../../shell/useApi';
 import { ManualTagPicker, removeManualTag } from './ManualTagPicker';
+import { RfmWhy } from './RfmWhy';
 
 interface Props {
   customerId: number;
@@ -123,9 +124,13 @@ function ExplanationBody({ e }: { e: TagExplanation }) {
       {e.rule ? (
         <RuleExplanation node={e.rule} fields={fields.data ?? []} currency={e.currency} />
       ) : null}
-      {e.reason ? (
+      {e.reason && !e.rfm ? (
         <p>{t(`reason.${e.reason.code}`, { ...e.reason.params, defaultValue: e.reason.code })}</p>
       ) : null}
+      {e.reason?.code === 'tags.reason.lifecycle' ? (
+        <p>{t(`lifecycleRule.${e.reason.params.stage}`, e.reason.params)}</p>
+      ) : null}
+      {e.rfm ? <RfmWhy trace={e.rfm} /> : null}
     </Space>
   );
 }

@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, InputNumber, Skeleton, Space } from 'antd';
+import { App, Button, Card, Form, InputNumber, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LifecycleSettings } from '../../../../core/api/tags';
 import { api } from '../../api/client';
@@ -77,9 +77,41 @@ function LifecycleForm({ saved }: { saved: LifecycleSettings }) {
           </Form.Item>
         ))}
       </Space>
+      <StageRules form={form} saved={saved} />
       <Button type="primary" htmlType="submit">
         {t('settings.lifecycle.save')}
       </Button>
     </Form>
+  );
+}
+
+/** The stages in the order the recompute decides them (core/crm/metrics/compute.ts). */
+const stages = ['new', 'repeat', 'active', 'sleeping', 'lost'] as const;
+
+/**
+ * Each stage's rule in words with the thresholds as typed, so that 复购 (repeat), which
+ * has no field of its own, is explained beside the days it depends on.
+ */
+function StageRules(props: {
+  form: ReturnType<typeof Form.useForm<LifecycleSettings>>[0];
+  saved: LifecycleSettings;
+}) {
+  const { t } = useTranslation();
+  const typed = Form.useWatch([], props.form) as Partial<LifecycleSettings> | undefined;
+  const value = (name: (typeof fields)[number]) => typed?.[name] ?? props.saved[name];
+  const params = {
+    newWithinDays: value('newWithinDays'),
+    activeWithinDays: value('activeWithinDays'),
+    sleepingWithinDays: value('sleepingWithinDays'),
+  };
+  return (
+    <div role="group" aria-label={t('lifecycleRule.order')} style={{ marginBottom: 16 }}>
+      <Typography.Text type="secondary">{t('lifecycleRule.order')}</Typography.Text>
+      <ol style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+        {stages.map((stage) => (
+          <li key={stage}>{t(`lifecycleRule.${stage}`, params)}</li>
+        ))}
+      </ol>
+    </div>
   );
 }

@@ -1,11 +1,11 @@
 import { App, Button, Card, InputNumber, Radio, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RfmSettings } from '../../../../core/api/tags';
+import type { RfmCutsInUse, RfmSettings } from '../../../../core/api/tags';
 import { api } from '../../api/client';
 import { ErrorNote } from '../../components/ErrorNote';
 import { describeError } from '../../i18n/errors';
-import { yuanSign } from '../../shell/format';
+import { formatDate, formatNumber, formatYuan, yuanSign } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { useApi } from '../../shell/useApi';
 
@@ -20,6 +20,13 @@ function toDraft(saved: RfmSettings): Draft {
   return { recencyDays: saved.recencyDays, frequency: saved.frequency, monetaryFen: yuan };
 }
 
+/** The cut points in use of a dimension as the person types them (money in yuan). */
+function inUseDraft(d: Dimension, inUse: RfmCutsInUse | null): (number | null)[] {
+  const cuts = inUse?.[d];
+  if (!cuts || cuts.length !== 4) return [null, null, null, null];
+  return d === 'monetaryFen' ? cuts.map((fen) => fen / 100) : [...cuts];
+}
+
 /** Four numbers, each above the one before; anything else is a sentence saying what to fix. */
 function checkCuts(cuts: (number | null)[]): 'missing' | 'order' | null {
   if (cuts.some((c) => c === null || c < 0)) return 'missing';
@@ -30,12 +37,13 @@ function checkCuts(cuts: (number | null)[]): 'missing' | 'order' | null {
 export function RfmCard() {
   const { t } = useTranslation();
   const settings = useApi('rfm.settings', {});
+  const inUse = useApi('rfm.cutsInUse', {});
   return (
     <Card title={t('settings.rfm.title')} size="small">
       <p className="muted">{t('settings.rfm.hint')}</p>
-      <ErrorNote error={settings.error} onRetry={settings.reload} />
-      {settings.data ? (
-        <RfmForm key={JSON.stringify(settings.data)} saved={settings.data} />
+      <ErrorNote error={settings.error ?? inUse.error} onRetry={settings.reload} />
+      {settings.data && inUse.data !== undefined ? (
+        <RfmForm key={JSON.stringify(settings.data)} saved={settings.data} inUse={inUse.data} />
       ) : (
         <Skeleton active paragraph={{ rows: 3 }} />
       )}
@@ -43,11 +51,12 @@ export function RfmCard() {
   );
 }
 
-function RfmForm({ saved }: { saved: RfmSettings }) {
+function RfmForm({ saved, inUse }: { saved: RfmSettings; inUse: RfmCutsInUse | null }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [draft, setDraft] = useState<Draft>(() => toDraft(saved));
+  const [prefilled, setPrefilled] = useState<Dimension[]>([]);
   const problems = dimensions.map((d) => {
     const cuts = draft[d];
     return cuts ? checkCuts(cuts) : null;
@@ -78,12 +87,12 @@ function RfmForm({ saved }: { saved: RfmSettings }) {
           <div className="rule-row">
             <Radio.Group
               value={draft[d] ? 'custom' : 'quantiles'}
-              onChange={(e) =>
-                setDraft((old) => ({
-                  ...old,
-                  [d]: e.target.value === 'custom' ? [null, null, null, null] : null,
-                }))
-              }
+              onChange={(e) => {
+                const custom = e.target.value === 'custom';
+                // Custom starts from the cut points in use: the person edits, not retypes.
+                setDraft((old) => ({ ...old, [d]: custom ? inUseDraft(d, inUse) : null }));
+                setPrefilled((old) => (custom && inUse ? [...old, d] : old.filter((x) => x !== d)));
+              }}
               options={[
                 { value: 'quantiles', label: t('settings.rfm.quantiles') },
                 { value: 'custom', label: t('settings.rfm.custom') },
@@ -102,6 +111,10 @@ function RfmForm({ saved }: { saved: RfmSettings }) {
               />
             ))}
           </div>
+          <InUseLine dimension={d} inUse={inUse} />
+          {prefilled.includes(d) && draft[d] ? (
+            <Typography.Text type="secondary">{t('settings.rfm.prefilled')}</Typography.Text>
+          ) : null}
           {problems[k] ? (
             <Typography.Text type="danger">{t(`settings.rfm.${problems[k]}`)}</Typography.Text>
           ) : null}
@@ -111,5 +124,20 @@ function RfmForm({ saved }: { saved: RfmSettings }) {
         {t('settings.rfm.save')}
       </Button>
     </Space>
+  );
+}
+
+/** The cut points the scores on screen were made with, as of the last full recompute. */
+function InUseLine({ dimension, inUse }: { dimension: Dimension; inUse: RfmCutsInUse | null }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  if (!inUse) return <div className="muted">{t('settings.rfm.inUseNone')}</div>;
+  const cuts = inUse[dimension].map((c) =>
+    dimension === 'monetaryFen' ? formatYuan(c, locale) : formatNumber(c, locale),
+  );
+  return (
+    <div className="muted">
+      {t('settings.rfm.inUse', { day: formatDate(inUse.asOf, locale), cuts: cuts.join(' · ') })}
+    </div>
   );
 }
