@@ -17,21 +17,22 @@ export interface GoalRange {
 
 // ¥100 billion: more than a year of sales of the largest chain; more is a typing slip.
 const maxFen = 10_000_000_000_000;
-const ranges: Record<string, GoalRange> = {
-  fen: { min: 0, max: maxFen, whole: true },
+// A Map, so that a unit named like an object's own property (`constructor`) is just unknown.
+const ranges = new Map<string, GoalRange>([
+  ['fen', { min: 0, max: maxFen, whole: true }],
   // A growth rate cannot fall below -100 %; 1,000 % is already a tenfold growth.
-  '%': { min: -100, max: 1000, whole: false },
-  customers: { min: 0, max: 1_000_000_000, whole: true },
-  stores: { min: 0, max: 100_000, whole: true },
-};
+  ['%', { min: -100, max: 1000, whole: false }],
+  ['customers', { min: 0, max: 1_000_000_000, whole: true }],
+  ['stores', { min: 0, max: 100_000, whole: true }],
+]);
 const otherUnit: GoalRange = { min: 0, max: 1_000_000_000_000, whole: false };
 
 /** Bounds that hold in every unit: a value outside them is refused before its unit is known. */
-export const goalBounds = { min: ranges['%']!.min, max: maxFen } as const;
+export const goalBounds = { min: ranges.get('%')!.min, max: maxFen } as const;
 
 /** The allowed values of a goal's target or baseline in a unit (one source for core and form). */
 export function goalRange(unit: string): GoalRange {
-  return ranges[unit] ?? otherUnit;
+  return ranges.get(unit) ?? otherUnit;
 }
 
 /**

@@ -201,4 +201,10 @@ describe("the form's checks follow the core's limits", () => {
     expect(goalInputProblem('customers', 501, 'target', 500)).toBeNull();
     expect(goalInputProblem('%', -100.5, 'target')).toBe('percentRange');
   });
+
+  it("gives a template's own unit the widest bounds, whatever its name", () => {
+    for (const unit of ['visits', 'constructor', 'toString']) {
+      expect(goalRange(unit), unit).toEqual({ min: 0, max: 1e12, whole: false });
+    }
+  });
 });
