@@ -4,17 +4,17 @@ import type { DashboardSummary } from '../../../../core/api/dashboard';
 import type { Locale } from '../../i18n';
 import { formatMoney } from '../../shell/format';
 import { channelColor } from '../../theme';
+import { formatShare, pieTotal } from './share';
 
 /** Channel names come from the core as codes; unknown ones show as they are. */
 function channelName(t: TFunction, code: string): string {
   return t(`channel.${code}`, code);
 }
 
-function yuanTooltip(locale: Locale) {
-  return (p: { name: string; value: number; percent?: number }) => {
-    const share = p.percent !== undefined ? ` (${p.percent}%)` : '';
-    return `${p.name}: ${formatMoney(p.value, locale)}${share}`;
-  };
+/** A slice's amount and its exact share of the pie (not echarts' percent, see share.ts). */
+function yuanTooltip(locale: Locale, total: number) {
+  return (p: { name: string; value: number }) =>
+    `${p.name}: ${formatMoney(p.value, locale)} (${formatShare(p.value, total, locale)})`;
 }
 
 interface Slice {
@@ -25,10 +25,13 @@ interface Slice {
 
 /** A donut of money slices, labelled with their share; the tooltip shows the amount. */
 function donutOption(data: Slice[], l: Locale): EChartsCoreOption {
+  const total = pieTotal(data.map((s) => s.value));
+  const label = (p: { name: string; value: number }) =>
+    `${p.name}\n${formatShare(p.value, total, l)}`;
   return {
-    tooltip: { trigger: 'item', formatter: yuanTooltip(l) },
+    tooltip: { trigger: 'item', formatter: yuanTooltip(l, total) },
     legend: { bottom: 0 },
-    series: [{ type: 'pie', radius: ['45%', '70%'], label: { formatter: '{b}\n{d}%' }, data }],
+    series: [{ type: 'pie', radius: ['45%', '70%'], label: { formatter: label }, data }],
   };
 }
 
