@@ -14,6 +14,7 @@ import * as storeZoneUnknown from './20261206T1300-store-zone-unknown';
 import * as posOrdersPerStore from './20261207T0900-pos-orders-per-store';
 import * as refundLines from './20261207T1000-refund-lines';
 import * as identityIdsAnyCase from './20261207T1100-identity-ids-any-case';
+import * as planningTaskFinishDay from './20261207T1200-planning-task-finish-day';
 
 /**
  * Every migration, in order. Names are timestamps so that they sort; a migration,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T0900-pos-orders-per-store': posOrdersPerStore,
   '20261207T1000-refund-lines': refundLines,
   '20261207T1100-identity-ids-any-case': identityIdsAnyCase,
+  '20261207T1200-planning-task-finish-day': planningTaskFinishDay,
 };

@@ -1,3 +1,4 @@
+import type { StoreChoice } from '../planning/stores';
 import type { Template } from '../planning/templates';
 import type {
   CalendarSpec,
@@ -20,7 +21,7 @@ export type {
   TaskLinks,
   TaskStatus,
 };
-export type { Template };
+export type { StoreChoice, Template };
 
 /** What the planning methods of the contract return (see ./planning for the methods). */
 

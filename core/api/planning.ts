@@ -8,6 +8,7 @@ import type {
   PlanFile,
   ProjectSummary,
   ProjectView,
+  StoreChoice,
   Template,
   TemplateSummary,
   WaitingItem,
@@ -69,6 +70,8 @@ const goal = z
 const predecessors = z.string().max(2000);
 
 export const planningContract = {
+  /** The stores a project's scope (or a task) can name, by code: what the scope picker offers. */
+  'stores.list': method<StoreChoice[]>()(z.object({})),
   'projects.list': method<ProjectSummary[]>()(z.object({})),
   'projects.get': method<ProjectView>()(z.object({ projectId: id })),
   'projects.createFromTemplate': method<ProjectView>()(

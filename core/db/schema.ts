@@ -267,6 +267,8 @@ export interface DbPlanningTask {
   owner: string | null;
   start_day: string;
   duration_days: number;
+  /** The day a done task was really finished; NULL while not done (or done before it was kept). */
+  finish_day: Generated<string | null>;
   status: DbTaskStatus;
   progress: Generated<number>;
   pinned: Generated<number>;

@@ -9,6 +9,7 @@ import type { Template } from './templates';
 import type { Q } from './repo';
 import { loadPlan, projectOfTask } from './repo';
 import { settle, snapshot } from './settle';
+import { checkStoreIds } from './stores';
 import { setPredecessors } from './task-commands';
 import type { CalendarSpec, ChecklistItem, Goal, Scope, TaskLinks } from './types';
 
@@ -27,6 +28,7 @@ export async function createFromTemplate(
   const zone = options.calendar?.zone ?? defaultCalendar.zone;
   const planned = instantiate(template, { ...options, today: businessDayOf(now, zone) });
   checkGoal(givenGoal(planned.goal, options), { target: 'goalTarget', baseline: 'goalBaseline' });
+  await checkStoreIds(q, options.scope.storeIds, 'scope.storeIds');
   const { id: projectId } = await q
     .insertInto('planning_projects')
     .values({
@@ -130,6 +132,7 @@ export async function updateProject(
 ): Promise<ProjectView> {
   if (input.calendar) checkCalendar(input.calendar);
   if (input.goal) checkGoal(input.goal, { target: 'goal.target', baseline: 'goal.baseline' });
+  if (input.scope) await checkStoreIds(q, input.scope.storeIds, 'scope.storeIds');
   const before = await snapshot(q, input.projectId);
   await q
     .updateTable('planning_projects')
@@ -162,6 +165,7 @@ export interface NewTask {
 /** Adds a task as the project's last row; predecessors may be given as grid text. */
 export async function createTask(q: Q, input: NewTask, now: number): Promise<ProjectView> {
   const plan = await loadPlan(q, input.projectId);
+  await checkStoreIds(q, input.links?.storeIds ?? [], 'links.storeIds');
   const seq = Math.max(0, ...plan.tasks.map((t) => t.seq)) + 1;
   const keys = new Set(plan.tasks.map((t) => t.key));
   let key = `task-${seq}`;
@@ -207,6 +211,7 @@ export async function updateTask(
   now: number,
 ): Promise<ProjectView> {
   const projectId = await projectOfTask(q, input.taskId);
+  await checkStoreIds(q, input.links?.storeIds ?? [], 'links.storeIds');
   const before = await snapshot(q, projectId);
   const { taskId, duration, checklist, links, phaseId, ...plain } = input;
   await q

@@ -44,6 +44,7 @@ export function toTask(row: Selectable<DbPlanningTask>): Task {
     owner: row.owner,
     start: row.start_day,
     duration: row.duration_days,
+    finishedOn: row.finish_day,
     status: row.status,
     progress: row.progress,
     pinned: row.pinned === 1,

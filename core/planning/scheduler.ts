@@ -1,6 +1,7 @@
 import { CoreError } from '../shared/errors';
 import type { WorkCalendar } from './calendar';
 import { assertAcyclic } from './graph';
+import { occupied, shownDays } from './happened';
 import type { Day, Dependency, DependencyType, PlanTask } from './types';
 
 /** A dependency a task's date breaks: it starts before `earliestStart`. */
@@ -62,6 +63,8 @@ export function startOffset(type: DependencyType, lag: number, pred: number, suc
  * its planned start or as soon as every dependency allows, whichever is later, so a
  * task moves only as far as it must. Tasks with a planner's pinned date, or already
  * started or done, keep their date; a dependency they break is reported, not fixed.
+ * A started or done task shows the days it happened on, days off included (happened.ts),
+ * and the project spans its earliest start to its latest finish as shown.
  * Backward pass: latest starts against the project's finish give slack, where the
  * buffer in front of a planned start does not count: a task driving a critical task
  * is critical even when that task waits for its planned day. Zero slack is critical. Dependencies touching a cancelled task no longer constrain anything.
@@ -72,14 +75,19 @@ export function schedule(
   dependencies: readonly Dependency[],
   calendar: WorkCalendar,
 ): Schedule {
-  const net = network(tasks, dependencies);
+  const spans = tasks.map((t) => occupied(t, calendar));
+  const net = network(
+    tasks,
+    dependencies,
+    spans.map((x) => x.length),
+  );
   const order = topologicalOrder(net);
   if (!order) {
     assertAcyclic(net.ids, net.live, (id) => tasks[net.index.get(id)!]!.name);
     throw new CoreError('planning.cycle', 'These dependencies form a cycle.');
   }
 
-  const planned = tasks.map((t) => calendar.indexOf(t.start));
+  const planned = spans.map((x) => x.index);
   const early = forwardPass(net, order, tasks, planned);
   const finishIndex = maxOf(tasks.length, (i) => early.start[i]! + net.duration[i]!);
   const lateStart = backwardPass(net, order, early, finishIndex);
@@ -91,8 +99,7 @@ export function schedule(
     const slack = lateStart[i]! - start;
     result.set(t.id, {
       id: t.id,
-      start: calendar.dayAt(start),
-      finish: calendar.dayAt(last(start, i)),
+      ...shownDays(t, calendar, start, net.duration[i]!),
       lateStart: calendar.dayAt(Math.max(lateStart[i]!, 0)),
       lateFinish: calendar.dayAt(Math.max(last(lateStart[i]!, i), 0)),
       slack,
@@ -107,10 +114,11 @@ export function schedule(
   });
 
   const n = tasks.length;
+  const shown = [...result.values()];
   return {
     tasks: result,
-    start: n ? calendar.dayAt(-maxOf(n, (i) => -early.start[i]!)) : null,
-    finish: n ? calendar.dayAt(maxOf(n, (i) => last(early.start[i]!, i))) : null,
+    start: n ? shown.reduce((a, x) => (x.start < a ? x.start : a), shown[0]!.start) : null,
+    finish: n ? shown.reduce((a, x) => (x.finish > a ? x.finish : a), shown[0]!.finish) : null,
     criticalPath: n
       ? criticalChain(net, order, early, lateStart, finishIndex, (i) => tasks[i]!.status)
       : [],
@@ -139,11 +147,16 @@ interface Network {
   outEdges: Int32Array;
 }
 
-function network(tasks: readonly PlanTask[], dependencies: readonly Dependency[]): Network {
+/** `lengths`: the working days each task takes on the line (its duration, or what happened). */
+function network(
+  tasks: readonly PlanTask[],
+  dependencies: readonly Dependency[],
+  lengths: readonly number[],
+): Network {
   const n = tasks.length;
   const index = new Map<number, number>();
   tasks.forEach((t, i) => index.set(t.id, i));
-  const duration = Int32Array.from(tasks, (t) => t.duration);
+  const duration = Int32Array.from(lengths);
 
   const edges: number[] = [];
   dependencies.forEach((d, e) => {

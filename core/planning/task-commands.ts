@@ -4,11 +4,12 @@ import { businessDayOf, calendarFor } from './calendar';
 import type { WorkCalendar } from './calendar';
 import { checkTransition, freezeStates } from './freeze';
 import { assertAcyclic } from './graph';
+import { daysWorked } from './happened';
 import { parsePredecessors } from './predecessors';
 import type { Q } from './repo';
 import { loadPlan, projectOfTask, replacePredecessors } from './repo';
 import { settle, snapshot } from './settle';
-import type { Dependency, Task } from './types';
+import type { Day, Dependency, Task } from './types';
 import { solve } from './views';
 
 /**
@@ -121,6 +122,8 @@ export async function moveTask(
     .set({
       start_day: input.start,
       pinned: input.pin ? 1 : 0,
+      // A done task moved by hand is re-dated: its finish follows its start and duration.
+      finish_day: null,
       updated_at: now,
       ...(input.duration === undefined ? {} : { duration_days: input.duration }),
     })
@@ -146,8 +149,9 @@ export async function moveTask(
 /**
  * Changes a task's status. Starting or finishing a frozen task needs an override
  * reason; it is recorded with the predecessors that held the task. Starting a task
- * makes today (in the project's zone) its actual start; finishing a started task
- * makes today its actual finish, so successors follow what really happened.
+ * makes today (in the project's zone) its actual start; finishing a task makes today
+ * its actual finish, kept as the day it was even when the calendar has it off, so
+ * successors follow what really happened.
  */
 export async function setStatus(
   q: Q,
@@ -184,27 +188,36 @@ export async function setStatus(
 
   const today = businessDayOf(now, plan.project.calendar.zone);
   const starting = task.status === 'not_started' && input.status === 'in_progress';
-  const actual = finishing(task, input.status, today, calendarFor(plan.project.calendar));
+  const calendar = calendarFor(plan.project.calendar);
+  const done = input.status === 'done' ? finishedDays(task, today, calendar) : null;
   await q
     .updateTable('planning_tasks')
     .set({
       status: input.status,
       updated_at: now,
+      // Leaving done forgets the finish; what the task did before stays in its dates.
+      finish_day: done?.finish ?? null,
       ...(input.status === 'done' ? { progress: 100 } : {}),
       ...(input.status === 'not_started' ? { progress: 0 } : {}),
       ...(starting ? { start_day: today } : {}),
-      ...(actual === null ? {} : { duration_days: actual }),
+      ...(done ? { start_day: done.start, duration_days: done.duration } : {}),
     })
     .where('id', '=', task.id)
     .execute();
   return settle(q, projectId, before, now);
 }
 
-/** Working days from a started task's start to today, when it is being finished. */
-function finishing(task: Task, to: TaskStatus, today: string, calendar: WorkCalendar) {
-  if (task.status !== 'in_progress' || to !== 'done') return null;
-  const days = calendar.indexOfOrBefore(today) - calendar.indexOf(task.start) + 1;
-  return days >= 1 ? days : null;
+/**
+ * The days of a task being finished today, as they happened: a started task keeps its
+ * start; one finished without being started is taken to have started on its planned day,
+ * or today when that day is still ahead. Its duration becomes the days it took (days off
+ * it was worked on included); a milestone stays a milestone.
+ */
+function finishedDays(task: Task, today: Day, calendar: WorkCalendar) {
+  const planned = task.status === 'in_progress' ? task.start : calendar.onOrAfter(task.start);
+  const start = planned < today ? planned : today;
+  const duration = task.duration === 0 ? 0 : Math.max(daysWorked(calendar, start, today), 1);
+  return { start, finish: today, duration };
 }
 
 /** "#3 Design": how a task is named in a cycle or an error. */

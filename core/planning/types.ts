@@ -69,6 +69,8 @@ export interface PlanTask {
   status: TaskStatus;
   /** A date typed by a planner: kept even when it breaks a dependency, and flagged. */
   pinned: boolean;
+  /** The day a done task was really finished, when known (see happened.ts). */
+  finishedOn?: Day | null;
 }
 
 export interface Task extends PlanTask {

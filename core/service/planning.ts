@@ -16,6 +16,7 @@ import {
   setPredecessors,
   setStatus,
 } from '../planning/task-commands';
+import { listStores } from '../planning/stores';
 import { getTemplate, listTemplates, saveTemplate } from '../planning/template-store';
 import { solve, toSummary, toView } from '../planning/views';
 import { overrides, waitingOnOthers } from '../planning/waiting';
@@ -23,6 +24,7 @@ import type { ServiceContext } from './context';
 import type { Handlers } from './dispatch';
 
 type PlanningMethods =
+  | 'stores.list'
   | 'projects.list'
   | 'projects.get'
   | 'projects.createFromTemplate'
@@ -55,6 +57,7 @@ export function planningHandlers(ctx: ServiceContext): Pick<Handlers, PlanningMe
   const view = async (q: Q, projectId: number) => toView(solve(await loadPlan(q, projectId)));
 
   return {
+    'stores.list': () => listStores(ctx.db.k),
     'projects.list': async () => {
       const rows = await ctx.db.k
         .selectFrom('planning_projects')

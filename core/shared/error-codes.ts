@@ -74,6 +74,7 @@ export const errorCodes = [
   'planning.task_not_found',
   'planning.template_invalid',
   'planning.template_not_found',
+  'planning.unknown_store',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputOf, MethodName, OutputOf } from '../../../core/api/contract';
+import { addStore } from '../../support/crm-builders';
 import { callOn, testApp } from './app';
 
 let app: Awaited<ReturnType<typeof testApp>>;
@@ -26,15 +27,17 @@ describe('what a project from a template acts on', () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // A scope names stores the database has (an unknown one is refused).
+    const stores = [await addStore(app.ctx.db, 'GZ01'), await addStore(app.ctx.db, 'GZ02')];
     const v = await call('projects.createFromTemplate', {
       templateKey: 'quarterly-sales-push',
       anchorDay: '2027-04-01',
-      scope: { storeIds: [3, 4], regions: ['华南'] },
+      scope: { storeIds: stores, regions: ['华南'] },
       goalTarget: 45,
     });
     const exposure = v.tasks.find((t) => t.key === 'exposure')!;
     expect(exposure.links).toMatchObject({ tagId: id, reach: 1_000_000 });
-    expect(v.tasks.find((t) => t.key === 'logistics')!.links.storeIds).toEqual([3, 4]);
+    expect(v.tasks.find((t) => t.key === 'logistics')!.links.storeIds).toEqual(stores);
     expect(v.project.goal).toMatchObject({ metric: 'sales_growth', target: 45 });
   });
 });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputOf, MethodName, OutputOf } from '../../../core/api/contract';
 import type { ProjectView } from '../../../core/api/planning';
+import { addStore } from '../../support/crm-builders';
 import { callOn, testApp } from './app';
 
 let app: Awaited<ReturnType<typeof testApp>>;
@@ -131,11 +132,13 @@ describe('a member-day project from its template', () => {
   });
 
   it('lists what a store is waiting on, and who holds it', async () => {
-    await memberDay([7]);
-    const waiting = await call('tasks.waiting', { storeId: 7 });
+    // A scope names stores the database has (an unknown one is refused).
+    const [store, other] = [await addStore(app.ctx.db, 'SH07'), await addStore(app.ctx.db, 'SH08')];
+    await memberDay([store]);
+    const waiting = await call('tasks.waiting', { storeId: store });
     expect(waiting.map((w) => w.taskName)).toEqual(['物料与赠品配送到店', '会员日门店执行']);
     expect(waiting[0]!.waitingOn.map((h) => h.name)).toEqual(['海报与小程序页面设计']);
-    expect(await call('tasks.waiting', { storeId: 8 })).toEqual([]);
+    expect(await call('tasks.waiting', { storeId: other })).toEqual([]);
   });
 });
 
