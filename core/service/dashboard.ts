@@ -4,7 +4,8 @@ import type { ServiceContext } from './context';
 
 export function dashboardHandlers(ctx: ServiceContext) {
   return {
-    'dashboard.summary': ({ days }: { days: number }) => dashboardSummary(ctx.db, days, ctx.now()),
+    'dashboard.summary': ({ days, storeIds }: { days: number; storeIds: number[] }) =>
+      dashboardSummary(ctx.db, days, ctx.now(), storeIds),
     'demo.reset': demoResetHandler(ctx),
   };
 }

@@ -2,31 +2,54 @@ import { sql } from 'kysely';
 import type { DashboardSummary } from '../../api/dashboard';
 import type { Db } from '../../db/open';
 import { addDays, businessDayOf } from '../metrics/days';
+import { customerCount, lifecycleCounts } from './dashboard-customers';
+import { isMemberSql } from './membership';
 
 /** Sales net of returns and cancellations; write-offs and adjustments are not sales. */
 const netKinds = ['sale', 'return', 'cancellation'] as const;
 
+/** Who bought, for the split of sales: members, other identified customers, anonymous. */
+type Buyer = 'member' | 'customer' | 'anonymous';
+
 /**
- * The dashboard over the last `days` business days up to `now`: channel mix, the
- * members' share of sales against anonymous sales, sales by month and channel (all in
- * yuan; orders in other currencies are counted apart), how many customers bought in the
- * period, how many sales it saw in any currency, and how many customers are in each
- * lifecycle stage.
+ * The dashboard over the last `days` business days up to `now`, for the whole chain or,
+ * when `storeIds` names some stores, for the orders of those stores alone (orders without
+ * a store, e.g. an online shop's, then count for none): channel mix, the sales of members,
+ * of other identified customers and anonymous sales (membership in ./membership.ts), sales
+ * by month and channel (all in yuan; orders in other currencies are counted apart), how
+ * many customers bought in the period, how many sales it saw in any currency, and how many
+ * customers are in each lifecycle stage (of some stores: those who ever bought there).
  */
-export async function dashboardSummary(db: Db, days: number, now: Date): Promise<DashboardSummary> {
+export async function dashboardSummary(
+  db: Db,
+  days: number,
+  now: Date,
+  storeIds: readonly number[] = [],
+): Promise<DashboardSummary> {
   const day = businessDayOf(now);
   const from = addDays(day, -(days - 1));
+  const ofStores = storeIds.length > 0;
+  const stores = [...storeIds];
   const anyCurrency = db.k
     .selectFrom('orders')
     .where('kind', 'in', netKinds)
     .where('business_day', '>=', from)
-    .where('ordered_at', '<=', now.getTime());
+    .where('ordered_at', '<=', now.getTime())
+    .$if(ofStores, (q) => q.where('store_id', 'in', stores));
   // The sales figures are yuan only: amounts in other currencies are never added to them,
   // and what was left out is counted per currency so that the screen can say so.
   const period = anyCurrency.where('currency', '=', 'CNY');
   const isSale = sql<number>`CASE WHEN kind = 'sale' THEN 1 ELSE 0 END`;
+  // Each buyer's sales first, then whether they are a member: one identity lookup per
+  // customer of the period instead of one per order.
+  const perBuyer = period
+    .select((eb) => ['customer_id', eb.fn.sum<number>('amount_fen').as('sales')])
+    .groupBy('customer_id')
+    .as('p');
+  const buyer = sql<Buyer>`CASE WHEN p.customer_id IS NULL THEN 'anonymous'
+    WHEN ${isMemberSql('p.customer_id')} THEN 'member' ELSE 'customer' END`;
 
-  const [channels, members, months, stages, customers, buyers, others, latest] = await Promise.all([
+  const [channels, split, months, stages, customers, buyers, others, latest] = await Promise.all([
     period
       .select((eb) => [
         'channel',
@@ -36,12 +59,10 @@ export async function dashboardSummary(db: Db, days: number, now: Date): Promise
       .groupBy('channel')
       .orderBy('sales', 'desc')
       .execute(),
-    period
-      .select((eb) => [
-        sql<number>`CASE WHEN customer_id IS NULL THEN 0 ELSE 1 END`.as('member'),
-        eb.fn.sum<number>('amount_fen').as('sales'),
-      ])
-      .groupBy('member')
+    db.k
+      .selectFrom(perBuyer)
+      .select((eb) => [buyer.as('buyer'), eb.fn.sum<number>('p.sales').as('sales')])
+      .groupBy('buyer')
       .execute(),
     period
       .select((eb) => [
@@ -53,18 +74,8 @@ export async function dashboardSummary(db: Db, days: number, now: Date): Promise
       .orderBy('month')
       .orderBy('channel')
       .execute(),
-    db.k
-      .selectFrom('customer_metrics as m')
-      .innerJoin('customers as c', 'c.id', 'm.customer_id')
-      .where('c.merged_into', 'is', null)
-      .select((eb) => ['m.lifecycle', eb.fn.countAll<number>().as('n')])
-      .groupBy('m.lifecycle')
-      .execute(),
-    db.k
-      .selectFrom('customers')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('merged_into', 'is', null)
-      .executeTakeFirstOrThrow(),
+    lifecycleCounts(db, stores, now.getTime()),
+    customerCount(db, stores, now.getTime()),
     // Returns and cancellations are not purchases; anonymous sales have no customer.
     anyCurrency
       .where('kind', '=', 'sale')
@@ -89,6 +100,7 @@ export async function dashboardSummary(db: Db, days: number, now: Date): Promise
       .where('kind', 'in', netKinds)
       .where('business_day', '<=', day)
       .where('ordered_at', '<=', now.getTime())
+      .$if(ofStores, (q) => q.where('store_id', 'in', stores))
       .orderBy('business_day', 'desc')
       .limit(1)
       .executeTakeFirst(),
@@ -99,19 +111,20 @@ export async function dashboardSummary(db: Db, days: number, now: Date): Promise
     orders: Number(c.orders),
     salesFen: Number(c.sales),
   }));
-  const salesOf = (member: number) => Number(members.find((m) => m.member === member)?.sales ?? 0);
+  const salesOf = (who: Buyer) => Number(split.find((m) => m.buyer === who)?.sales ?? 0);
   const yuanOrders = channelMix.reduce((s, c) => s + c.orders, 0);
-  const order = ['new', 'active', 'repeat', 'sleeping', 'lost', 'none'];
   return {
     asOf: now.toISOString(),
-    customers: Number(customers.n),
+    storeIds: stores,
+    customers,
     customersInPeriod: Number(buyers.n),
     orders: yuanOrders,
     ordersAllCurrencies: yuanOrders + others.reduce((s, o) => s + Number(o.sales), 0),
     salesFen: channelMix.reduce((s, c) => s + c.salesFen, 0),
     channelMix,
-    memberSalesFen: salesOf(1),
-    anonymousSalesFen: salesOf(0),
+    memberSalesFen: salesOf('member'),
+    otherCustomerSalesFen: salesOf('customer'),
+    anonymousSalesFen: salesOf('anonymous'),
     salesByMonth: months.map((m) => ({
       month: m.month,
       channel: m.channel,
@@ -122,9 +135,7 @@ export async function dashboardSummary(db: Db, days: number, now: Date): Promise
       orders: Number(o.orders),
       amountMinor: Number(o.amount),
     })),
-    lifecycle: stages
-      .map((s) => ({ stage: s.lifecycle, customers: Number(s.n) }))
-      .sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage)),
+    lifecycle: stages,
     latestOrderDay: latest?.business_day ?? null,
   };
 }

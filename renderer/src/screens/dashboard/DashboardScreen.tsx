@@ -1,39 +1,91 @@
-import { Alert, Button, Card, Col, Empty, Row, Segmented, Skeleton } from 'antd';
-import { useMemo, useState } from 'react';
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Row,
+  Segmented,
+  Select,
+  Skeleton,
+  Space,
+  Tooltip,
+} from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { DashboardSummary } from '../../../../core/api/dashboard';
 import { EChart } from '../../components/EChart';
 import { ErrorNote } from '../../components/ErrorNote';
-import { Figure } from '../../components/Figure';
 import type { Locale } from '../../i18n';
-import { formatDate, formatMoney, formatNumber, formatPercent } from '../../shell/format';
+import { formatDate, formatMoney, formatNumber } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { navigate } from '../../shell/route';
 import { useApi } from '../../shell/useApi';
 import { channelMixOption, lifecycleOption, memberShareOption, monthlyOption } from './charts';
+import { DashboardFigures } from './DashboardFigures';
+import { keepDashboardView, keptDashboardView } from './dashboardView';
 
-/** The chain at a glance: channel mix, members' share of sales, sales by month, lifecycle. */
+/**
+ * The chain at a glance, or some of its stores (a franchise owner's own): channel mix,
+ * members' share of sales, sales by month, lifecycle. Period and stores are kept while
+ * moving between screens.
+ */
 export function DashboardScreen() {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const [days, setDays] = useState(365);
-  const summary = useApi('dashboard.summary', { days });
+  const [view, setView] = useState(keptDashboardView);
+  const { days, storeIds } = view;
+  const summary = useApi('dashboard.summary', { days, storeIds });
+  useEffect(() => keepDashboardView(view), [view]);
 
   return (
     <div>
-      <Row justify="space-between" style={{ marginBottom: 16 }}>
+      <Space wrap style={{ marginBottom: 16 }}>
         <Segmented
           aria-label={t('dashboard.period')}
           value={days}
-          onChange={(v) => setDays(Number(v))}
+          onChange={(v) => setView({ ...view, days: Number(v) })}
           options={[30, 90, 365].map((d) => ({ value: d, label: t('dashboard.lastDays', { d }) }))}
         />
-      </Row>
+        <StorePicker value={storeIds} onChange={(ids) => setView({ ...view, storeIds: ids })} />
+      </Space>
       <ErrorNote error={summary.error} onRetry={summary.reload} />
       {summary.loading && !summary.data ? <Skeleton active /> : null}
       {summary.data ? <DashboardBody data={summary.data} days={days} locale={locale} /> : null}
     </div>
+  );
+}
+
+/**
+ * Which stores the figures are for: none picked is the whole chain. Stores are listed and
+ * found by code and name; ids no longer in the file (after a demo reset) are let go.
+ */
+function StorePicker({ value, onChange }: { value: number[]; onChange(ids: number[]): void }) {
+  const { t } = useTranslation();
+  const stores = useApi('stores.list', {});
+  const known = stores.data;
+  useEffect(() => {
+    if (!known) return;
+    const kept = value.filter((id) => known.some((s) => s.id === id));
+    if (kept.length !== value.length) onChange(kept);
+  }, [known, value, onChange]);
+
+  return (
+    <Select
+      mode="multiple"
+      aria-label={t('dashboard.stores')}
+      placeholder={t('dashboard.allStores')}
+      allowClear
+      style={{ minWidth: 280 }}
+      value={value}
+      onChange={onChange}
+      loading={stores.loading}
+      options={(known ?? []).map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))}
+      optionFilterProp="label"
+      maxTagCount="responsive"
+    />
   );
 }
 
@@ -46,7 +98,8 @@ interface BodyProps {
 
 function DashboardBody({ data, days, locale }: BodyProps) {
   const { t } = useTranslation();
-  const total = data.memberSalesFen + data.anonymousSalesFen;
+  const total = data.memberSalesFen + data.otherCustomerSalesFen + data.anonymousSalesFen;
+  const stores = data.storeIds.length > 0;
   const options = useMemo(
     () => ({
       mix: channelMixOption(data, t, locale),
@@ -61,30 +114,7 @@ function DashboardBody({ data, days, locale }: BodyProps) {
     <>
       <NothingInPeriod data={data} days={days} />
       <OtherCurrencies data={data} locale={locale} />
-      <Row gutter={16}>
-        <Col span={6}>
-          <Figure
-            title={t('dashboard.customersInPeriod', { d: days })}
-            value={formatNumber(data.customersInPeriod, locale)}
-          />
-        </Col>
-        <Col span={6}>
-          {/* Orders in every currency: only the money tiles are yuan alone. */}
-          <Figure
-            title={t('dashboard.orders')}
-            value={formatNumber(data.ordersAllCurrencies, locale)}
-          />
-        </Col>
-        <Col span={6}>
-          <Figure title={t('dashboard.sales')} value={formatMoney(data.salesFen, locale)} />
-        </Col>
-        <Col span={6}>
-          <Figure
-            title={t('dashboard.memberShare')}
-            value={total > 0 ? formatPercent(data.memberSalesFen / total, locale) : '—'}
-          />
-        </Col>
-      </Row>
+      <DashboardFigures data={data} days={days} locale={locale} />
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col span={12}>
           <Card title={t('dashboard.channelMix')}>
@@ -116,10 +146,23 @@ function DashboardBody({ data, days, locale }: BodyProps) {
           </Card>
         </Col>
         <Col span={8}>
-          <Card title={t('dashboard.lifecycle')}>
+          <Card
+            title={
+              stores ? (
+                <Tooltip title={t('dashboard.lifecycleStoresTip')}>
+                  <Space size={4}>
+                    {t('dashboard.lifecycleStores')}
+                    <QuestionCircleOutlined />
+                  </Space>
+                </Tooltip>
+              ) : (
+                t('dashboard.lifecycle')
+              )
+            }
+          >
             <ChartOrEmpty
               option={options.lifecycle}
-              label={t('dashboard.lifecycle')}
+              label={t(stores ? 'dashboard.lifecycleStores' : 'dashboard.lifecycle')}
               empty={
                 data.lifecycle.some((s) => s.customers > 0) ? null : t('dashboard.noCustomers')
               }

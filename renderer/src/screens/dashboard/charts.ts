@@ -44,9 +44,11 @@ export function channelMixOption(d: DashboardSummary, t: TFunction, l: Locale): 
   return donutOption(data, l);
 }
 
+/** Sales by who bought: members, other identified customers, anonymous buyers. */
 export function memberShareOption(d: DashboardSummary, t: TFunction, l: Locale): EChartsCoreOption {
   const data = [
     { name: t('dashboard.members'), value: d.memberSalesFen },
+    { name: t('dashboard.otherCustomers'), value: d.otherCustomerSalesFen },
     { name: t('dashboard.anonymous'), value: d.anonymousSalesFen },
   ];
   return donutOption(data, l);
