@@ -138,6 +138,7 @@ export const rowErrorCodes = [
   'payment_no_amount',
   'phone.invalid',
   'quantity.zero',
+  'refund_before_sale',
   'refund_exceeds',
   'row.width',
   'store.required',

@@ -15,6 +15,8 @@ import type { OrderKind } from '../../db/schema';
  * both. A refund row the return already holds (same line, product, quantity, unit price and
  * amount) is that refund again; the refunds of a line never come to more than it sold.
  * Known limit: two refunds of one line with exactly the same numbers are taken for one.
+ * Two refunds of one line before its sale are refused (`refund_before_sale`): they can be
+ * told apart, and kept within what it sold, only against the sale.
  *
  * A refund stored first (its file imported before the sale's) sits under the sale's line
  * number with negative numbers. When the sale's own row comes, it takes its line number
@@ -43,6 +45,15 @@ export type LineValues = readonly (number | null)[];
 export function refundsPart(kept: LineValues, row: LineValues, kind: OrderKind): boolean {
   if (kind !== 'return' || row[0] !== kept[0]) return false;
   return isSold(kept) && isRefund(row) && takesPart(row, kept);
+}
+
+/**
+ * Whether a returned row (`row`) is a second refund of part of a line whose first refund
+ * (`kept`) was stored before its sale: the same product and unit price, both negative.
+ */
+export function refundsRefund(kept: LineValues, row: LineValues, kind: OrderKind): boolean {
+  if (kind !== 'return' || row[0] !== kept[0] || !isRefund(kept) || !isRefund(row)) return false;
+  return Math.abs(row[2] ?? 0) === Math.abs(kept[2] ?? 0);
 }
 
 /**

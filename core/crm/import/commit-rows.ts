@@ -42,6 +42,7 @@ import {
   isKnownRefund,
   refundedWith,
   refundsPart,
+  refundsRefund,
   sellsRefunded,
   wholeRefund,
   withinSold,
@@ -234,7 +235,11 @@ export class RowWriter {
     const kept = this.orders.differing;
     if (refundsPart(kept, row, r.kind)) return this.refundPart(r, order, n, kept, row);
     const sells = sellsRefunded(kept, row, r.kind);
-    if (!sells) return this.conflicts.refuseLine(r, n, kept, row, this.setup.columns);
+    const columns = this.setup.columns;
+    if (!sells && refundsRefund(kept, row, r.kind)) {
+      return this.conflicts.refuseRefundBeforeSale(r, n, kept, row, columns);
+    }
+    if (!sells) return this.conflicts.refuseLine(r, n, kept, row, columns);
 
     if (sells === 'part') {
       // The refund stored first moves to the sale's return order, as if it came after.

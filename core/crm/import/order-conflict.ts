@@ -81,35 +81,69 @@ export class OrderConflicts {
     row: readonly (number | null)[],
     columns: Partial<Record<TargetField, string>>,
   ): RowError {
-    // Amounts with their currency's sign as Chinese writes it (¥12.00, £2.95, US$3.00):
-    // the details serve both languages' sentences.
-    const shown = (line: readonly (number | null)[]) => ({
-      sku: line[0] === null || line[0] === undefined ? '—' : (this.skuOf.get(line[0]) ?? '?'),
-      quantity: String(line[1]),
-      amount: formatAmount(line[3] ?? 0, r.currency),
-    });
-    const was = shown(kept);
-    const now = shown(row);
-    const said = (l: typeof was) => `product ${l.sku}, quantity ${l.quantity}, amount ${l.amount}`;
+    const details = this.twoLines(r, lineNo, kept, row);
+    const said = (l: 'kept' | 'row') =>
+      `product ${details[`${l}Sku`]}, quantity ${details[`${l}Quantity`]}, ` +
+      `amount ${details[`${l}Amount`]}`;
     return refusal(
       'line_differs',
       r,
       columns.lineNo ?? columns.orderId ?? null,
-      `Line ${lineNo} of order ${r.orderId} is already there with ${said(was)}, and this ` +
-        `row has ${said(now)}: two sales seem to share the order id (receipt numbers that ` +
-        `restart per store or per day, or two sources in one channel). Check the file; ` +
+      `Line ${lineNo} of order ${r.orderId} is already there with ${said('kept')}, and ` +
+        `this row has ${said('row')}: two sales seem to share the order id (receipt numbers ` +
+        `that restart per store or per day, or two sources in one channel). Check the file; ` +
         `receipts numbered per store import apart through the store POS preset (or a ` +
         `mapping made from it); another source can go under a channel of its own.`,
-      {
-        lineNo: String(lineNo),
-        keptSku: was.sku,
-        keptQuantity: was.quantity,
-        keptAmount: was.amount,
-        rowSku: now.sku,
-        rowQuantity: now.quantity,
-        rowAmount: now.amount,
-      },
+      details,
     );
+  }
+
+  /**
+   * The refusal of a second refund of part of a line (`row`) whose sale is not imported
+   * yet, its first refund (`kept`) stored under the line's number: refunds of one line are
+   * told apart, and kept within what it sold, only against the sale.
+   */
+  refuseRefundBeforeSale(
+    r: ImportRecord,
+    lineNo: number,
+    kept: readonly (number | null)[],
+    row: readonly (number | null)[],
+    columns: Partial<Record<TargetField, string>>,
+  ): RowError {
+    const d = this.twoLines(r, lineNo, kept, row);
+    return refusal(
+      'refund_before_sale',
+      r,
+      columns.lineNo ?? columns.orderId ?? null,
+      `Line ${lineNo} of order ${r.orderId} holds a refund of product ${d.keptSku} ` +
+        `(quantity ${d.keptQuantity}, amount ${d.keptAmount}) whose sale is not imported ` +
+        `yet, and this row is another refund of it (quantity ${d.rowQuantity}, amount ` +
+        `${d.rowAmount}). Import the file with the sale first, then this one again.`,
+      d,
+    );
+  }
+
+  /**
+   * Both lines under one line number, for a refusal's details: amounts with their
+   * currency's sign as Chinese writes it (¥12.00, £2.95, US$3.00), for both languages.
+   */
+  private twoLines(
+    r: ImportRecord,
+    lineNo: number,
+    kept: readonly (number | null)[],
+    row: readonly (number | null)[],
+  ): Record<string, string> {
+    const sku = (id: number | null | undefined) =>
+      id === null || id === undefined ? '—' : (this.skuOf.get(id) ?? '?');
+    return {
+      lineNo: String(lineNo),
+      keptSku: sku(kept[0]),
+      keptQuantity: String(kept[1]),
+      keptAmount: formatAmount(kept[3] ?? 0, r.currency),
+      rowSku: sku(row[0]),
+      rowQuantity: String(row[1]),
+      rowAmount: formatAmount(row[3] ?? 0, r.currency),
+    };
   }
 
   /**

@@ -82,6 +82,15 @@ function refundExceeds(order: string, d: Record<string, string>): string {
   );
 }
 
+/** A second refund of part of a line whose sale is not imported yet. */
+function refundBeforeSale(order: string, d: Record<string, string>): string {
+  return (
+    `订单“${order}”的第 ${d.lineNo} 行已有商品 ${d.keptSku} 的一笔退款（数量 ${d.keptQuantity}、` +
+    `金额 ${d.keptAmount}），其销售尚未导入，本行又是另一笔退款（数量 ${d.rowQuantity}、` +
+    `金额 ${d.rowAmount}）。请先导入含这笔销售的文件`
+  );
+}
+
 const text = (value: unknown) => (typeof value === 'string' ? value : String(value ?? ''));
 const quoted = (values: unknown) =>
   (Array.isArray(values) ? values : [values]).map((v) => `“${text(v)}”`).join('、');
@@ -259,6 +268,9 @@ export const zhCN: CliMessages = {
   rowReason: (r) => {
     if (r.code === 'line_differs' && r.details) return lineDiffers(r.value ?? '', r.details);
     if (r.code === 'refund_exceeds' && r.details) return refundExceeds(r.value ?? '', r.details);
+    if (r.code === 'refund_before_sale' && r.details) {
+      return refundBeforeSale(r.value ?? '', r.details);
+    }
     const sentence = rowReasons[r.code];
     return sentence ? sentence(`“${r.value ?? ''}”`) : r.reason;
   },

@@ -299,6 +299,20 @@ describe('a refund file imported before its sale file', () => {
     expect(snapshot()).toEqual(expected);
   });
 
+  it('refuses a second refund of part of a line before its sale, saying so', async () => {
+    const first = await run([refundOne]);
+    const second = await run([refundTwo]);
+
+    // Both refunds of line 1 (−1 and −2 teas) came before the 3 teas they take back.
+    expect(first).toMatchObject({ status: 'committed' });
+    expect(second).toMatchObject({ status: 'failed', rowsRejected: 1 });
+    expect(second.rejected[0]).toMatchObject({
+      code: 'refund_before_sale',
+      details: { lineNo: '1', keptQuantity: '-1', rowQuantity: '-2', rowAmount: '-¥24.00' },
+    });
+    expect(second.rejected[0]!.reason).toMatch(/Import the file with the sale first/);
+  });
+
   it('ends the same when the refund row comes first in one file', async () => {
     const expected = await saleThenRefund([refundOne]);
     await db.cleanup();
