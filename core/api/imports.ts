@@ -332,6 +332,10 @@ export const importsContract = {
   ),
   'imports.batches': method<BatchInfo[]>()(z.object({})),
   'imports.rejected': method<RowError[]>()(z.object({ batchId: z.number().int().positive() })),
+  /** The stores a batch brought to the console (their first order is the batch's), by code. */
+  'imports.newStores': method<{ code: string; name: string }[]>()(
+    z.object({ batchId: z.number().int().positive() }),
+  ),
   'mappings.list': method<{ name: string; mapping: ColumnMapping }[]>()(z.object({})),
   /** Saved mappings this version can no longer use, with why (they stay stored). */
   'mappings.unusable': method<UnusableMapping[]>()(z.object({})),

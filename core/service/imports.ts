@@ -4,6 +4,7 @@ import { importInWorker } from '../crm/import/worker-host';
 import { earlierImportWithHash, listBatches, rejectedRows } from '../crm/import/batch-store';
 import { contentHash, inspectFile, loadPresets, previewFile } from '../crm/import/index';
 import { recomputeAll } from '../crm/recompute';
+import { storesNewInBatch } from '../crm/stores/new-in-batch';
 import type { Db } from '../db/open';
 import { CoreError, isCoreError } from '../shared/errors';
 import { issueDetails } from '../shared/issues';
@@ -20,6 +21,7 @@ type ImportMethods =
   | 'imports.start'
   | 'imports.batches'
   | 'imports.rejected'
+  | 'imports.newStores'
   | 'mappings.list'
   | 'mappings.unusable'
   | 'mappings.save';
@@ -70,6 +72,7 @@ export function importsHandlers(ctx: ServiceContext): Pick<Handlers, ImportMetho
 
     'imports.batches': () => listBatches(ctx.db),
     'imports.rejected': ({ batchId }) => rejectedRows(ctx.db, batchId),
+    'imports.newStores': ({ batchId }) => storesNewInBatch(ctx.db, batchId),
     'mappings.list': () => listMappings(ctx.db),
     'mappings.unusable': async () => (await readMappings(ctx.db)).unusable,
     'mappings.save': async ({ name, mapping }) => {

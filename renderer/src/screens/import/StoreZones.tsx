@@ -1,6 +1,9 @@
 import { Card, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ImportSummary, PresetInfo } from '../../../../core/api/imports';
+import { api } from '../../api/client';
 import { localName } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { useApi } from '../../shell/useApi';
@@ -18,6 +21,43 @@ function presetOf(options: WizardOptions, presets: PresetInfo[]): PresetInfo | u
   return presets.find((p) => p.id === id);
 }
 
+/** How many new stores the line names before it says how many more there are. */
+const NAMED = 5;
+
+interface NamedStore {
+  code: string;
+  name: string;
+}
+
+/**
+ * The stores the import brought: none for an import that stored no batch, none said when
+ * the question fails (the zone line then says no store was new); undefined meanwhile.
+ */
+function useNewStores(batchId: number | null): NamedStore[] | undefined {
+  const [stores, setStores] = useState<{ batchId: number; list: NamedStore[] }>();
+  useEffect(() => {
+    if (batchId === null) return;
+    let live = true;
+    const done = (list: NamedStore[]) => live && setStores({ batchId, list });
+    api.call('imports.newStores', { batchId }).then(done, () => done([]));
+    return () => {
+      live = false;
+    };
+  }, [batchId]);
+  if (batchId === null) return [];
+  return stores?.batchId === batchId ? stores.list : undefined;
+}
+
+/** The new stores by name (and code when it differs), the first few when there are many. */
+function storeList(stores: NamedStore[], t: TFunction): string {
+  const named = stores
+    .slice(0, NAMED)
+    .map((s) => (s.name === s.code ? s.code : `${s.name} ${s.code}`))
+    .join(t('import.storeZones.join'));
+  if (stores.length <= NAMED) return named;
+  return t('import.storeZones.more', { stores: named, count: stores.length });
+}
+
 /**
  * Where the stores' time zones came from, as the CLI and the log say it: the stores this
  * import corrected (from the default to the file's zone), and the zone the stores it made
@@ -33,15 +73,21 @@ export function StoreZones({
   const { t } = useTranslation();
   const { locale } = useLocale();
   const presets = useApi('imports.presets', {});
+  const made = useNewStores(summary.batchId);
   const preset = presetOf(options, presets.data ?? []);
-  if (!presets.data) return null;
+  if (!presets.data || made === undefined) return null;
 
-  const made = preset?.timeZone
-    ? t('import.storeZones.madeFromFile', {
-        zone: preset.timeZone,
-        preset: localName(preset, locale),
-      })
-    : t('import.storeZones.madeDefault', { zone: DEFAULT_ZONE });
+  const stores = storeList(made, t);
+  const line =
+    made.length === 0
+      ? t('import.storeZones.madeNone')
+      : preset?.timeZone
+        ? t('import.storeZones.madeFromFileStores', {
+            stores,
+            zone: preset.timeZone,
+            preset: localName(preset, locale),
+          })
+        : t('import.storeZones.madeDefaultStores', { stores, zone: DEFAULT_ZONE });
   return (
     <Card
       size="small"
@@ -54,7 +100,7 @@ export function StoreZones({
           {t('import.storeZones.corrected', { store: z.store, from: z.from, to: z.to })}
         </Typography.Paragraph>
       ))}
-      <Typography.Paragraph style={{ marginBottom: 4 }}>{made}</Typography.Paragraph>
+      <Typography.Paragraph style={{ marginBottom: 4 }}>{line}</Typography.Paragraph>
       <Typography.Text type="secondary">{t('import.storeZones.kept')}</Typography.Text>
     </Card>
   );
