@@ -38,15 +38,7 @@ import { netAmount } from './commit-amounts';
 import { StoresAndProducts } from './commit-catalog';
 import { hasKey, sameCustomer } from './commit-customer-keys';
 import { OrderConflicts } from './order-conflict';
-import {
-  isKnownRefund,
-  refundedWith,
-  refundsPart,
-  refundsRefund,
-  sellsRefunded,
-  wholeRefund,
-  withinSold,
-} from './commit-refunds';
+import { RefundRows } from './commit-refund-rows';
 import type { LineValues } from './commit-refunds';
 import type { OrderState } from './commit-orders';
 import type { CustomerKeys, ImportRecord } from './types';
@@ -88,6 +80,8 @@ export class RowWriter {
   private lastCustomer: number | null = null;
   private readonly stmt: ReturnType<typeof prepare>;
   private readonly conflicts: OrderConflicts;
+  /** Rows that refund part of a line, or sell a refund stored first. */
+  private readonly refunds: RefundRows;
   /** Set with every 'duplicate' result (no object per row): what it matched. */
   duplicateCode: DuplicateCode = 'line_known';
   /** The order's line number a duplicate line matched; null for other rows. */
@@ -104,6 +98,7 @@ export class RowWriter {
     this.conflicts = new OrderConflicts(raw);
     this.identities = new IdentityResolver(raw, setup.channel, setup.at, setup.fileName);
     this.orders = new BatchOrders(raw, setup.batchId, setup.cancelPrefix);
+    this.refunds = new RefundRows(this.orders, this.conflicts, setup.columns);
     // A merge moves the orders of the merged customer: the open one must be written first.
     this.identities.beforeMerge = () => this.orders.closeOpen();
   }
@@ -218,7 +213,7 @@ export class RowWriter {
     if (undoes && this.orders.undoable(order, r.kind)) {
       // The whole line back, on top of refunds of part of it, would be more than it sold.
       const sold = amount >= 0 ? row : this.orders.differing;
-      const over = this.refundsOver(r, lineNo, sold, wholeRefund(sold));
+      const over = this.refunds.overOnUndo(r, lineNo, sold);
       if (over) return over;
       this.orders.restatus(order, r.kind);
       return 'imported';
@@ -228,79 +223,14 @@ export class RowWriter {
 
   /**
    * A row whose line number its order holds with other numbers: a refund of part of that
-   * line, or the sale of a refund stored first (commit-refunds.ts); otherwise another sale
-   * under the same order id, refused.
+   * line, or the sale of a refund stored first (commit-refund-rows.ts); otherwise refused.
    */
   private lineDiffers(r: ImportRecord, order: OrderState, n: number, row: LineValues): RowResult {
-    const kept = this.orders.differing;
-    if (refundsPart(kept, row, r.kind)) return this.refundPart(r, order, n, kept, row);
-    const sells = sellsRefunded(kept, row, r.kind);
-    const columns = this.setup.columns;
-    if (!sells && refundsRefund(kept, row, r.kind)) {
-      return this.conflicts.refuseRefundBeforeSale(r, n, kept, row, columns);
-    }
-    if (!sells) return this.conflicts.refuseLine(r, n, kept, row, columns);
-
-    if (sells === 'part') {
-      // The refund stored first moves to the sale's return order, as if it came after.
-      const saleKey = r.orderId!;
-      const over = this.refundsOver(r, n, row, kept);
-      if (over) return over;
-      const returnOrder =
-        this.orders.returnOf(r.channel, saleKey) ??
-        this.orders.createReturn(r.channel, saleKey, order, this.orders.ownerNow(order));
-      this.orders.addRefund(returnOrder, n, kept);
-    }
-    this.orders.takeLineBack(order, n, kept, row, r, sells === 'whole');
+    const done = this.refunds.differs(r, order, n, row, (owner) => this.orderFacts(r, owner));
+    if (typeof done === 'object') return done;
+    if (done === 'refund_known' || done === 'refund_repeated') return this.duplicate(done, n);
+    if (done !== 'line') this.lineOfEarlierOrder = done === 'refundToEarlier';
     return 'imported';
-  }
-
-  /** A refund of part of the sold line `kept`: a line of the sale's return order. */
-  private refundPart(
-    r: ImportRecord,
-    order: OrderState,
-    n: number,
-    kept: LineValues,
-    row: LineValues,
-  ): RowResult {
-    const saleKey = r.orderId!;
-    this.orders.closeOpen(); // the sale's kind settled from its lines so far
-    const known = this.orders.returnOf(r.channel, saleKey);
-    if (known && isKnownRefund(this.orders.refunds.of(known.id, n), row)) {
-      return this.duplicate(known.isNew ? 'refund_repeated' : 'refund_known', n);
-    }
-    // A sale refunded or cancelled as a whole (by its status) has nothing left to refund.
-    const undone =
-      order.restatus !== null ||
-      order.kind === 'cancellation' ||
-      (order.kind === 'return' && order.amount === 0);
-    const over = this.refundsOver(r, n, kept, row, undone);
-    if (over) return over;
-    const owner = this.orders.ownerNow(order);
-    const returnOrder =
-      known ?? this.orders.createReturn(r.channel, saleKey, this.orderFacts(r, owner), owner);
-    this.orders.addRefund(returnOrder, n, row);
-    this.lineOfEarlierOrder = !returnOrder.isNew;
-    return 'imported';
-  }
-
-  /**
-   * The refusal of a refund of the sold line `sold` (line `n` of the row's order) that
-   * would take back more than it sold with the refunds its return order holds (or with
-   * the whole line, when its order was `undone` as a whole); null when it stays within.
-   */
-  private refundsOver(
-    r: ImportRecord,
-    n: number,
-    sold: LineValues,
-    refund: LineValues,
-    undone = false,
-  ) {
-    const known = undone ? undefined : this.orders.returnOf(r.channel, r.orderId!);
-    const done = undone ? [wholeRefund(sold)] : known ? this.orders.refunds.of(known.id, n) : [];
-    const refunded = refundedWith(done, refund);
-    if (withinSold(refunded, sold)) return null;
-    return this.conflicts.refuseRefund(r, n, sold, refunded, this.setup.columns);
   }
 
   private writePayment(r: ImportRecord): RowResult {

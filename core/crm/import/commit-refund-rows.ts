@@ -1,0 +1,127 @@
+import type { RowError, TargetField } from '../../api/imports';
+import type { BatchOrders, OrderFacts, OrderState } from './commit-orders';
+import {
+  isKnownRefund,
+  refundedWith,
+  refundsPart,
+  refundsRefund,
+  sellsRefunded,
+  wholeRefund,
+  withinSold,
+} from './commit-refunds';
+import type { LineValues } from './commit-refunds';
+import type { OrderConflicts } from './order-conflict';
+import type { ImportRecord } from './types';
+
+/**
+ * What a row did whose line number its order holds with other numbers: the sale took its
+ * line back ('line'), a refund went to a return order made now ('refund') or by an earlier
+ * import ('refundToEarlier'), the refund was there already (a duplicate), or the refusal.
+ */
+export type DiffersResult =
+  'line' | 'refund' | 'refundToEarlier' | 'refund_known' | 'refund_repeated' | RowError;
+
+/**
+ * The rows of an import that refund part of a line, or that sell a refund stored first
+ * (the model: commit-refunds.ts), and the check that the refunds of a line never take
+ * back more than it sold. Only rows that undo or conflict come here.
+ */
+export class RefundRows {
+  constructor(
+    private readonly orders: BatchOrders,
+    private readonly conflicts: OrderConflicts,
+    private readonly columns: Partial<Record<TargetField, string>>,
+  ) {}
+
+  /**
+   * A row whose line number its order holds with other numbers (`orders.differing`): a
+   * refund of part of that line, or the sale of a refund stored first; otherwise another
+   * sale under the same order id (or a second refund before the sale), refused. `factsOf`
+   * gives a new return order's facts from the row, for the customer it belongs to.
+   */
+  differs(
+    r: ImportRecord,
+    order: OrderState,
+    n: number,
+    row: LineValues,
+    factsOf: (customerId: number | null) => OrderFacts,
+  ): DiffersResult {
+    const kept = this.orders.differing;
+    if (refundsPart(kept, row, r.kind)) return this.refundPart(r, order, n, kept, row, factsOf);
+    const sells = sellsRefunded(kept, row, r.kind);
+    if (!sells && refundsRefund(kept, row, r.kind)) {
+      return this.conflicts.refuseRefundBeforeSale(r, n, kept, row, this.columns);
+    }
+    if (!sells) return this.conflicts.refuseLine(r, n, kept, row, this.columns);
+
+    if (sells === 'part') {
+      // The refund stored first moves to the sale's return order, as if it came after.
+      const saleKey = r.orderId!;
+      const over = this.over(r, n, row, kept);
+      if (over) return over;
+      const returnOrder =
+        this.orders.returnOf(r.channel, saleKey) ??
+        this.orders.createReturn(r.channel, saleKey, order, this.orders.ownerNow(order));
+      this.orders.addRefund(returnOrder, n, kept);
+    }
+    this.orders.takeLineBack(order, n, kept, row, r, sells === 'whole');
+    return 'line';
+  }
+
+  /**
+   * The refusal of a row that gives back the whole sold line `sold` (line `n`: its status
+   * refunded or cancelled, or its numbers negated) after refunds of part of it; null when
+   * there were none.
+   */
+  overOnUndo(r: ImportRecord, n: number, sold: LineValues): RowError | null {
+    return this.over(r, n, sold, wholeRefund(sold));
+  }
+
+  /** A refund of part of the sold line `kept`: a line of the sale's return order. */
+  private refundPart(
+    r: ImportRecord,
+    order: OrderState,
+    n: number,
+    kept: LineValues,
+    row: LineValues,
+    factsOf: (customerId: number | null) => OrderFacts,
+  ): DiffersResult {
+    const saleKey = r.orderId!;
+    this.orders.closeOpen(); // the sale's kind settled from its lines so far
+    const known = this.orders.returnOf(r.channel, saleKey);
+    if (known && isKnownRefund(this.orders.refunds.of(known.id, n), row)) {
+      return known.isNew ? 'refund_repeated' : 'refund_known';
+    }
+    // A sale refunded or cancelled as a whole (by its status) has nothing left to refund.
+    const undone =
+      order.restatus !== null ||
+      order.kind === 'cancellation' ||
+      (order.kind === 'return' && order.amount === 0);
+    const over = this.over(r, n, kept, row, undone);
+    if (over) return over;
+    const owner = this.orders.ownerNow(order);
+    const returnOrder =
+      known ?? this.orders.createReturn(r.channel, saleKey, factsOf(owner), owner);
+    this.orders.addRefund(returnOrder, n, row);
+    return returnOrder.isNew ? 'refund' : 'refundToEarlier';
+  }
+
+  /**
+   * The refusal of a refund of the sold line `sold` (line `n` of the row's order) that
+   * would take back more than it sold with the refunds its return order holds (or with
+   * the whole line, when its order was `undone` as a whole); null when it stays within.
+   */
+  private over(
+    r: ImportRecord,
+    n: number,
+    sold: LineValues,
+    refund: LineValues,
+    undone = false,
+  ): RowError | null {
+    const known = undone ? undefined : this.orders.returnOf(r.channel, r.orderId!);
+    const done = undone ? [wholeRefund(sold)] : known ? this.orders.refunds.of(known.id, n) : [];
+    const refunded = refundedWith(done, refund);
+    if (withinSold(refunded, sold)) return null;
+    return this.conflicts.refuseRefund(r, n, sold, refunded, this.columns);
+  }
+}
