@@ -29,6 +29,7 @@ export const customerColumns = [
   'rfmSegment',
   'preferredChannel',
   'preferredCategory',
+  'preferredStore',
   'lastOrderAt',
 ] as const;
 export type CustomerColumn = (typeof customerColumns)[number];
@@ -78,6 +79,11 @@ export interface CustomerRow {
   rfmSegment: string | null;
   preferredChannel: string | null;
   preferredCategory: string | null;
+  /**
+   * The store the customer buys at most (core/crm/metrics/preferred.ts), null when none of
+   * their sales names a store. The grid filters it by store id and sorts it by code.
+   */
+  preferredStore: { id: number; code: string; name: string } | null;
   lastOrderAt: string | null;
   /**
    * The currency of the money values above (ISO code; minor units, e.g. fen or pence):

@@ -19,7 +19,10 @@ const rowsSql = `SELECT json_group_array(json_array(c.id, c.name, c.gender, c.bi
     m.spend_30, m.spend_90, m.spend_365, m.spend_all, m.aov_fen, m.ltv_fen, m.lifecycle,
     m.rfm_r, m.rfm_f, m.rfm_m, m.rfm_segment, m.preferred_channel, m.preferred_category,
     m.last_order_at, m.currency, m.other_currency_orders,
-    (SELECT s.time_zone FROM stores s WHERE s.id = m.preferred_store_id)))
+    (SELECT s.time_zone FROM stores s WHERE s.id = m.preferred_store_id),
+    m.preferred_store_id,
+    (SELECT s.code FROM stores s WHERE s.id = m.preferred_store_id),
+    (SELECT s.name FROM stores s WHERE s.id = m.preferred_store_id)))
   FROM customer_metrics m JOIN customers c ON c.id = m.customer_id
   WHERE m.customer_id IN (SELECT value FROM json_each(?))`;
 
@@ -95,6 +98,9 @@ function rawRow(a: Cell[]): RawRow {
     currency: a[24] as string,
     other_currency_orders: a[25] as number,
     store_zone: a[26] as string | null,
+    preferred_store_id: a[27] as number | null,
+    store_code: a[28] as string | null,
+    store_name: a[29] as string | null,
   };
 }
 

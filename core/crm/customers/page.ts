@@ -10,7 +10,7 @@ import { currencyOrder, hasOtherCurrencies, moneyColumns, yuanOnly } from './pag
 import { readRows } from './page-rows';
 import { containsPattern, searchSql } from './search';
 import { tagMembersWithMetrics } from './page-total';
-import { columnSql, customerColumnsOnC, notNullColumns, numericColumns } from './rows';
+import { columnSql, customerColumnsOnC, notNullColumns, numericColumns, sortSql } from './rows';
 
 const compare = { eq: sql`=`, ne: sql`<>`, gt: sql`>`, gte: sql`>=`, lt: sql`<`, lte: sql`<=` };
 
@@ -110,7 +110,7 @@ async function totalOf(db: Db, q: CustomerQuery, day: string, others: boolean) {
 async function sortedIds(db: Db, q: CustomerQuery, day: string, need: number, others: boolean) {
   let page = matching(db, q, day, others).select('m.customer_id as id');
   for (const s of q.sort) {
-    const expr = columnSql(s.column, day);
+    const expr = sortSql(s.column, day);
     // A column that is never empty needs no "empty last" term, which lets an index serve.
     if (!notNullColumns.has(s.column)) page = page.orderBy(sql`(${expr}) IS NULL`, 'asc');
     if (others && moneyColumns.has(s.column)) {

@@ -41,9 +41,25 @@ export function columnSql(column: CustomerColumn, day: string): RawBuilder<unkno
     rfmSegment: () => m('rfm_segment'),
     preferredChannel: () => m('preferred_channel'),
     preferredCategory: () => m('preferred_category'),
+    // Filtered without an index of its own: a set of stores scans the metrics (about 15 ms
+    // for 115k customers, a page sorted by recency about 50 ms), and an index would slow
+    // every recompute, which rewrites the table.
+    preferredStore: () => m('preferred_store_id'),
     lastOrderAt: () => m('last_order_at'),
   };
   return map[column]();
+}
+
+/**
+ * The SQL a grid column sorts by: its value (`columnSql`), except the preferred store,
+ * filtered by its id but sorted by its code as the grid shows it (one lookup per
+ * customer in the stores' primary key).
+ */
+export function sortSql(column: CustomerColumn, day: string): RawBuilder<unknown> {
+  if (column === 'preferredStore') {
+    return sql`(SELECT s.code FROM stores s WHERE s.id = m.preferred_store_id)`;
+  }
+  return columnSql(column, day);
 }
 
 /** Columns read from the customers table (`c`); every other one is in the metrics (`m`). */
@@ -88,6 +104,7 @@ export const numericColumns: ReadonlySet<CustomerColumn> = new Set<CustomerColum
   'rfmR',
   'rfmF',
   'rfmM',
+  'preferredStore',
   'lastOrderAt',
 ]);
 
@@ -133,6 +150,13 @@ export const rowColumns = [
   sql<string | null>`(SELECT s.time_zone FROM stores s WHERE s.id = m.preferred_store_id)`.as(
     'store_zone',
   ),
+  'm.preferred_store_id',
+  sql<string | null>`(SELECT s.code FROM stores s WHERE s.id = m.preferred_store_id)`.as(
+    'store_code',
+  ),
+  sql<string | null>`(SELECT s.name FROM stores s WHERE s.id = m.preferred_store_id)`.as(
+    'store_name',
+  ),
 ] as const;
 
 export interface RawRow {
@@ -163,6 +187,9 @@ export interface RawRow {
   currency: string;
   other_currency_orders: number;
   store_zone: string | null;
+  preferred_store_id: number | null;
+  store_code: string | null;
+  store_name: string | null;
 }
 
 /** Each customer's key and first phone, masked (rules in key.ts). */
@@ -237,6 +264,10 @@ export function customerRow(
     rfmSegment: r.rfm_segment,
     preferredChannel: r.preferred_channel,
     preferredCategory: r.preferred_category,
+    preferredStore:
+      r.preferred_store_id === null
+        ? null
+        : { id: r.preferred_store_id, code: r.store_code ?? '', name: r.store_name ?? '' },
     lastOrderAt: r.last_order_at === null ? null : new Date(r.last_order_at).toISOString(),
     currency: r.currency,
     otherCurrencyOrders: r.other_currency_orders,

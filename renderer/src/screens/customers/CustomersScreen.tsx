@@ -48,6 +48,8 @@ export function CustomersScreen({ params }: { params: URLSearchParams }) {
     () => restored?.tagIds ?? (params.get('tag') ? [Number(params.get('tag'))] : []),
   );
   const [lifecycle, setLifecycle] = useState<string[]>(restored?.lifecycle ?? []);
+  const [storeIds, setStoreIds] = useState<number[]>(restored?.storeIds ?? []);
+  const stores = useApi('stores.list', {});
   const gridApi = useRef<GridApi<CustomerRow> | null>(null);
   // The row to scroll back to once the first rows (and so the row count) have arrived.
   const scrollTo = useRef(restored?.firstRow ?? 0);
@@ -57,7 +59,7 @@ export function CustomersScreen({ params }: { params: URLSearchParams }) {
   const rfmKey = params.get('rfm') ?? '';
 
   const datasource = useMemo<IDatasource>(() => {
-    const toolbar: Toolbar = { search, tagIds, lifecycle, rfm: rfmParam(rfmKey) };
+    const toolbar: Toolbar = { search, tagIds, lifecycle, storeIds, rfm: rfmParam(rfmKey) };
     return {
       getRows: (block) => {
         api.call('customers.page', queryFor(block, toolbar)).then(
@@ -74,7 +76,7 @@ export function CustomersScreen({ params }: { params: URLSearchParams }) {
         );
       },
     };
-  }, [search, tagIds, lifecycle, rfmKey]);
+  }, [search, tagIds, lifecycle, storeIds, rfmKey]);
 
   function scrollBack(): void {
     const row = scrollTo.current;
@@ -89,6 +91,7 @@ export function CustomersScreen({ params }: { params: URLSearchParams }) {
       search,
       tagIds,
       lifecycle,
+      storeIds,
       params: params.toString(),
       grid: e.api.getState(),
       firstRow: topRow(e.api),
@@ -148,6 +151,19 @@ export function CustomersScreen({ params }: { params: URLSearchParams }) {
           value={lifecycle}
           onChange={setLifecycle}
           options={stages.map((s) => ({ value: s, label: t(`lifecycle.${s}`) }))}
+        />
+        <Select
+          mode="multiple"
+          aria-label={t('customers.storeFilter')}
+          placeholder={t('customers.storeFilter')}
+          allowClear
+          style={{ minWidth: 280 }}
+          value={storeIds}
+          onChange={setStoreIds}
+          loading={stores.loading}
+          options={(stores.data ?? []).map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))}
+          optionFilterProp="label"
+          maxTagCount="responsive"
         />
         {rfm ? (
           <Tag closable color="purple" onClose={() => navigate('customers')}>

@@ -150,6 +150,17 @@ export function customerColumnDefs(t: TFunction, locale: Locale): ColDef<Custome
       valueFormatter: (p) => named(t, 'channel', p.value),
     },
     {
+      // Filtered by the toolbar's store picker (a set of stores, in the core).
+      field: 'preferredStore',
+      headerName: t('customers.col.preferredStore'),
+      headerTooltip: t('customers.preferredStoreTip'),
+      width: 200,
+      valueFormatter: (p) => {
+        const store = p.value as CustomerRow['preferredStore'];
+        return store ? `${store.code} ${store.name}` : '—';
+      },
+    },
+    {
       field: 'lastOrderAt',
       headerName: t('customers.col.lastOrderAt'),
       width: 250,

@@ -77,6 +77,8 @@ export interface Toolbar {
   search: string;
   tagIds: number[];
   lifecycle: string[];
+  /** Preferred stores (ids); empty: any store or none. */
+  storeIds: number[];
   rfm: { r: number; f: number } | null;
 }
 
@@ -85,6 +87,9 @@ export function queryFor(params: IGetRowsParams, toolbar: Toolbar): Query {
   const filters = filtersOf(params.filterModel as Record<string, GridFilter>);
   if (toolbar.lifecycle.length > 0) {
     filters.push({ type: 'set', column: 'lifecycle', values: toolbar.lifecycle });
+  }
+  if (toolbar.storeIds.length > 0) {
+    filters.push({ type: 'set', column: 'preferredStore', values: toolbar.storeIds.map(String) });
   }
   return {
     offset: params.startRow,

@@ -10,6 +10,8 @@ export interface CustomersView {
   search: string;
   tagIds: number[];
   lifecycle: string[];
+  /** Preferred stores picked (ids). */
+  storeIds: number[];
   /** The list's URL parameters, e.g. `rfm=5-3`. */
   params: string;
   grid: GridState;
