@@ -30,7 +30,14 @@ export function OrdersGrid({ orders }: { orders: OrderSummary[] }) {
         valueFormatter: (p) => t(`channel.${p.value as string}`, p.value as string),
       },
       { field: 'store', headerName: t('orders.store'), flex: 1, minWidth: 110 },
-      { field: 'externalId', headerName: t('orders.externalId'), flex: 1, minWidth: 130 },
+      {
+        // A till's receipt number runs to 20 digits: room for it whole.
+        field: 'externalId',
+        headerName: t('orders.externalId'),
+        flex: 1.4,
+        minWidth: 200,
+        tooltipField: 'externalId',
+      },
       {
         field: 'kind',
         headerName: t('orders.kind'),

@@ -14,7 +14,7 @@ const letters: Record<Dimension, string> = { recency: 'R', frequency: 'F', monet
 function shown(d: Dimension, value: number | null, trace: RfmTrace, locale: Locale, t: TFunction) {
   if (value === null) return '—';
   if (d === 'monetary') return formatMoney(value, locale, trace.currency);
-  return t(`rfmWhy.unit.${d}`, { value: formatNumber(value, locale) });
+  return t(`rfmWhy.unit.${d}`, { value: formatNumber(value, locale), count: value });
 }
 
 /** Where the value fell: between two cut points, under the lowest, or over the highest. */
