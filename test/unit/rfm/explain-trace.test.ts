@@ -114,6 +114,29 @@ describe('why a customer is in an RFM segment', () => {
   });
 });
 
+describe('why a customer in another currency has their M', () => {
+  it('traces it to the cut points of their own currency, not the yuan ones', async () => {
+    await addTen();
+    const pounds = await addCustomer(db);
+    const at = new Date(asOf.getTime() - 3 * dayMs).toISOString();
+    await addOrder(db, { customerId: pounds, at, amountFen: 590, currency: 'GBP' });
+    await recomputeAll(db, asOf);
+    const tag = await rfmTagOf(pounds);
+    const why = await explainTag(db, pounds, tag.id, asOf);
+
+    // The only GBP customer: every GBP cut point is its own 590 pence, so 590 exceeds none
+    // (M 1) and sits at or below the lowest; the yuan cuts (2000…8000) play no part.
+    expect(why.rfm?.currency).toBe('GBP');
+    expect(why.rfm?.monetary).toMatchObject({
+      value: 590,
+      cuts: [590, 590, 590, 590],
+      above: null,
+      atMost: 590,
+      score: 1,
+    });
+  });
+});
+
 describe('the cells of a segment', () => {
   it('join rows with the same columns and keep others apart', () => {
     // From the table in segments.ts: hibernating is R2 F1–2 and R1 F2; loyal R3–4 F4–5.
