@@ -73,7 +73,8 @@ export function StoreZones({
   const { t } = useTranslation();
   const { locale } = useLocale();
   const presets = useApi('imports.presets', {});
-  const made = useNewStores(summary.batchId);
+  // An import that added nothing names the earlier batch of the same file: it made no store.
+  const made = useNewStores(summary.status === 'unchanged' ? null : summary.batchId);
   const preset = presetOf(options, presets.data ?? []);
   if (!presets.data || made === undefined) return null;
 
