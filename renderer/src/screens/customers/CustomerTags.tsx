@@ -108,6 +108,11 @@ function WhyModal(props: { customerId: number; tag: CustomerTag; onClose: () => 
   );
 }
 
+/** A lifecycle reason of a customer without a purchase: no days to tell, only the rule. */
+function noOrders(e: TagExplanation): boolean {
+  return e.reason?.code === 'tags.reason.lifecycle' && e.reason.params.orders === 0;
+}
+
 function ExplanationBody({ e }: { e: TagExplanation }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
@@ -124,7 +129,7 @@ function ExplanationBody({ e }: { e: TagExplanation }) {
       {e.rule ? (
         <RuleExplanation node={e.rule} fields={fields.data ?? []} currency={e.currency} />
       ) : null}
-      {e.reason && !e.rfm ? (
+      {e.reason && !e.rfm && !noOrders(e) ? (
         <p>{t(`reason.${e.reason.code}`, { ...e.reason.params, defaultValue: e.reason.code })}</p>
       ) : null}
       {e.reason?.code === 'tags.reason.lifecycle' ? (

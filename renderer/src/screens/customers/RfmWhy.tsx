@@ -48,7 +48,8 @@ export function RfmWhy({ trace }: { trace: RfmTrace }) {
       key: d,
       dimension: t(`rfmWhy.dimension.${d}`),
       value: shown(d, band.value, trace, locale, t),
-      band: bandText(d, band, trace, locale, t),
+      // No score (no purchase): the value falls nowhere.
+      band: band.score === null ? '—' : bandText(d, band, trace, locale, t),
       cuts: band.cuts.map((c) => shown(d, c, trace, locale, t)).join(' · ') || '—',
       score: band.score === null ? '—' : `${letters[d]}${band.score}`,
     };
