@@ -153,7 +153,7 @@ describe('a template saved through the contract', () => {
     expect((await save({ target: 0 })).ok).toBe(true);
     const refused = await save({ target: 2_800_000 });
     expect(refused.ok).toBe(false);
-    const error = (refused as { error: { details: { issues: IssueDetail[] } } }).error;
+    const error = (refused as unknown as { error: { details: { issues: IssueDetail[] } } }).error;
     expect(error.details.issues[0]).toMatchObject({
       path: 'template.goal.target',
       params: { reason: 'goal_range', max: 1000 },

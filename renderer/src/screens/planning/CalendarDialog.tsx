@@ -72,6 +72,12 @@ export function CalendarDialog({ open, projectId, calendar, onClose, onSaved }: 
       onCancel={onClose}
       destroyOnHidden
     >
+      {/*
+        For developers, not users: the built-in days come from
+        resources/calendars/cn-public-holidays.json. Its 2026 arrangement was checked day by
+        day against the State Council's notice ('confirmed'); 2027 holds the statutory days
+        only ('missing') until its notice is entered. Update the intro when a year changes.
+      */}
       <Typography.Paragraph type="secondary">{t('planning.calendar.intro')}</Typography.Paragraph>
       <Space direction="vertical" style={{ width: '100%' }}>
         <div>

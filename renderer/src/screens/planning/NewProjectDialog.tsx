@@ -18,7 +18,10 @@ import { firstPlannedStart } from '../../../../core/api/planning';
 import type { Template, TemplateSummary } from '../../../../core/api/planning';
 import { api } from '../../api/client';
 import { useLocale } from '../../shell/locale';
+import { useApi } from '../../shell/useApi';
 import { addDays } from './calendar';
+import { DayPicker } from './DayPicker';
+import { StorePicker } from './StoreScope';
 import type { GoalField } from '../../../../core/api/planning';
 import type { Locale } from '../../i18n';
 import { formatNumber } from '../../shell/format';
@@ -37,7 +40,7 @@ interface Values {
   name?: string;
   owner?: string;
   regions?: string[];
-  stores?: string[];
+  stores?: number[];
   metric?: string;
   unit?: string;
   baseline?: number | null;
@@ -68,6 +71,9 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
   const unit = Form.useWatch('unit', form) as string | undefined;
   const anchorDay = Form.useWatch('anchorDay', form) as string | undefined;
   const [template, setTemplate] = useState<Template | null>(null);
+  // Asked again at each opening, so that stores imported since are offered.
+  const stores = useApi('stores.list', {}, open).data;
+  const regions = [...new Set((stores ?? []).flatMap((s) => (s.region ? [s.region] : [])))];
   const chosen = templates.find((x) => x.key === key);
   // A start before today is allowed (a plan written up late), but never without saying so;
   // the day is the one the core will date the first task on (days off rounded alike).
@@ -103,10 +109,8 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
         name: values.name?.trim() || undefined,
         owner: values.owner?.trim() || null,
         lang: locale === 'zh-CN' ? 'zh' : 'en',
-        scope: {
-          regions: values.regions ?? [],
-          storeIds: (values.stores ?? []).map(Number).filter((n) => Number.isInteger(n) && n > 0),
-        },
+        // Stores are picked from the database's own list: every one is kept as picked.
+        scope: { regions: values.regions ?? [], storeIds: values.stores ?? [] },
       });
       if (values.target != null && values.periodStart && values.periodEnd) {
         await api.call('projects.update', {
@@ -179,7 +183,7 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
               extra={chosen ? `${chosen.anchorKind}0` : undefined}
               rules={[{ required: true, message: t('planning.dialog.required') }]}
             >
-              <Input type="date" />
+              <DayPicker />
             </Form.Item>
           </Col>
           <Col span={10}>
@@ -199,17 +203,13 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
               <Select
                 mode="tags"
                 placeholder={t('planning.dialog.regionsPlaceholder')}
-                open={false}
+                options={regions.map((r) => ({ value: r, label: r }))}
               />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="stores" label={t('planning.dialog.stores')}>
-              <Select
-                mode="tags"
-                placeholder={t('planning.dialog.storesPlaceholder')}
-                open={false}
-              />
+              <StorePicker stores={stores} />
             </Form.Item>
           </Col>
         </Row>
@@ -217,7 +217,7 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
           {t('planning.dialog.goal')}
         </Divider>
         <Row gutter={16}>
-          <Col span={10}>
+          <Col span={8}>
             <Form.Item name="metric" label={t('planning.dialog.metric')}>
               <Input maxLength={120} />
             </Form.Item>
@@ -227,14 +227,15 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
               <Select options={unitOptions(t, unit)} />
             </Form.Item>
           </Col>
-          <Col span={4}>
+          {/* Wide enough for a whole day, 2026-12-05, beside the picker's icon. */}
+          <Col span={5}>
             <Form.Item name="periodStart" label={t('planning.dialog.periodStart')}>
-              <Input type="date" />
+              <DayPicker />
             </Form.Item>
           </Col>
-          <Col span={4}>
+          <Col span={5}>
             <Form.Item name="periodEnd" label={t('planning.dialog.periodEnd')}>
-              <Input type="date" />
+              <DayPicker />
             </Form.Item>
           </Col>
         </Row>
@@ -242,7 +243,7 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
           <Col span={12}>
             <Form.Item
               name="baseline"
-              label={t('planning.dialog.baselineIn', { unit: unitWord(t, unit) })}
+              label={valueLabel(t, 'baseline', unit)}
               rules={valueRules(t, locale, unit, 'baseline')}
               dependencies={['unit']}
             >
@@ -252,7 +253,7 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
           <Col span={12}>
             <Form.Item
               name="target"
-              label={t('planning.dialog.targetIn', { unit: unitWord(t, unit) })}
+              label={valueLabel(t, 'target', unit)}
               rules={valueRules(t, locale, unit, 'target')}
               dependencies={['unit', 'baseline']}
             >
@@ -287,6 +288,12 @@ function startDay(template: Template, anchorDay: string | undefined, today: stri
 /** "yuan", "%", "customers": what a baseline or target is typed in. */
 function unitWord(t: TFunction, unit: string | undefined): string {
   return unit ? t(`planning.unit.${unit}`, unit) : '';
+}
+
+/** "Baseline (yuan)"; without a unit yet, just "Baseline" (no empty brackets). */
+function valueLabel(t: TFunction, field: GoalField, unit: string | undefined): string {
+  const word = unitWord(t, unit);
+  return word ? t(`planning.dialog.${field}In`, { unit: word }) : t(`planning.dialog.${field}`);
 }
 
 /** The units offered, with a template's own unit kept when it is not one of them. */

@@ -34,6 +34,7 @@ import { GanttTab } from './GanttTab';
 import { goalWithBaseline } from './goal';
 import { OverrideLog } from './OverrideLog';
 import { SaveTemplateDialog } from './SaveTemplateDialog';
+import { ScopeTags } from './StoreScope';
 import { TaskTab } from './TaskTab';
 import { dayIn, describePlanningError, downloadBase64, metricName } from './text';
 import { WaitingView } from './WaitingView';
@@ -118,6 +119,7 @@ function Header({ view, today, onChanged }: { view: View; today: string; onChang
   const { message } = App.useApp();
   const [savingTemplate, setSavingTemplate] = useState(false);
   const [editingCalendar, setEditingCalendar] = useState(false);
+  const stores = useApi('stores.list', {});
   const goal = view.project.goal;
 
   const exportPlan = async (format: 'csv' | 'xlsx') => {
@@ -189,6 +191,9 @@ function Header({ view, today, onChanged }: { view: View; today: string; onChang
           })}
           {' · '}
           {t('planning.col.frozen')} {view.tasks.filter((x) => x.frozen).length}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('planning.project.scope')}>
+          <ScopeTags scope={view.project.scope} stores={stores.data} />
         </Descriptions.Item>
         <Descriptions.Item label={t('planning.project.kpis')}>
           <Space size={4} wrap>
