@@ -220,7 +220,8 @@ export async function updateTask(
       ...plain,
       updated_at: now,
       ...(phaseId === undefined ? {} : { phase_id: phaseId }),
-      ...(duration === undefined ? {} : { duration_days: duration }),
+      // A new duration re-dates a done task from its start too (its kept finish is let go).
+      ...(duration === undefined ? {} : { duration_days: duration, finish_day: null }),
       ...(checklist ? { checklist_json: JSON.stringify(checklist) } : {}),
       ...(links ? { links_json: JSON.stringify(links) } : {}),
     })

@@ -152,3 +152,23 @@ describe('a task started on a day off, on the schedule alone', () => {
     expect([s.start, s.finish]).toEqual(['2026-12-05', '2026-12-08']);
   });
 });
+
+describe('a done task given new dates by hand', () => {
+  it('follows its start and duration once moved or resized', async () => {
+    const v = await call('projects.createFromTemplate', {
+      templateKey: 'customer-win-back',
+      anchorDay: '2026-12-05',
+    });
+    const first = bySeq(v, 1).id;
+    const done = await call('tasks.setStatus', { taskId: first, status: 'done' });
+    expect(days(done, 1)).toEqual(['2026-11-25', '2026-12-05']);
+    expect(bySeq(done, 1).duration).toBe(9);
+    // Done on Sat 5 (from its planned Wed 25 Nov: 25–27, 30 Nov, 1–4 Dec and the Saturday,
+    // 9 days). Resized to 2 days: Wed 25 – Thu 26 Nov, the kept finish let go.
+    const resized = await call('tasks.update', { taskId: first, duration: 2 });
+    expect(days(resized, 1)).toEqual(['2026-11-25', '2026-11-26']);
+    // Moved to Mon 30 Nov: Mon 30 – Tue 1 Dec.
+    const moved = await call('tasks.move', { taskId: first, start: '2026-11-30' });
+    expect(days(moved, 1)).toEqual(['2026-11-30', '2026-12-01']);
+  });
+});
