@@ -53,7 +53,8 @@ describe('times the CLI prints', () => {
 
     const text = await cli('customer', '--customer', '1', '--db', db);
     expect(text.stdout).toContain('last order 2026-11-02 11:00 Asia/Shanghai');
-    expect(text.stdout).toMatch(/R1@S01 +静安店 +sale +2026-11-02 11:00 Asia\/Shanghai/);
+    // The receipt as the till wrote it (R1, receipt_no above), its store beside it.
+    expect(text.stdout).toMatch(/ R1 +静安店 +sale +2026-11-02 11:00 Asia\/Shanghai/);
     const json = JSON.parse(
       (await cli('customer', '--customer', '1', '--db', db, '--json')).stdout,
     );
