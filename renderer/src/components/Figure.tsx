@@ -22,7 +22,7 @@ export function Figure({ title, value, tip }: FigureProps) {
     title
   );
   return (
-    <Card size="small" role="group" aria-label={title}>
+    <Card size="small" role="group" aria-label={title} style={{ height: '100%' }}>
       <Statistic title={heading} value={value as string} />
     </Card>
   );

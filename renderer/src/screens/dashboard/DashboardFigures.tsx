@@ -25,7 +25,7 @@ export function DashboardFigures({ data, days, locale }: Props) {
   const share = (fen: number) => (total > 0 ? formatPercent(fen / total, locale) : '—');
 
   return (
-    <Row gutter={16} wrap={false}>
+    <Row gutter={16} wrap={false} align="stretch">
       <Col flex="1 1 0">
         <Figure
           title={t(stores ? 'dashboard.customersInPeriodStores' : 'dashboard.customersInPeriod', {
