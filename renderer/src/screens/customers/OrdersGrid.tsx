@@ -50,7 +50,7 @@ export function OrdersGrid({ orders }: { orders: OrderSummary[] }) {
         width: 90,
         valueFormatter: (p) => t(`orderKind.${p.value as string}`, p.value as string),
       },
-      { field: 'lines', headerName: t('orders.lines'), width: 70, type: 'numericColumn' },
+      { field: 'lines', headerName: t('orders.lines'), width: 90, type: 'numericColumn' },
       {
         field: 'amountFen',
         headerName: t('orders.amount'),

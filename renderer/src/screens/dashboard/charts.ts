@@ -31,7 +31,15 @@ function donutOption(data: Slice[], l: Locale): EChartsCoreOption {
   return {
     tooltip: { trigger: 'item', formatter: yuanTooltip(l, total) },
     legend: { bottom: 0 },
-    series: [{ type: 'pie', radius: ['45%', '70%'], label: { formatter: label }, data }],
+    // A long name ("Other identified customers") wraps beside the donut instead of being cut.
+    series: [
+      {
+        type: 'pie',
+        radius: ['45%', '70%'],
+        label: { formatter: label, overflow: 'break' },
+        data,
+      },
+    ],
   };
 }
 
