@@ -14,6 +14,7 @@ import {
 } from './batch-store';
 import { keepZoneChanges } from './commit-catalog';
 import { RowWriter } from './commit-rows';
+import { orderNumberShown } from './order-number';
 import type { DuplicateCode, RowResult } from './commit-rows';
 import { countAdded, summarize, summarizeCancelled } from './commit-summary';
 import type { Tally } from './commit-summary';
@@ -232,11 +233,15 @@ function count(result: RowResult, record: ImportRecord, writer: RowWriter, tally
   }
 }
 
-/** A duplicate row as the summary lists it: where, which order, and what it matched. */
+/**
+ * A duplicate row as the summary lists it: where, which order (its number as the file wrote
+ * it, without the store a per-store key adds), and what it matched.
+ */
 function duplicateRow(r: ImportRecord, writer: RowWriter): DuplicateRow {
   const code = writer.duplicateCode;
   const lineNo = writer.duplicateLineNo;
-  const orderId = r.orderId ?? null;
+  const orderId =
+    r.orderId === undefined ? null : orderNumberShown(r.orderId, r.store?.code ?? null);
   return { line: r.line, orderId, lineNo, code, reason: duplicateReason[code](orderId, lineNo) };
 }
 

@@ -203,7 +203,11 @@ describe('a line number its order already has, with another sale on it', () => {
 
     // Row 3 repeats row 2 exactly; row 4 puts 3 teas (36.00) on the same line 1.
     expect(summary).toMatchObject({ status: 'partial', rowsImported: 1, rowsDuplicate: 1 });
-    expect(summary.duplicates[0]).toMatchObject({ line: 3, code: 'line_repeated' });
+    expect(summary.duplicates[0]).toMatchObject({
+      line: 3,
+      code: 'line_repeated',
+      orderId: '000123',
+    });
     expect(summary.rejected).toEqual([expect.objectContaining({ line: 4, code: 'line_differs' })]);
     expect(summary.rejected[0]!.details).toMatchObject({ keptQuantity: '1', rowQuantity: '3' });
     expect(orders()).toEqual([{ id: '000123@S01', store: 'S01', amount: 1200 }]);
