@@ -35,14 +35,17 @@ function compactId(id: string): string {
   return id.normalize('NFKC').trim().replace(/[ -]/g, '');
 }
 
-const mobileId = /^(?:\+86|0086)?(1[3-9]\d{9})$/;
+const mobileId = /^(?:\+86|0086|86)?(1[3-9]\d{9})$/;
 
 /**
  * The mainland mobile number an account id (a member, platform or external id) is, as 11
  * digits, or undefined when it is not one. Shops often use the customer's mobile as the
  * member id (会员号 = 手机号). What counts, after NFKC and trimming, with spaces and hyphens
  * dropped (`138 1234 5678`, `138-1234-5678`): 11 digits starting 1[3-9], alone or after
- * `+86` or `0086`. What does not: `86` without `+` or `00` (13 digits may be a card number),
+ * `+86`, `0086` or a bare `86` (`8613812345678`, `86-159 1234 5678`: tills that write the
+ * country code without a plus). A 13-digit card number is a mobile only when it reads
+ * 86 + 1[3-9] + 9 digits; a card that happens to have that shape is masked too, which hides
+ * digits of an ordinary id rather than risk showing a phone. What does not count:
  * landlines and foreign numbers (too close to ordinary card numbers to tell apart), and an
  * id with any other character (`VIP13812345678`), which is a shop's own number.
  */
@@ -50,9 +53,12 @@ export function mobileInAccountId(id: string): string | undefined {
   return mobileId.exec(compactId(id))?.[1];
 }
 
-/** The forms a mobile number (11 digits) is stored in as an id: alone, after +86, after 0086. */
+/**
+ * The forms a mobile number (11 digits) is stored in as an id, spaces and hyphens dropped:
+ * alone, after +86, after 0086, after a bare 86.
+ */
 export function mobileIdForms(mobile: string): string[] {
-  return [mobile, `+86${mobile}`, `0086${mobile}`];
+  return [mobile, `+86${mobile}`, `0086${mobile}`, `86${mobile}`];
 }
 
 /**

@@ -108,10 +108,11 @@ export function keyFilterText(typed: string): string {
 /** An id as `mobileInAccountId` reads it, in SQL: spaces and hyphens dropped. */
 const compactValue = sql`replace(replace(i.value, ' ', ''), '-', '')`;
 
-/** The id is a mainland mobile number (`mobileInAccountId`), with or without +86/0086. */
+/** The id is a mainland mobile number (`mobileInAccountId`), alone or after +86/0086/86. */
 const isMobile = sql`(${compactValue} GLOB '1[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'
   OR ${compactValue} GLOB '+861[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'
-  OR ${compactValue} GLOB '00861[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]')`;
+  OR ${compactValue} GLOB '00861[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'
+  OR ${compactValue} GLOB '861[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]')`;
 
 /**
  * The key filter as a condition on the customer `m.customer_id`: any of their member or

@@ -36,9 +36,8 @@ describe('an id that is not a mainland mobile', () => {
     expect(maskAccountId('138123456789')).toBe('138123456789');
   });
 
-  it('keeps a shop’s own prefix, 86 without + or 00, and landlines whole', () => {
+  it('keeps a shop’s own prefix and landlines whole', () => {
     expect(maskAccountId('VIP13812345678')).toBe('VIP13812345678');
-    expect(maskAccountId('8613812345678')).toBe('8613812345678');
     expect(maskAccountId('021-12345678')).toBe('021-12345678');
     expect(mobileInAccountId('VIP13812345678')).toBeUndefined();
   });
