@@ -9,7 +9,8 @@ import { maskPhone, mobileIdForms, mobileInAccountId } from '../../shared/mask';
  * letter is never read as a phone (`DP-13000` is Superstore's customer id, not a phone
  * starting 13000). A phone is found only by what the grid already shows or by the whole
  * number: its last four digits, or all of it in any form; a part that would tell hidden
- * digits (`138 0000`, the middle of `138****1234`) finds nobody.
+ * digits (`138 0000`, the middle of `138****1234`) finds nobody. A phone typed masked as
+ * the grid shows it (`138****1234`) finds the phones the grid shows so.
  */
 
 /**
@@ -29,8 +30,32 @@ export function containsPattern(text: string): string {
 /** Digits, spaces, hyphens, brackets and a leading plus: what a typed phone looks like. */
 const phoneLike = /^\+?[\d\s()-]+$/;
 
+/** A phone typed as the grid shows it: three digits, four stars, four digits. */
+const maskedLike = /^(\d{3})\*{4}(\d{4})$/;
+
+/**
+ * Phones the grid shows exactly as `text` (`137****4321`), or none when it is not of that
+ * shape: a platform's masked phone written so, and a full phone that `maskPhone` shows so
+ * (`+8613712344321`; a number of another country by the first three and last four digits
+ * of its E.164 form, a mainland one by those of its 11 national digits). The typed text
+ * shows no digit the grid hides, so finding by it tells nothing more.
+ */
+function maskedPhoneSql(text: string): RawBuilder<SqlBool> | null {
+  const parts = maskedLike.exec(text);
+  if (!parts) return null;
+  const [, head = '', tail = ''] = parts;
+  const mainland = `+86${head}[0-9][0-9][0-9][0-9]${tail}`;
+  const other = `+${head}*${tail}`;
+  return sql<SqlBool>`((i.kind = 'masked_phone' AND ${foldedIndex}
+      AND lower(i.value) = ${text} AND i.value = ${text})
+    OR (i.kind = 'phone' AND ${keyIndex} AND (i.value GLOB ${mainland}
+      OR (i.value GLOB ${other} AND NOT (i.value GLOB '+86*' AND length(i.value) = 14)))))`;
+}
+
 /** The phone conditions for the typed text (NFKC, trimmed), or none. */
 function phoneSql(text: string): RawBuilder<SqlBool> | null {
+  const asShown = maskedPhoneSql(text);
+  if (asShown) return asShown;
   if (!phoneLike.test(text)) return null;
   const digits = text.replace(/\D/g, '');
   if (digits.length === 4) {
