@@ -39,12 +39,13 @@ export type LineValues = readonly (number | null)[];
 
 /**
  * Whether a row (`row`) refunds part of the sold line kept under its line number (`kept`):
- * a return with the same product and unit price, negative quantity and amount, taking back
- * less than the line sold (all of it is a whole-line refund, see sameLine).
+ * a return with the same product and unit price, negative quantity, and an amount below
+ * zero (zero for a free gift's line). All of the line is a whole-line refund (sameLine);
+ * more than the line sold is still a refund of it, which `withinSold` then refuses.
  */
 export function refundsPart(kept: LineValues, row: LineValues, kind: OrderKind): boolean {
-  if (kind !== 'return' || row[0] !== kept[0]) return false;
-  return isSold(kept) && isRefund(row) && takesPart(row, kept);
+  if (kind !== 'return' || row[0] !== kept[0] || !isSold(kept) || !isRefund(row)) return false;
+  return Math.abs(row[2] ?? 0) === Math.abs(kept[2] ?? 0);
 }
 
 /**
@@ -145,15 +146,25 @@ export class RefundLines {
   }
 }
 
-/** What the refunds of a line come to, with one more. */
+/**
+ * Quantities are summed and compared in millionths, as integers: weighed goods (0.1 kg then
+ * 0.2 kg back of 0.3 kg) must not drift past what was sold (0.1 + 0.2 is 0.30000000000000004).
+ */
+const QUANTITY_STEPS = 1_000_000;
+
+function steps(quantity: number | null | undefined): number {
+  return Math.round(Math.abs(quantity ?? 0) * QUANTITY_STEPS);
+}
+
+/** What the refunds of a line come to, with one more (the quantity rounded to millionths). */
 export function refundedWith(done: readonly LineValues[], more: LineValues): Refunded {
-  let quantity = Math.abs(more[1] ?? 0);
+  let quantity = steps(more[1]);
   let amount = Math.abs(more[3] ?? 0);
   for (const line of done) {
-    quantity += Math.abs(line[1] ?? 0);
+    quantity += steps(line[1]);
     amount += Math.abs(line[3] ?? 0);
   }
-  return { quantity, amount };
+  return { quantity: quantity / QUANTITY_STEPS, amount };
 }
 
 /** The refund of the whole sold line `sold`: its quantity and amount negated. */
@@ -163,7 +174,7 @@ export function wholeRefund(sold: LineValues): LineValues {
 
 /** Whether refunds that come to `refunded` stay within the sold line `sold`. */
 export function withinSold(refunded: Refunded, sold: LineValues): boolean {
-  return refunded.quantity <= (sold[1] ?? 0) && refunded.amount <= (sold[3] ?? 0);
+  return steps(refunded.quantity) <= steps(sold[1]) && refunded.amount <= (sold[3] ?? 0);
 }
 
 /** Whether `refund` is one of `done` (the same product, quantity, unit price and amount). */
@@ -171,16 +182,18 @@ export function isKnownRefund(done: readonly LineValues[], refund: LineValues): 
   return done.some((line) => line.every((v, i) => v === refund[i]));
 }
 
+/** A sold line: a positive quantity, for money or free (a gift's line of ¥0.00). */
 function isSold(line: LineValues): boolean {
-  return (line[1] ?? 0) > 0 && (line[3] ?? 0) > 0;
+  return (line[1] ?? 0) > 0 && (line[3] ?? 0) >= 0;
 }
 
+/** A refund line: a negative quantity, money back or none (a free gift given back). */
 function isRefund(line: LineValues): boolean {
-  return (line[1] ?? 0) < 0 && (line[3] ?? 0) < 0;
+  return (line[1] ?? 0) < 0 && (line[3] ?? 0) <= 0;
 }
 
 /** The refund takes back at most the sold line's quantity and amount, at its unit price. */
 function takesPart(refund: LineValues, sold: LineValues): boolean {
   if (Math.abs(refund[2] ?? 0) !== Math.abs(sold[2] ?? 0)) return false;
-  return -(refund[1] ?? 0) <= (sold[1] ?? 0) && -(refund[3] ?? 0) <= (sold[3] ?? 0);
+  return steps(refund[1]) <= steps(sold[1]) && -(refund[3] ?? 0) <= (sold[3] ?? 0);
 }

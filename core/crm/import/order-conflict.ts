@@ -138,10 +138,10 @@ export class OrderConflicts {
     return {
       lineNo: String(lineNo),
       keptSku: sku(kept[0]),
-      keptQuantity: String(kept[1]),
+      keptQuantity: shownQuantity(kept[1]),
       keptAmount: formatAmount(kept[3] ?? 0, r.currency),
       rowSku: sku(row[0]),
-      rowQuantity: String(row[1]),
+      rowQuantity: shownQuantity(row[1]),
       rowAmount: formatAmount(row[3] ?? 0, r.currency),
     };
   }
@@ -160,9 +160,9 @@ export class OrderConflicts {
   ): RowError {
     const details = {
       lineNo: String(lineNo),
-      soldQuantity: String(sold[1]),
+      soldQuantity: shownQuantity(sold[1]),
       soldAmount: formatAmount(sold[3] ?? 0, r.currency),
-      refundedQuantity: String(refunded.quantity),
+      refundedQuantity: shownQuantity(refunded.quantity),
       refundedAmount: formatAmount(refunded.amount, r.currency),
     };
     return refusal(
@@ -182,6 +182,11 @@ export class OrderConflicts {
     const found = customerId === null ? undefined : this.firstKey.get(customerId);
     return found ?? { kind: 'customer_id', value: `#${customerId}` };
   }
+}
+
+/** A quantity as a person reads it: rounded to millionths, so 0.1 + 0.2 shows as 0.3. */
+function shownQuantity(quantity: number | null | undefined): string {
+  return quantity === null || quantity === undefined ? '—' : String(Number(quantity.toFixed(6)));
 }
 
 function shownValue(key: ShownKey): string {

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportOptions } from '../../../core/api/imports';
+import { importFile } from '../../../core/crm/import/batch-run';
+import { tempDb } from '../../support/db';
+
+// Refunds of part of a line a hostile tester broke (breaker9) of refunds of part of a line. Right answers worked by hand.
+
+let db: Awaited<ReturnType<typeof tempDb>>;
+let dir: string;
+beforeEach(async () => {
+  db = await tempDb();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roc-refund-breaks-'));
+});
+afterEach(async () => {
+  await db.cleanup();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const at = new Date('2026-12-04T08:00:00Z');
+const pos: ImportOptions = { source: { kind: 'preset', id: 'pos-standard' } };
+const header =
+  'store_code,store_name,region,receipt_no,line_no,sold_at,status,member_no,' +
+  'member_phone,sku,product_name,category,qty,unit_price,discount,line_total';
+
+let files = 0;
+async function run(rows: string[]) {
+  files += 1;
+  const name = `f-${files}.csv`;
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, [header, ...rows].join('\n') + '\n');
+  return importFile(db, file, name, pos, false, { at });
+}
+
+/** One row of receipt 000300 at store S01 on 2026-11-<day>. */
+function row(n: number, day: string, status: string, member: string, q: string, p: string) {
+  const sku = n === 1 ? 'SKU1' : 'SKU2';
+  const total = (Number(q) * Number(p)).toFixed(2);
+  return `S01,一店,华东,000300,${n},2026-11-${day} 10:00:00,${status},${member},,${sku},品,类,${q},${p},0,${total}`;
+}
+
+const orders = () =>
+  db.raw
+    .prepare(
+      'SELECT external_id AS id, kind, amount_fen AS amount, customer_id AS c FROM orders ORDER BY id',
+    )
+    .all();
+
+describe('refunds of part of a line (breaker9)', () => {
+  it('takes 0.1 kg then 0.2 kg back of a line that sold 0.3 kg', async () => {
+    // By hand: 0.3 kg × ¥10.00 = ¥3.00 sold; 0.1 + 0.2 = 0.3 kg and ¥1.00 + ¥2.00 = ¥3.00
+    // refunded: exactly what was sold, nothing more. (Float 0.1 + 0.2 is 0.30000000000000004.)
+    await run([row(1, '01', 'completed', 'M001', '0.3', '10.00')]);
+    await run([row(1, '02', 'refunded', 'M001', '-0.1', '10.00')]);
+    const second = await run([row(1, '03', 'refunded', 'M001', '-0.2', '10.00')]);
+
+    expect(second.rejected.map((e) => e.code)).toEqual([]);
+    expect(orders()).toMatchObject([
+      { id: '000300@S01', kind: 'sale', amount: 300 },
+      { id: '000300@S01↩ ', kind: 'return', amount: -300 },
+    ]);
+  });
+
+  it('shows weighed quantities rounded when their refunds come to more than was sold', async () => {
+    // By hand: 0.3 kg sold (¥3.00); 0.1 + 0.2 back is all of it; 0.15 kg more makes 0.45 kg
+    // and ¥4.50 refunded of 0.3 kg and ¥3.00 sold: refused, shown as 0.45 (float: 0.1 + 0.2
+    // + 0.15 is 0.45000000000000007, python3).
+    await run([row(1, '01', 'completed', 'M001', '0.3', '10.00')]);
+    await run([row(1, '02', 'refunded', 'M001', '-0.1', '10.00')]);
+    await run([row(1, '03', 'refunded', 'M001', '-0.2', '10.00')]);
+    const over = await run([row(1, '04', 'refunded', 'M001', '-0.15', '10.00')]);
+
+    expect(over.rejected).toMatchObject([
+      {
+        code: 'refund_exceeds',
+        details: { soldQuantity: '0.3', refundedQuantity: '0.45', refundedAmount: '¥4.50' },
+      },
+    ]);
+  });
+
+  it('calls a single refund of more than the line sold refund_exceeds, not two sales', async () => {
+    // By hand: 3 sold, 4 refunded in one row: more than was sold, the case refund_exceeds
+    // names. The product said line_differs: "two sales seem to share the order id".
+    await run([row(1, '01', 'completed', 'M001', '3', '12.00')]);
+    const over = await run([row(1, '03', 'refunded', 'M001', '-4', '12.00')]);
+
+    expect(over.rejected.map((e) => e.code)).toEqual(['refund_exceeds']);
+    // Nothing of the refused row is kept: the sale stands alone at ¥36.00.
+    expect(orders()).toMatchObject([{ id: '000300@S01', kind: 'sale', amount: 3600 }]);
+  });
+
+  it('calls one item refunded for more than the whole line refund_exceeds', async () => {
+    // By hand: 3 × ¥12.00 = ¥36.00 sold; 1 item back for ¥50.00 is more money than the
+    // line brought: refund_exceeds, refunded amount ¥50.00 of ¥36.00 sold.
+    await run([row(1, '01', 'completed', 'M001', '3', '12.00')]);
+    const over = await run([
+      'S01,一店,华东,000300,1,2026-11-03 10:00:00,refunded,M001,,SKU1,品,类,-1,12.00,0,-50.00',
+    ]);
+
+    expect(over.rejected).toMatchObject([
+      { code: 'refund_exceeds', details: { soldAmount: '¥36.00', refundedAmount: '¥50.00' } },
+    ]);
+  });
+
+  it('takes back one of three free gifts (a line of ¥0.00) as a refund, not a second sale', async () => {
+    // By hand: 3 gifts at ¥0.00, one given back at ¥0.00: within what was sold, no money.
+    await run([row(1, '01', 'completed', 'M001', '3', '0.00')]);
+    const back = await run([row(1, '03', 'refunded', 'M001', '-1', '0.00')]);
+
+    expect(back.rejected.map((e) => e.code)).toEqual([]);
+    expect(orders()).toMatchObject([
+      { id: '000300@S01', kind: 'sale', amount: 0 },
+      { id: '000300@S01↩ ', kind: 'return', amount: 0 },
+    ]);
+    // By hand: 3 gifts given, 1 back, then 3 more back would be 4 of 3: refused.
+    const more = await run([row(1, '04', 'refunded', 'M001', '-3', '0.00')]);
+    expect(more.rejected.map((e) => e.code)).toEqual(['refund_exceeds']);
+  });
+});
