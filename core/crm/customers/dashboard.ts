@@ -19,6 +19,8 @@ type Buyer = 'member' | 'customer' | 'anonymous';
  * by month and channel (all in yuan; orders in other currencies are counted apart), how
  * many customers bought in the period, how many sales it saw in any currency, and how many
  * customers are in each lifecycle stage (of some stores: those who ever bought there).
+ * Each group's sales are its net in the period and may be negative (a refund in the period
+ * of a sale made before it); the screen counts such a group as 0 in its shares.
  */
 export async function dashboardSummary(
   db: Db,

@@ -4,6 +4,7 @@ import type { DashboardSummary } from '../../../../core/api/dashboard';
 import { Figure } from '../../components/Figure';
 import type { Locale } from '../../i18n';
 import { formatMoney, formatNumber, formatPercent } from '../../shell/format';
+import { countedInShares, pieTotal } from './share';
 
 interface Props {
   data: DashboardSummary;
@@ -15,14 +16,19 @@ interface Props {
 /**
  * The headline figures: buyers, orders, sales, and two shares of sales told apart (what a
  * member is: core/crm/customers/membership.ts): members' share, and the share of every
- * identified customer, members or not, each with a tip saying what it counts.
+ * identified customer, members or not, each with a tip saying what it counts. A group whose
+ * net is negative in the period (refunds of earlier sales) counts as 0 in the shares, so
+ * they stay within 0–100 %, and the tips say so.
  */
 export function DashboardFigures({ data, days, locale }: Props) {
   const { t } = useTranslation();
   const stores = data.storeIds.length > 0;
-  const identified = data.memberSalesFen + data.otherCustomerSalesFen;
-  const total = identified + data.anonymousSalesFen;
+  const groups = [data.memberSalesFen, data.otherCustomerSalesFen, data.anonymousSalesFen];
+  const [member = 0, other = 0] = groups.map(countedInShares);
+  const total = pieTotal(groups);
   const share = (fen: number) => (total > 0 ? formatPercent(fen / total, locale) : '—');
+  const negative = groups.some((fen) => fen < 0);
+  const tip = (key: string) => (negative ? `${t(key)} ${t('dashboard.shareNegativeTip')}` : t(key));
 
   return (
     <Row gutter={16} wrap={false} align="stretch">
@@ -47,15 +53,15 @@ export function DashboardFigures({ data, days, locale }: Props) {
       <Col flex="1 1 0">
         <Figure
           title={t('dashboard.memberShare')}
-          tip={t('dashboard.memberShareTip')}
-          value={share(data.memberSalesFen)}
+          tip={tip('dashboard.memberShareTip')}
+          value={share(member)}
         />
       </Col>
       <Col flex="1 1 0">
         <Figure
           title={t('dashboard.identifiedShare')}
-          tip={t('dashboard.identifiedShareTip')}
-          value={share(identified)}
+          tip={tip('dashboard.identifiedShareTip')}
+          value={share(member + other)}
         />
       </Col>
     </Row>

@@ -4,17 +4,11 @@ import type { DashboardSummary } from '../../../../core/api/dashboard';
 import type { Locale } from '../../i18n';
 import { formatMoney } from '../../shell/format';
 import { channelColor } from '../../theme';
-import { formatShare, pieTotal } from './share';
+import { countedInShares, formatShare, pieTotal } from './share';
 
 /** Channel names come from the core as codes; unknown ones show as they are. */
 function channelName(t: TFunction, code: string): string {
   return t(`channel.${code}`, code);
-}
-
-/** A slice's amount and its exact share of the pie (not echarts' percent, see share.ts). */
-function yuanTooltip(locale: Locale, total: number) {
-  return (p: { name: string; value: number }) =>
-    `${p.name}: ${formatMoney(p.value, locale)} (${formatShare(p.value, total, locale)})`;
 }
 
 interface Slice {
@@ -23,13 +17,39 @@ interface Slice {
   itemStyle?: { color: string };
 }
 
-/** A donut of money slices, labelled with their share; the tooltip shows the amount. */
-function donutOption(data: Slice[], l: Locale): EChartsCoreOption {
-  const total = pieTotal(data.map((s) => s.value));
+/** A slice as drawn: its value counted in shares, its net kept for the tooltip. */
+interface DrawnSlice extends Slice {
+  net: number;
+}
+
+/**
+ * A slice's net amount and its exact share of the pie (not echarts' percent, see share.ts);
+ * a slice whose net is negative says it counts as 0.
+ */
+function yuanTooltip(t: TFunction, locale: Locale, total: number) {
+  return (p: { name: string; value: number; data: DrawnSlice }) => {
+    const money = formatMoney(p.data.net, locale);
+    const share = formatShare(p.value, total, locale);
+    if (p.data.net >= 0) return `${p.name}: ${money} (${share})`;
+    return `${p.name}: ${money} (${share})<br/>${t('dashboard.sliceNegativeTip')}`;
+  };
+}
+
+/**
+ * A donut of money slices, labelled with their share; the tooltip shows the amount. A slice
+ * whose net is negative is drawn as 0 (countedInShares), so the shares stay within 0–100 %.
+ */
+function donutOption(slices: Slice[], t: TFunction, l: Locale): EChartsCoreOption {
+  const data: DrawnSlice[] = slices.map((s) => ({
+    ...s,
+    value: countedInShares(s.value),
+    net: s.value,
+  }));
+  const total = pieTotal(slices.map((s) => s.value));
   const label = (p: { name: string; value: number }) =>
     `${p.name}\n${formatShare(p.value, total, l)}`;
   return {
-    tooltip: { trigger: 'item', formatter: yuanTooltip(l, total) },
+    tooltip: { trigger: 'item', formatter: yuanTooltip(t, l, total) },
     legend: { bottom: 0 },
     // A long name ("Other identified customers") wraps beside the donut instead of being cut.
     series: [
@@ -49,7 +69,7 @@ export function channelMixOption(d: DashboardSummary, t: TFunction, l: Locale): 
     value: c.salesFen,
     itemStyle: { color: channelColor(c.channel) },
   }));
-  return donutOption(data, l);
+  return donutOption(data, t, l);
 }
 
 /** Sales by who bought: members, other identified customers, anonymous buyers. */
@@ -59,7 +79,7 @@ export function memberShareOption(d: DashboardSummary, t: TFunction, l: Locale):
     { name: t('dashboard.otherCustomers'), value: d.otherCustomerSalesFen },
     { name: t('dashboard.anonymous'), value: d.anonymousSalesFen },
   ];
-  return donutOption(data, l);
+  return donutOption(data, t, l);
 }
 
 export function monthlyOption(d: DashboardSummary, t: TFunction, l: Locale): EChartsCoreOption {

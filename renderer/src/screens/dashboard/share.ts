@@ -30,7 +30,16 @@ export function formatShare(value: number, total: number, locale: Locale): strin
   }).format(hundredths / 10_000);
 }
 
+/**
+ * A group's sales as counted in shares: its net when positive, else 0. A net below zero
+ * (refunds in the period of sales made before it) would push the others above 100 %; the
+ * net itself still counts in the sales figure.
+ */
+export function countedInShares(fen: number): number {
+  return fen > 0 ? fen : 0;
+}
+
 /** The whole a pie's slices are shares of: the sum of its positive slices. */
 export function pieTotal(values: readonly number[]): number {
-  return values.reduce((sum, v) => (v > 0 ? sum + v : sum), 0);
+  return values.reduce((sum, v) => sum + countedInShares(v), 0);
 }
