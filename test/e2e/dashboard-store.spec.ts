@@ -59,6 +59,8 @@ test('a franchise owner picks their store and reads its own sales', async ({ pag
   await page.keyboard.type('E2E9A');
   await page.locator('.ant-select-item-option').filter({ hasText: 'E2E9A 测试加盟店' }).click();
   await page.keyboard.press('Escape');
+  // The picked store's tag names it by its code, so that several fit in the picker.
+  await expect(page.locator('.ant-select-selection-item', { hasText: 'E2E9A' })).toBeVisible();
 
   const figure = (name: string) =>
     page.getByRole('group', { name, exact: true }).locator('.ant-statistic-content-value');

@@ -78,12 +78,19 @@ function StorePicker({ value, onChange }: { value: number[]; onChange(ids: numbe
       aria-label={t('dashboard.stores')}
       placeholder={t('dashboard.allStores')}
       allowClear
-      style={{ minWidth: 280 }}
+      style={{ width: 420 }}
       value={value}
       onChange={onChange}
       loading={stores.loading}
-      options={(known ?? []).map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))}
+      // The list names each store by code and name; a picked store's tag by its code alone,
+      // so that several fit.
+      options={(known ?? []).map((s) => ({
+        value: s.id,
+        label: `${s.code} ${s.name}`,
+        code: s.code,
+      }))}
       optionFilterProp="label"
+      optionLabelProp="code"
       maxTagCount="responsive"
     />
   );

@@ -147,7 +147,7 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
       confirmLoading={saving}
       onOk={() => form.submit()}
       onCancel={onClose}
-      width={720}
+      width={800}
       destroyOnHidden
     >
       <Form
@@ -217,23 +217,23 @@ export function NewProjectDialog({ open, templates, today, onClose, onCreated }:
           {t('planning.dialog.goal')}
         </Divider>
         <Row gutter={16}>
-          <Col span={8}>
+          <Col span={7}>
             <Form.Item name="metric" label={t('planning.dialog.metric')}>
               <Input maxLength={120} />
             </Form.Item>
           </Col>
-          <Col span={6}>
+          <Col span={5}>
             <Form.Item name="unit" label={t('planning.dialog.unit')}>
               <Select options={unitOptions(t, unit)} />
             </Form.Item>
           </Col>
-          {/* Wide enough for a whole day, 2026-12-05, beside the picker's icon. */}
-          <Col span={5}>
+          {/* Wide enough for the YYYY-MM-DD placeholder beside the picker's icon. */}
+          <Col span={6}>
             <Form.Item name="periodStart" label={t('planning.dialog.periodStart')}>
               <DayPicker />
             </Form.Item>
           </Col>
-          <Col span={5}>
+          <Col span={6}>
             <Form.Item name="periodEnd" label={t('planning.dialog.periodEnd')}>
               <DayPicker />
             </Form.Item>
