@@ -179,6 +179,14 @@ function Header({ view, today, onChanged }: { view: View; today: string; onChang
             ? `${metricName(t, goal.metric)} ${goalWithBaseline(t, locale, goal)}`
             : t('planning.noGoal')}
         </Descriptions.Item>
+        <Descriptions.Item label={t('planning.project.period')}>
+          {goal
+            ? t('planning.project.span', { start: goal.periodStart, finish: goal.periodEnd })
+            : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('planning.dialog.owner')}>
+          {view.project.owner ?? '—'}
+        </Descriptions.Item>
         <Descriptions.Item label={t('planning.col.dates')}>
           {view.start && view.finish
             ? t('planning.project.span', { start: view.start, finish: view.finish })
