@@ -78,6 +78,8 @@ export class BatchOrders {
    * the return that import counted, so this import counts the order in its final kind.
    */
   private readonly takenOver: OrderState[] = [];
+  /** Orders whose refund, stored first, this import refused when their sale came. */
+  private readonly takenBack: OrderState[] = [];
 
   constructor(
     raw: SQLite.Database,
@@ -307,6 +309,14 @@ export class BatchOrders {
     if (whole) order.restatus = order.kind === 'cancellation' ? 'cancellation' : 'return';
   }
 
+  /**
+   * An order an earlier import stored from a refund, whose sale this import brought and kept
+   * while refusing that refund: this import counts the order in its final kind.
+   */
+  countTakenBack(order: OrderState): void {
+    this.takenBack.push(order);
+  }
+
   /** Settles kind and amount of every order that got new lines; counts the new orders. */
   finish(): OrderCounts {
     this.closeOpen();
@@ -323,6 +333,7 @@ export class BatchOrders {
       counts.returns -= 1;
       counts[countKey[sale.kind]] += 1;
     }
+    for (const sale of this.takenBack) counts[countKey[sale.kind]] += 1;
     return counts;
   }
 

@@ -31,6 +31,8 @@ export class RefundRows {
     private readonly orders: BatchOrders,
     private readonly conflicts: OrderConflicts,
     private readonly columns: Partial<Record<TargetField, string>>,
+    /** The file being imported, named in the refusal of a refund stored before its sale. */
+    private readonly fileName: string,
   ) {}
 
   /**
@@ -53,6 +55,10 @@ export class RefundRows {
       return this.conflicts.refuseRefundBeforeSale(r, n, kept, row, this.columns);
     }
     if (!sells) return this.conflicts.refuseLine(r, n, kept, row, this.columns);
+    // A sale a whole-line refund undid has nothing left of its other lines to refund.
+    if (sells === 'over' || (sells === 'part' && order.restatus !== null)) {
+      return this.refuseStored(r, order, n, kept, row);
+    }
 
     if (sells === 'part') {
       // The refund stored first moves to the sale's return order, as if it came after.
@@ -75,6 +81,34 @@ export class RefundRows {
    */
   overOnUndo(r: ImportRecord, n: number, sold: LineValues): RowError | null {
     return this.over(r, n, sold, wholeRefund(sold));
+  }
+
+  /**
+   * The sale (`row`) of a refund stored first (`kept`) that takes back more than it sold:
+   * the sale is kept and the refund refused, on the import that stored it (commit-refunds.ts);
+   * within one file, the sale row is refused.
+   */
+  private refuseStored(
+    r: ImportRecord,
+    order: OrderState,
+    n: number,
+    kept: LineValues,
+    row: LineValues,
+  ): DiffersResult {
+    const undone = order.restatus !== null ? [wholeRefund(row)] : [];
+    const refusal = this.conflicts.refuseRefund(
+      r,
+      n,
+      row,
+      refundedWith(undone, kept),
+      this.columns,
+    );
+    if (order.isNew) return refusal;
+    const stored = this.conflicts.refusedLater(refusal, this.fileName);
+    this.orders.takeLineBack(order, n, kept, row, r, false);
+    this.orders.refunds.refuseLater(order.id, stored);
+    this.orders.countTakenBack(order);
+    return 'line';
   }
 
   /** A refund of part of the sold line `kept`: a line of the sale's return order. */

@@ -22,7 +22,12 @@ import type { OrderKind } from '../../db/schema';
  * number with negative numbers. When the sale's own row comes, it takes its line number
  * back: a refund of the whole line leaves the sale restatused (as a whole-line refund after
  * its sale does), a refund of part moves to the return order; the order's time becomes the
- * sale's (the earlier). Either order of the files ends the same.
+ * sale's (the earlier). Either order of the files ends the same. So does a refund stored
+ * first that takes back more than the sale sold, or part of a line of a sale a whole-line
+ * refund undid: when the sale comes it keeps its line and the refund is refused, as it is
+ * after its sale. The refund leaves the facts (the sale's numbers replace it) and the import
+ * that stored it counts it rejected, its rejected rows naming it (at line 0: the line in that
+ * file is not kept). When the refund and its sale come in one file, the sale row is refused.
  */
 export const refundKeySuffix = '↩ ';
 
@@ -60,15 +65,17 @@ export function refundsRefund(kept: LineValues, row: LineValues, kind: OrderKind
 /**
  * Whether a sale row (`row`) is the sale of the refund stored first under its line number
  * (`kept`): 'whole' when the refund wrote the line's very numbers negated, 'part' when it
- * took back less, false when the two are not one line.
+ * took back less, 'over' when it took back more than the sale sold (the same product and
+ * unit price), false when the two are not one line.
  */
 export function sellsRefunded(
   kept: LineValues,
   row: LineValues,
   kind: OrderKind,
-): 'whole' | 'part' | false {
-  if (kind !== 'sale' || row[0] !== kept[0]) return false;
-  if (!isSold(row) || !isRefund(kept) || !takesPart(kept, row)) return false;
+): 'whole' | 'part' | 'over' | false {
+  if (kind !== 'sale' || row[0] !== kept[0] || !isSold(row) || !isRefund(kept)) return false;
+  if (Math.abs(kept[2] ?? 0) !== Math.abs(row[2] ?? 0)) return false;
+  if (!takesPart(kept, row)) return 'over';
   const whole = kept.every((v, i) => i === 0 || Math.abs(v ?? 0) === Math.abs(row[i] ?? 0));
   return whole ? 'whole' : 'part';
 }
@@ -87,6 +94,7 @@ export class RefundLines {
   private readonly replace: SQLite.Statement<unknown[]>;
   private readonly earlier: SQLite.Statement<unknown[]>;
   private readonly copyOrder: SQLite.Statement<unknown[]>;
+  private readonly refusedLater: SQLite.Statement<unknown[]>;
 
   constructor(raw: SQLite.Database) {
     this.ofLine = raw
@@ -117,6 +125,20 @@ export class RefundLines {
        SELECT channel, ?, store_id, customer_id, 'return', ordered_at, business_day, 0,
         currency, ? FROM orders WHERE id = ?`,
     );
+    this.refusedLater = raw.prepare(
+      `UPDATE import_batches SET rows_imported = rows_imported - 1,
+         rows_rejected = rows_rejected + 1, rejected_json = json_insert(rejected_json, '$[#]', json(?))
+       WHERE id = (SELECT batch_id FROM orders WHERE id = ?) AND rows_imported > 0`,
+    );
+  }
+
+  /**
+   * Records on the import that made the order `orderId` (the refund's file, imported before
+   * its sale) that one of its rows, a refund, is refused now (`refusal`): the sale showed it
+   * takes back more than was sold. That import counts it rejected, no longer imported.
+   */
+  refuseLater(orderId: number, refusal: object): void {
+    this.refusedLater.run(JSON.stringify(refusal), orderId);
   }
 
   /** The refunds a return order holds of the sale's line `lineNo`. */

@@ -98,7 +98,7 @@ export class RowWriter {
     this.conflicts = new OrderConflicts(raw);
     this.identities = new IdentityResolver(raw, setup.channel, setup.at, setup.fileName);
     this.orders = new BatchOrders(raw, setup.batchId, setup.cancelPrefix);
-    this.refunds = new RefundRows(this.orders, this.conflicts, setup.columns);
+    this.refunds = new RefundRows(this.orders, this.conflicts, setup.columns, setup.fileName);
     // A merge moves the orders of the merged customer: the open one must be written first.
     this.identities.beforeMerge = () => this.orders.closeOpen();
   }

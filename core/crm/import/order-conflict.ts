@@ -178,6 +178,27 @@ export class OrderConflicts {
     );
   }
 
+  /**
+   * The refusal `refusal` of a sale's row turned into that of the refund an earlier import
+   * stored before the sale, for that import's rejected rows: the sale (in `fileName`) is
+   * kept; the refund's line in its own file is not known (0).
+   */
+  refusedLater(refusal: RowError, fileName: string): RowError {
+    const d = refusal.details ?? {};
+    return {
+      ...refusal,
+      line: 0,
+      column: null,
+      reason:
+        `Line ${d.lineNo} of order ${refusal.value} sold quantity ${d.soldQuantity}, amount ` +
+        `${d.soldAmount} (line ${refusal.line} of ${fileName}, imported later), and the ` +
+        `refund of it this file brought before that sale comes to quantity ` +
+        `${d.refundedQuantity}, amount ${d.refundedAmount}: more than was sold. The sale is ` +
+        `kept and this refund refused (its line in this file is not known). Check the file: ` +
+        `the refund may belong to another receipt or line.`,
+    };
+  }
+
   private keyOfCustomer(customerId: number | null): ShownKey {
     const found = customerId === null ? undefined : this.firstKey.get(customerId);
     return found ?? { kind: 'customer_id', value: `#${customerId}` };

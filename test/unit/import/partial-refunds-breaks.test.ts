@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportOptions } from '../../../core/api/imports';
 import { importFile } from '../../../core/crm/import/batch-run';
+import { recomputeAll } from '../../../core/crm/recompute';
 import { tempDb } from '../../support/db';
 
 // Refunds of part of a line a hostile tester broke (breaker9) of refunds of part of a line. Right answers worked by hand.
@@ -26,12 +27,12 @@ const header =
   'member_phone,sku,product_name,category,qty,unit_price,discount,line_total';
 
 let files = 0;
-async function run(rows: string[]) {
+async function run(rows: string[], acceptPartial = false) {
   files += 1;
   const name = `f-${files}.csv`;
   const file = path.join(dir, name);
   fs.writeFileSync(file, [header, ...rows].join('\n') + '\n');
-  return importFile(db, file, name, pos, false, { at });
+  return importFile(db, file, name, pos, acceptPartial, { at });
 }
 
 /** One row of receipt 000300 at store S01 on 2026-11-<day>. */
@@ -117,5 +118,66 @@ describe('refunds of part of a line (breaker9)', () => {
     // By hand: 3 gifts given, 1 back, then 3 more back would be 4 of 3: refused.
     const more = await run([row(1, '04', 'refunded', 'M001', '-3', '0.00')]);
     expect(more.rejected.map((e) => e.code)).toEqual(['refund_exceeds']);
+  });
+
+  it('keeps the sale and refuses a refund of more than it sold, whichever file comes first', async () => {
+    // By hand: 3 teas sold (¥36.00); a refund of 4 (¥48.00) is more than was sold. Sale
+    // first, the refund is refused and the sale stands at ¥36.00. Refund first, it ends the
+    // same: the sale kept at ¥36.00 (net 36.00 − 0 = ¥36.00), the refund refused on the
+    // import that stored it (1 row imported → 0 imported, 1 rejected).
+    const refund = await run([row(1, '03', 'refunded', 'M001', '-4', '12.00')]);
+    const sale = await run([row(1, '01', 'completed', 'M001', '3', '12.00')]);
+
+    expect(sale.rejected.map((e) => e.code)).toEqual([]);
+    expect(sale.orders.sales).toBe(1);
+    expect(orders()).toMatchObject([{ id: '000300@S01', kind: 'sale', amount: 3600 }]);
+    const batch = db.raw
+      .prepare(
+        'SELECT rows_imported AS imported, rows_rejected AS rejected, rejected_json AS json ' +
+          'FROM import_batches WHERE id = ?',
+      )
+      .get(refund.batchId) as { imported: number; rejected: number; json: string };
+    expect(batch).toMatchObject({ imported: 0, rejected: 1 });
+    expect(JSON.parse(batch.json)).toMatchObject([
+      {
+        code: 'refund_exceeds',
+        value: '000300@S01',
+        details: { soldQuantity: '3', refundedQuantity: '4', refundedAmount: '¥48.00' },
+      },
+    ]);
+  });
+
+  it('ends refunds stored before the sale as the sale-first path does', async () => {
+    // Refund file first: all 3 teas of line 1 (3 × 12.00) and 1 of the 2 cakes of line 2
+    // (1 × 20.00). Then the sale: 36.00 + 40.00 = 76.00. Sale first, the whole tea line's
+    // refund undoes the receipt (a return of ¥0.00, no purchase) and the cake's refund is
+    // refused: nothing of the cakes is left to refund. Refund first must end the same:
+    // one order, a return of 0, no ↩ order; spend 0 and 0 purchases (it was −20.00). The
+    // refund file is accepted in part sale first (all-or-nothing would refuse it whole).
+    const refunds = [
+      row(1, '03', 'refunded', 'M001', '-3', '12.00'),
+      row(2, '03', 'refunded', 'M001', '-1', '20.00'),
+    ];
+    const sales = [
+      row(1, '01', 'completed', 'M001', '3', '12.00'),
+      row(2, '01', 'completed', 'M001', '2', '20.00'),
+    ];
+    await run(sales);
+    const refused = await run(refunds, true); // the person accepts the file in part
+    expect(refused.rejected.map((e) => e.code)).toEqual(['refund_exceeds']);
+    const saleFirst = orders();
+    await db.cleanup();
+    db = await tempDb();
+
+    await run(refunds);
+    const sale = await run(sales);
+    expect(sale.rejected).toEqual([]);
+    expect(orders()).toEqual(saleFirst);
+    expect(saleFirst).toMatchObject([{ id: '000300@S01', kind: 'return', amount: 0 }]);
+    await recomputeAll(db, new Date('2026-11-10T00:00:00Z'));
+    const m = db.raw
+      .prepare('SELECT spend_all AS spend, orders_all AS n FROM customer_metrics')
+      .get() as { spend: number; n: number };
+    expect(m).toEqual({ spend: 0, n: 0 });
   });
 });
