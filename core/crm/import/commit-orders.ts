@@ -129,6 +129,16 @@ export class BatchOrders {
   }
 
   /**
+   * A refund row names a customer for a sale an earlier import stored without one: the
+   * member who returns part of it owns the sale (and its return), whichever file came first.
+   */
+  adoptForRefund(order: OrderState, customerId: number | null): void {
+    if (customerId === null || order.customerId !== null || order.id === 0) return;
+    order.customerId = customerId;
+    this.stmt.setCustomer.run(customerId, order.id);
+  }
+
+  /**
    * Whether a row naming `customerId` may add to an order (of an earlier import, or begun
    * earlier in this file): yes unless the order belongs to another customer. A written
    * order's customer is read again, for a merge since it was found (a merge writes the

@@ -39,7 +39,8 @@ export class RefundRows {
    * A row whose line number its order holds with other numbers (`orders.differing`): a
    * refund of part of that line, or the sale of a refund stored first; otherwise another
    * sale under the same order id (or a second refund before the sale), refused. `factsOf`
-   * gives a new return order's facts from the row, for the customer it belongs to.
+   * gives a new return order's facts from the row, for the customer it belongs to;
+   * `customerId` is the customer the row names.
    */
   differs(
     r: ImportRecord,
@@ -47,9 +48,12 @@ export class RefundRows {
     n: number,
     row: LineValues,
     factsOf: (customerId: number | null) => OrderFacts,
+    customerId: number | null,
   ): DiffersResult {
     const kept = this.orders.differing;
-    if (refundsPart(kept, row, r.kind)) return this.refundPart(r, order, n, kept, row, factsOf);
+    if (refundsPart(kept, row, r.kind)) {
+      return this.refundPart(r, order, n, kept, row, factsOf, customerId);
+    }
     const sells = sellsRefunded(kept, row, r.kind);
     if (!sells && refundsRefund(kept, row, r.kind)) {
       return this.conflicts.refuseRefundBeforeSale(r, n, kept, row, this.columns);
@@ -119,6 +123,7 @@ export class RefundRows {
     kept: LineValues,
     row: LineValues,
     factsOf: (customerId: number | null) => OrderFacts,
+    customerId: number | null,
   ): DiffersResult {
     const saleKey = r.orderId!;
     this.orders.closeOpen(); // the sale's kind settled from its lines so far
@@ -133,6 +138,8 @@ export class RefundRows {
       (order.kind === 'return' && order.amount === 0);
     const over = this.over(r, n, kept, row, undone);
     if (over) return over;
+    // The member the refund names owns a sale stored without one (as when it came first).
+    this.orders.adoptForRefund(order, customerId);
     const owner = this.orders.ownerNow(order);
     const returnOrder =
       known ?? this.orders.createReturn(r.channel, saleKey, factsOf(owner), owner);

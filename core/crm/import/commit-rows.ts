@@ -206,7 +206,7 @@ export class RowWriter {
     const result = this.orders.writeLine(order, lineNo, productId, quantity, unit, amount, r.kind);
     if (result === 'imported') return result;
     const row = [productId, quantity, unit, amount] as const;
-    if (result === 'differs') return this.lineDiffers(r, order, lineNo, row);
+    if (result === 'differs') return this.lineDiffers(r, order, lineNo, row, customerId);
     // The line again with a cancelled or refunded status, or with its numbers negated: the
     // order is undone (in this file or a later one alike); a refund line again is not.
     const undoes = amount >= 0 || this.orders.negated;
@@ -225,8 +225,15 @@ export class RowWriter {
    * A row whose line number its order holds with other numbers: a refund of part of that
    * line, or the sale of a refund stored first (commit-refund-rows.ts); otherwise refused.
    */
-  private lineDiffers(r: ImportRecord, order: OrderState, n: number, row: LineValues): RowResult {
-    const done = this.refunds.differs(r, order, n, row, (owner) => this.orderFacts(r, owner));
+  private lineDiffers(
+    r: ImportRecord,
+    order: OrderState,
+    n: number,
+    row: LineValues,
+    customerId: number | null,
+  ): RowResult {
+    const factsOf = (owner: number | null) => this.orderFacts(r, owner);
+    const done = this.refunds.differs(r, order, n, row, factsOf, customerId);
     if (typeof done === 'object') return done;
     if (done === 'refund_known' || done === 'refund_repeated') return this.duplicate(done, n);
     if (done !== 'line') this.lineOfEarlierOrder = done === 'refundToEarlier';

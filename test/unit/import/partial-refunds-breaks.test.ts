@@ -180,4 +180,26 @@ describe('refunds of part of a line (breaker9)', () => {
       .get() as { spend: number; n: number };
     expect(m).toEqual({ spend: 0, n: 0 });
   });
+
+  it('gives the sale and its return to the member only the refund names, either file first', async () => {
+    // By hand: receipt 000300 sold 3 teas (¥36.00) naming nobody; the refund of 1 (¥12.00)
+    // names member M001. The member who returns part of it bought it: both orders are
+    // M001's (customer 1, the only customer), sale ¥36.00 and return ¥−12.00, either way.
+    const sale = [row(1, '01', 'completed', '', '3', '12.00')];
+    const refund = [row(1, '03', 'refunded', 'M001', '-1', '12.00')];
+    await run(sale);
+    await run(refund);
+    const saleFirst = orders();
+    await db.cleanup();
+    db = await tempDb();
+
+    await run(refund);
+    await run(sale);
+    const expected = [
+      { id: '000300@S01', kind: 'sale', amount: 3600, c: 1 },
+      { id: '000300@S01↩ ', kind: 'return', amount: -1200, c: 1 },
+    ];
+    expect(saleFirst).toEqual(expected);
+    expect(orders()).toEqual(expected);
+  });
 });
