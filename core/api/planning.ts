@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { goalBounds, goalIssueParams, goalIssues } from '../planning/goal';
+import { canonicalGoalUnit, goalBounds, goalIssueParams, goalIssues } from '../planning/goal';
 import { templateSchema } from '../planning/templates';
 import { taskStatuses } from '../planning/types';
 import { method } from './method';
@@ -56,7 +56,8 @@ const goalNumber = z.number().min(goalBounds.min).max(goalBounds.max);
 const goal = z
   .object({
     metric: name,
-    unit: z.string().max(20),
+    // Stored as the core reads it: `fen ` is fen, `％` is % (canonicalGoalUnit).
+    unit: z.string().max(20).transform(canonicalGoalUnit),
     baseline: z.number().nullable(),
     target: z.number(),
     periodStart: day,

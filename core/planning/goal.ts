@@ -30,25 +30,62 @@ const otherUnit: GoalRange = { min: 0, max: 1_000_000_000_000, whole: false };
 /** Bounds that hold in every unit: a value outside them is refused before its unit is known. */
 export const goalBounds = { min: ranges.get('%')!.min, max: maxFen } as const;
 
-/** The allowed values of a goal's target or baseline in a unit (one source for core and form). */
+// Money named as shown, not as stored: a goal in yuan would be read as fen, 100 times too small.
+const moneyNames = new Set(['元', 'yuan', '¥', 'rmb', 'cny', '人民币']);
+
+/**
+ * A goal's unit as stored and compared: NFKC (the full-width `％` is `%`), trimmed, and a
+ * known unit in any case of letters (`FEN`, `fen ` are `fen`). Any other unit (one a
+ * template declares, e.g. `times`) is kept as written after NFKC and trimming.
+ */
+export function canonicalGoalUnit(unit: string): string {
+  const plain = unit.normalize('NFKC').trim();
+  const lower = plain.toLowerCase();
+  return ranges.has(lower) ? lower : plain;
+}
+
+/**
+ * Why a goal's unit cannot be stored, or null: empty (nothing says what the numbers count),
+ * or money named in yuan (`元`, `yuan`, `¥`, `RMB`, `CNY`): money goals are kept in fen,
+ * and a target typed in yuan under unit "fen" would be 100 times too small, so such a unit
+ * is refused with the step to take (unit "fen", the amount × 100) rather than guessed.
+ */
+export function goalUnitProblem(unit: string): 'unit_empty' | 'unit_money' | null {
+  const canonical = canonicalGoalUnit(unit);
+  if (canonical === '') return 'unit_empty';
+  return moneyNames.has(canonical.toLowerCase()) ? 'unit_money' : null;
+}
+
+/**
+ * The allowed values of a goal's target or baseline in a unit (one source for core and form),
+ * the unit read as `canonicalGoalUnit` does: `fen ` takes whole fen like `fen`.
+ */
 export function goalRange(unit: string): GoalRange {
-  return ranges.get(unit) ?? otherUnit;
+  return ranges.get(canonicalGoalUnit(unit)) ?? otherUnit;
 }
 
 /**
  * Why a goal value cannot be stored: outside its unit's range (or not a finite number),
  * not whole where the unit counts whole fen, customers or stores, a target of 0 (which
- * reads "not set yet"), or a target equal to its baseline (nothing to reach).
+ * reads "not set yet"), or a target equal to its baseline (nothing to reach). Why a goal
+ * cannot be stored whatever its values: its unit (`goalUnitProblem`), or a period that
+ * ends before it starts.
  */
-export type GoalProblem = 'range' | 'whole' | 'zero' | 'same';
+export type GoalValueProblem = 'range' | 'whole' | 'zero' | 'same';
+export type GoalProblem = GoalValueProblem | 'unit_empty' | 'unit_money' | 'period';
+
+/** The part of a goal an issue is about. */
+export type GoalIssueField = GoalField | 'unit' | 'periodEnd';
 
 export interface GoalIssue {
-  field: GoalField;
+  field: GoalIssueField;
   problem: GoalProblem;
   value: number;
   unit: string;
   min: number;
   max: number;
+  /** The period's first and last days, for a period that ends before it starts. */
+  period?: { start: string; end: string };
   /** English, naming the field, the value and what is allowed. */
   message: string;
 }
@@ -58,7 +95,7 @@ export function goalValueProblem(
   unit: string,
   field: GoalField,
   value: number,
-): GoalProblem | null {
+): Exclude<GoalValueProblem, 'same'> | null {
   const range = goalRange(unit);
   if (!Number.isFinite(value) || value < range.min || value > range.max) return 'range';
   if (range.whole && !Number.isInteger(value)) return 'whole';
@@ -66,17 +103,34 @@ export function goalValueProblem(
   return null;
 }
 
-/**
- * Every problem of a goal's target and baseline in its unit. A target left out (a
- * project made from a template without one) is not checked.
- */
-export function goalIssues(goal: {
+/** A goal as checked: its unit, the values given, and its period when it has one. */
+export interface GoalToCheck {
   unit: string;
   target?: number;
   baseline?: number | null;
-}): GoalIssue[] {
+  periodStart?: string;
+  periodEnd?: string;
+}
+
+/**
+ * Every problem of a goal: its unit (`goalUnitProblem`), a period ending before it starts
+ * (days 'YYYY-MM-DD' compare as text), and its target and baseline in its unit. A target
+ * left out (a project made from a template without one) is not checked. An empty unit is
+ * refused only in a project's goal (one with its period): a template's goal may leave it
+ * for the planner to fill in, as a template's target of 0 is "set it when planning".
+ */
+export function goalIssues(goal: GoalToCheck): GoalIssue[] {
   const issues: GoalIssue[] = [];
-  const { unit, target, baseline } = goal;
+  const { unit, target, baseline, periodStart, periodEnd } = goal;
+  const found = goalUnitProblem(unit);
+  const unitProblem = found === 'unit_empty' && periodStart === undefined ? null : found;
+  if (unitProblem) issues.push(issue(unit, 'unit', unitProblem, 0));
+  if (periodStart !== undefined && periodEnd !== undefined && periodEnd < periodStart) {
+    const period = { start: periodStart, end: periodEnd };
+    const message = `the period ends on ${periodEnd}, before it starts on ${periodStart}: make the last day the same as or after the first`;
+    issues.push({ ...issue(unit, 'periodEnd', 'period', 0), period, message });
+  }
+  if (unitProblem) return issues;
   if (target !== undefined) {
     const problem = goalValueProblem(unit, 'target', target);
     if (problem) issues.push(issue(unit, 'target', problem, target));
@@ -85,7 +139,8 @@ export function goalIssues(goal: {
     const problem = goalValueProblem(unit, 'baseline', baseline);
     if (problem) issues.push(issue(unit, 'baseline', problem, baseline));
   }
-  if (issues.length === 0 && target !== undefined && target === baseline) {
+  const valueIssues = issues.filter((i) => i.field === 'target' || i.field === 'baseline');
+  if (valueIssues.length === 0 && target !== undefined && target === baseline) {
     issues.push(issue(unit, 'target', 'same', target));
   }
   return issues;
@@ -97,28 +152,32 @@ export function goalIssues(goal: {
  */
 export function goalIssueParams(issue: GoalIssue): {
   message: string;
-  params: { reason: string; value: number; unit: string; min: number; max: number };
+  params: { reason: string; value: number; unit: string; min: number; max: number } & {
+    start?: string;
+    end?: string;
+  };
 } {
-  const { value, unit, min, max } = issue;
+  const { value, unit, min, max, period } = issue;
+  const days = period ? { start: period.start, end: period.end } : {};
   return {
     message: issue.message,
-    params: { reason: `goal_${issue.problem}`, value, unit, min, max },
+    params: { reason: `goal_${issue.problem}`, value, unit, min, max, ...days },
   };
 }
 
 /**
  * Refuses a goal that cannot be stored, naming each field, its value and the allowed
- * range. `paths` says how the caller named the fields (`goalTarget` or `goal.target`).
+ * range. `paths` says how the caller named the fields (`goalTarget` or `goal.target`);
+ * the unit and the period are named `goal.unit` and `goal.periodEnd`.
  */
-export function checkGoal(
-  goal: { unit: string; target?: number; baseline?: number | null },
-  paths: Record<GoalField, string>,
-): void {
+export function checkGoal(goal: GoalToCheck, paths: Record<GoalField, string>): void {
   const issues = goalIssues(goal);
   if (issues.length === 0) return;
 
+  const pathOf = (field: GoalIssueField) =>
+    field === 'target' || field === 'baseline' ? paths[field] : `goal.${field}`;
   const details: IssueDetail[] = issues.map((i) => ({
-    path: paths[i.field],
+    path: pathOf(i.field),
     code: 'custom',
     ...goalIssueParams(i),
   }));
@@ -128,11 +187,19 @@ export function checkGoal(
   });
 }
 
-function issue(unit: string, field: GoalField, problem: GoalProblem, value: number): GoalIssue {
+function issue(
+  unit: string,
+  field: GoalIssueField,
+  problem: GoalProblem,
+  value: number,
+): GoalIssue {
   const range = goalRange(unit);
   const bounds = `${range.min} to ${range.max}`;
   const inUnit = `in unit "${unit}"`;
   const messages: Record<GoalProblem, string> = {
+    unit_empty: 'the unit is empty: write fen, %, customers, stores or a unit of the template',
+    unit_money: `unit "${unit}" is money in yuan: write unit "fen" and the amount × 100`,
+    period: 'the period ends before it starts',
     range: `${field} ${value} is outside ${bounds} ${inUnit}`,
     whole: `${field} ${value} must be a whole number ${inUnit} (${bounds}; money in fen)`,
     zero: `${field} 0 reads "not set yet": write a target other than 0 (${bounds} ${inUnit})`,

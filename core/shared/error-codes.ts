@@ -107,6 +107,9 @@ export const customIssueReasons = [
   'goal_whole',
   'goal_zero',
   'goal_same',
+  'goal_unit_empty',
+  'goal_unit_money',
+  'goal_period',
 ] as const;
 
 export type CustomIssueReason = (typeof customIssueReasons)[number];
