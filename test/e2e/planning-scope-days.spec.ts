@@ -50,7 +50,8 @@ test('a project keeps the stores picked by code, and a task done on Saturday sho
     page.getByRole('row', { name: /^1 圈选沉睡客户 关键 1 2026-12-05 2026-12-05 / }),
   ).toBeVisible();
   // The project starts with its earliest task; #2 (2 days, FS after #1) on Mon 7 – Tue 8.
-  await expect(page.getByText(/^2026-12-05 至 /)).toBeVisible();
+  const dates = page.locator('.ant-descriptions-item').filter({ hasText: '起止日期' });
+  await expect(dates.getByText(/^2026-12-05 至 /)).toBeVisible();
   await expect(
     page.getByRole('row', { name: /^2 唤醒权益设计 关键 2 1 2026-12-07 2026-12-08 / }),
   ).toBeVisible();
