@@ -122,9 +122,9 @@ describe('refunds of part of a line (breaker9)', () => {
 
   it('keeps the sale and refuses a refund of more than it sold, whichever file comes first', async () => {
     // By hand: 3 teas sold (¥36.00); a refund of 4 (¥48.00) is more than was sold. Sale
-    // first, the refund is refused and the sale stands at ¥36.00. Refund first, it ends the
-    // same: the sale kept at ¥36.00 (net 36.00 − 0 = ¥36.00), the refund refused on the
-    // import that stored it (1 row imported → 0 imported, 1 rejected).
+    // first (the test of one row above), the refund is refused and the sale stands at ¥36.00.
+    // Refund first, it ends the same: the sale kept at ¥36.00 (net 36.00 − 0 = ¥36.00), the
+    // refund refused on the import that stored it (1 row imported → 0 imported, 1 rejected).
     const refund = await run([row(1, '03', 'refunded', 'M001', '-4', '12.00')]);
     const sale = await run([row(1, '01', 'completed', 'M001', '3', '12.00')]);
 
@@ -201,5 +201,23 @@ describe('refunds of part of a line (breaker9)', () => {
     ];
     expect(saleFirst).toEqual(expected);
     expect(orders()).toEqual(expected);
+  });
+
+  it('refuses the sale row of a file that refunds more than it then sells', async () => {
+    // By hand: one file, the refund of 4 teas (¥−48.00) before the sale of 3 (¥36.00) of the
+    // same receipt line: 4 of 3 is more than was sold; the sale's row is refused, and the
+    // person who accepts the rest keeps the refund alone (an order of ¥−48.00).
+    const both = await run(
+      [
+        row(1, '03', 'refunded', 'M001', '-4', '12.00'),
+        row(1, '01', 'completed', 'M001', '3', '12.00'),
+      ],
+      true,
+    );
+
+    expect(both.rejected).toMatchObject([
+      { line: 3, code: 'refund_exceeds', details: { soldQuantity: '3', refundedQuantity: '4' } },
+    ]);
+    expect(orders()).toMatchObject([{ id: '000300@S01', amount: -4800 }]);
   });
 });
