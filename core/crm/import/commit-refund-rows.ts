@@ -64,7 +64,9 @@ export class RefundRows {
       return this.refuseStored(r, order, n, kept, row);
     }
 
-    if (sells === 'part') {
+    // A whole line's refund joins the refunds of part of the receipt's other lines, if any.
+    const joins = sells === 'whole' && this.orders.returnOf(r.channel, r.orderId!) !== undefined;
+    if (sells === 'part' || joins) {
       // The refund stored first moves to the sale's return order, as if it came after.
       const saleKey = r.orderId!;
       const over = this.over(r, n, row, kept);
@@ -74,8 +76,28 @@ export class RefundRows {
         this.orders.createReturn(r.channel, saleKey, order, this.orders.ownerNow(order));
       this.orders.addRefund(returnOrder, n, kept);
     }
-    this.orders.takeLineBack(order, n, kept, row, r, sells === 'whole');
+    this.orders.takeLineBack(order, n, kept, row, r, sells === 'whole' && !joins);
     return 'line';
+  }
+
+  /**
+   * A returned row that gives back the whole sold line `sold` (line `n`). Refused when the
+   * line has refunds of part of it already; when the sale's return order holds refunds of
+   * its other lines, the line joins them (a refund of all of it: the receipt stays a
+   * purchase, as those refunds left it) and the result says so; null when the row undoes
+   * the whole receipt (its status).
+   */
+  undoLine(r: ImportRecord, order: OrderState, n: number, sold: LineValues): DiffersResult | null {
+    const known = this.orders.returnOf(r.channel, r.orderId!);
+    const whole = wholeRefund(sold);
+    if (known && isKnownRefund(this.orders.refunds.of(known.id, n), whole)) {
+      return known.isNew ? 'refund_repeated' : 'refund_known';
+    }
+    const over = this.overOnUndo(r, n, sold);
+    if (over) return over;
+    if (!known || r.kind !== 'return' || order.restatus !== null) return null;
+    this.orders.addRefund(known, n, whole);
+    return known.isNew ? 'refund' : 'refundToEarlier';
   }
 
   /**

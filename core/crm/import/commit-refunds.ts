@@ -28,6 +28,9 @@ import type { OrderKind } from '../../db/schema';
  * after its sale. The refund leaves the facts (the sale's numbers replace it) and the import
  * that stored it counts it rejected, its rejected rows naming it (at line 0: the line in that
  * file is not kept). When the refund and its sale come in one file, the sale row is refused.
+ * A whole line's refund of a sale whose return order holds refunds of its other lines joins
+ * them (the sale stays a purchase) rather than undoing the sale: undone, it would leave
+ * those refunds below nothing. Known limit: which came first then decides the end state.
  */
 export const refundKeySuffix = '↩ ';
 

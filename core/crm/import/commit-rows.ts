@@ -39,6 +39,7 @@ import { StoresAndProducts } from './commit-catalog';
 import { hasKey, sameCustomer } from './commit-customer-keys';
 import { OrderConflicts } from './order-conflict';
 import { RefundRows } from './commit-refund-rows';
+import type { DiffersResult } from './commit-refund-rows';
 import type { LineValues } from './commit-refunds';
 import type { OrderState } from './commit-orders';
 import type { CustomerKeys, ImportRecord } from './types';
@@ -213,8 +214,8 @@ export class RowWriter {
     if (undoes && this.orders.undoable(order, r.kind)) {
       // The whole line back, on top of refunds of part of it, would be more than it sold.
       const sold = amount >= 0 ? row : this.orders.differing;
-      const over = this.refunds.overOnUndo(r, lineNo, sold);
-      if (over) return over;
+      const done = this.refunds.undoLine(r, order, lineNo, sold);
+      if (done !== null) return this.refunded(done, lineNo);
       this.orders.restatus(order, r.kind);
       return 'imported';
     }
@@ -233,7 +234,11 @@ export class RowWriter {
     customerId: number | null,
   ): RowResult {
     const factsOf = (owner: number | null) => this.orderFacts(r, owner);
-    const done = this.refunds.differs(r, order, n, row, factsOf, customerId);
+    return this.refunded(this.refunds.differs(r, order, n, row, factsOf, customerId), n);
+  }
+
+  /** What a row that refunds a line, or sells a refund stored first, did (line `n`). */
+  private refunded(done: DiffersResult, n: number): RowResult {
     if (typeof done === 'object') return done;
     if (done === 'refund_known' || done === 'refund_repeated') return this.duplicate(done, n);
     if (done !== 'line') this.lineOfEarlierOrder = done === 'refundToEarlier';
