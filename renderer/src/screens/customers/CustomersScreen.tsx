@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../../core/api/customers';
 import { api } from '../../api/client';
 import { ErrorNote } from '../../components/ErrorNote';
+import { StoreSelect } from '../../components/StoreSelect';
 import { formatNumber, localName } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
 import { navigate } from '../../shell/route';
@@ -152,18 +153,14 @@ export function CustomersScreen({ params }: { params: URLSearchParams }) {
           onChange={setLifecycle}
           options={stages.map((s) => ({ value: s, label: t(`lifecycle.${s}`) }))}
         />
-        <Select
-          mode="multiple"
-          aria-label={t('customers.storeFilter')}
-          placeholder={t('customers.storeFilter')}
-          allowClear
-          style={{ minWidth: 280 }}
+        <StoreSelect
+          stores={stores.data}
+          loading={stores.loading}
           value={storeIds}
           onChange={setStoreIds}
-          loading={stores.loading}
-          options={(stores.data ?? []).map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))}
-          optionFilterProp="label"
-          maxTagCount="responsive"
+          label={t('customers.storeFilter')}
+          placeholder={t('customers.storeFilter')}
+          width={320}
         />
         {rfm ? (
           <Tag closable color="purple" onClose={() => navigate('customers')}>

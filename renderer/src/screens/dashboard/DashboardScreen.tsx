@@ -1,23 +1,12 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Row,
-  Segmented,
-  Select,
-  Skeleton,
-  Space,
-  Tooltip,
-} from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Segmented, Skeleton, Space, Tooltip } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { DashboardSummary } from '../../../../core/api/dashboard';
 import { EChart } from '../../components/EChart';
 import { ErrorNote } from '../../components/ErrorNote';
+import { StoreSelect } from '../../components/StoreSelect';
 import type { Locale } from '../../i18n';
 import { formatDate, formatMoney, formatNumber } from '../../shell/format';
 import { useLocale } from '../../shell/locale';
@@ -73,25 +62,14 @@ function StorePicker({ value, onChange }: { value: number[]; onChange(ids: numbe
   }, [known, value, onChange]);
 
   return (
-    <Select
-      mode="multiple"
-      aria-label={t('dashboard.stores')}
-      placeholder={t('dashboard.allStores')}
-      allowClear
-      style={{ width: 420 }}
+    <StoreSelect
+      stores={known}
+      loading={stores.loading}
       value={value}
       onChange={onChange}
-      loading={stores.loading}
-      // The list names each store by code and name; a picked store's tag by its code alone,
-      // so that several fit.
-      options={(known ?? []).map((s) => ({
-        value: s.id,
-        label: `${s.code} ${s.name}`,
-        code: s.code,
-      }))}
-      optionFilterProp="label"
-      optionLabelProp="code"
-      maxTagCount="responsive"
+      label={t('dashboard.stores')}
+      placeholder={t('dashboard.allStores')}
+      width={420}
     />
   );
 }
