@@ -127,7 +127,9 @@ export function goalIssues(goal: GoalToCheck): GoalIssue[] {
   if (unitProblem) issues.push(issue(unit, 'unit', unitProblem, 0));
   if (periodStart !== undefined && periodEnd !== undefined && periodEnd < periodStart) {
     const period = { start: periodStart, end: periodEnd };
-    const message = `the period ends on ${periodEnd}, before it starts on ${periodStart}: make the last day the same as or after the first`;
+    const message =
+      `the period ends on ${periodEnd}, before it starts on ${periodStart}: ` +
+      'make the last day the same as or after the first';
     issues.push({ ...issue(unit, 'periodEnd', 'period', 0), period, message });
   }
   if (unitProblem) return issues;

@@ -67,7 +67,8 @@ export function startOffset(type: DependencyType, lag: number, pred: number, suc
  * and the project spans its earliest start to its latest finish as shown.
  * Backward pass: latest starts against the project's finish give slack, where the
  * buffer in front of a planned start does not count: a task driving a critical task
- * is critical even when that task waits for its planned day. Zero slack is critical. Dependencies touching a cancelled task no longer constrain anything.
+ * is critical even when that task waits for its planned day. Zero slack is critical.
+ * Dependencies touching a cancelled task no longer constrain anything.
  * Cycles are refused with the cycle named.
  */
 export function schedule(

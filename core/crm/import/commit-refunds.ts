@@ -130,7 +130,8 @@ export class RefundLines {
     );
     this.refusedLater = raw.prepare(
       `UPDATE import_batches SET rows_imported = rows_imported - 1,
-         rows_rejected = rows_rejected + 1, rejected_json = json_insert(rejected_json, '$[#]', json(?))
+         rows_rejected = rows_rejected + 1,
+         rejected_json = json_insert(rejected_json, '$[#]', json(?))
        WHERE id = (SELECT batch_id FROM orders WHERE id = ?) AND rows_imported > 0`,
     );
   }

@@ -17,10 +17,10 @@
  * it. A row whose line number its order already has with another product, quantity, unit price or
  * amount is refused (`line_differs`): another sale under the same order id, never taken for a
  * duplicate; unless it is a refund of part of that line, or the sale of a refund stored first
- * (commit-refunds.ts). A row that names an order an earlier import stored for another customer is
- * refused (`order_other_customer`): two sources that share order ids in one channel, not more of
- * that order. So is a row naming another customer than the rows of its order before it in the same file
- * (`order_customers_differ`: Superstore has two orders whose four lines name four customer ids):
+ * (commit-refunds.ts). A row that names an order an earlier import stored for another customer
+ * is refused (`order_other_customer`): two sources that share order ids in one channel, not
+ * more of that order. So is a row naming another customer than the rows of its order before
+ * it in the same file (`order_customers_differ`: Superstore has two orders whose four lines name four customer ids):
  * an order belongs to one customer, and which one is for the person to decide. Rows without a
  * customer, and orders without one, never conflict.
  *
