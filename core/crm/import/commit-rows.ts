@@ -20,9 +20,9 @@
  * (commit-refunds.ts). A row that names an order an earlier import stored for another customer
  * is refused (`order_other_customer`): two sources that share order ids in one channel, not
  * more of that order. So is a row naming another customer than the rows of its order before
- * it in the same file (`order_customers_differ`: Superstore has two orders whose four lines name four customer ids):
- * an order belongs to one customer, and which one is for the person to decide. Rows without a
- * customer, and orders without one, never conflict.
+ * it in the same file (`order_customers_differ`: Superstore has two orders whose four lines
+ * name four customer ids): an order belongs to one customer, and which one is for the person
+ * to decide. Rows without a customer, and orders without one, never conflict.
  *
  * Amounts are netted as commit-amounts.ts says. Payments (Olist's payments table) are kept
  * per order in `order_payments` and are never part of the amount: they include freight and
